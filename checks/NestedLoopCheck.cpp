@@ -1,0 +1,540 @@
+//===--- NestedLoopCheck.cpp - perf-audit-nested-loop ---------------------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "NestedLoopCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::perf_audit {
+
+using core::Dependence;
+using core::LoopInfo;
+using core::LoopModel;
+
+NestedLoopCheck::NestedLoopCheck(StringRef Name, ClangTidyContext *Context)
+    : PerfAuditCheck(Name, Context),
+      ExtraLinearFunctions(Options.get("ExtraLinearFunctions", "")) {
+  // Extra functions scan their first argument: a container, or the first
+  // iterator of a pair (both resolve to the container).
+  for (const std::string &Name : core::splitList(ExtraLinearFunctions)) {
+    core::LinearFunctionModel M;
+    M.Name = Name;
+    M.Scans = core::ScanShape::Argument;
+    mutableModel().addLinearFunction(std::move(M));
+  }
+}
+
+void NestedLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  PerfAuditCheck::storeOptions(Opts);
+  Options.store(Opts, "ExtraLinearFunctions", ExtraLinearFunctions);
+}
+
+void NestedLoopCheck::registerMatchers(MatchFinder *Finder) {
+  auto AnyLoop = stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt()));
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(stmt(AnyLoop, InUserCode, hasAncestor(AnyLoop)).bind("loop"),
+                     this);
+  Finder->addMatcher(callExpr(InUserCode, hasAncestor(AnyLoop)).bind("call"),
+                     this);
+}
+
+/// Whether S belongs to a template pattern: instantiations are analysed
+/// instead, where types and callees are known.
+static bool inDependentContext(const Stmt *S, LoopModel &Loops) {
+  const FunctionDecl *FD = Loops.enclosingFunction(S);
+  return !FD || FD->isDependentContext();
+}
+
+void NestedLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  LoopModel &Loops = loops(Ctx);
+  if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop")) {
+    if (!inDependentContext(Loop, Loops))
+      checkNestedLoop(Loop, Ctx);
+    return;
+  }
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (!Call || inDependentContext(Call, Loops))
+    return;
+  if (const core::LinearFunctionModel *M = calls().linear(Call)) {
+    checkLinearCall(Call, *M, Ctx);
+    return;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const CXXMethodDecl *MD = Member->getMethodDecl();
+        MD && MD->getIdentifier() &&
+        model().isFrontOperation(calls().nameOf(MD->getParent()), MD->getName())) {
+      checkFrontOperation(Member, Ctx);
+      return;
+    }
+  checkCallee(Call, Ctx);
+}
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+static const VarDecl *refVar(const Expr *E) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LoopModel::strip(E)))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+static bool referencesAny(const Stmt *S, ArrayRef<const VarDecl *> Vars) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (llvm::is_contained(Vars, DRE->getDecl()))
+      return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return referencesAny(Child, Vars);
+  });
+}
+
+/// True when E is arithmetic over variables and constants only: no element
+/// access, member or call on the way (`i`, `i + 1`, `n - i`).
+static bool isPureArithmetic(const Expr *E) {
+  E = LoopModel::strip(E);
+  if (!E || !E->getType()->isIntegralOrEnumerationType())
+    return false;
+  if (isa<DeclRefExpr, IntegerLiteral>(E))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isAdditiveOp() || BO->isMultiplicativeOp()
+               ? isPureArithmetic(BO->getLHS()) && isPureArithmetic(BO->getRHS())
+               : false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return isPureArithmetic(UO->getSubExpr());
+  return false;
+}
+
+static const Expr *conditionOf(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getCond();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getCond();
+  return nullptr;
+}
+
+static bool containsRange(const SourceManager &SM, SourceRange Outer,
+                          SourceRange Inner) {
+  SourceLocation OB = SM.getExpansionLoc(Outer.getBegin());
+  SourceLocation OE = SM.getExpansionLoc(Outer.getEnd());
+  SourceLocation IB = SM.getExpansionLoc(Inner.getBegin());
+  SourceLocation IE = SM.getExpansionLoc(Inner.getEnd());
+  return !SM.isBeforeInTranslationUnit(IB, OB) &&
+         !SM.isBeforeInTranslationUnit(OE, IE);
+}
+
+/// True when V is assigned inside Outer before Inner's body begins: a cursor
+/// that is reset on every outer iteration, so the inner loop starts over.
+static bool isResetBefore(const VarDecl *V, const Stmt *Outer, const Stmt *Inner,
+                          const SourceManager &SM) {
+  SourceLocation InnerBody;
+  if (const auto *For = dyn_cast<ForStmt>(Inner))
+    InnerBody = For->getBody()->getBeginLoc();
+  else if (const auto *While = dyn_cast<WhileStmt>(Inner))
+    InnerBody = While->getBody()->getBeginLoc();
+  else if (const auto *Do = dyn_cast<DoStmt>(Inner))
+    InnerBody = Do->getBeginLoc();
+  bool Found = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Found)
+      return;
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+      Target = BO->getLHS();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+             OC && OC->getOperator() == OO_Equal)
+      Target = OC->getArg(0);
+    if (Target && refVar(Target) == V &&
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
+                                     SM.getExpansionLoc(InnerBody)))
+      Found = true;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Outer);
+  return Found;
+}
+
+/// An index that addresses one element (`i`, `i * w + j`), not an element.
+static bool isIndexExpr(const Expr *E) {
+  E = LoopModel::strip(E);
+  return E && E->getType()->isIntegralOrEnumerationType() &&
+         !isa<ArraySubscriptExpr, CallExpr>(E);
+}
+
+/// True when Body addresses single elements by both loops' indices at once
+/// (`m[i][j]`, `data[i * w + j]`, `img.at(x, y)`): a walk over the cells of
+/// a grid, linear in its size.
+static bool isGridWalk(const Stmt *Body, ArrayRef<const VarDecl *> OuterVars,
+                       ArrayRef<const VarDecl *> InnerVars) {
+  if (!Body)
+    return false;
+  SmallVector<const Expr *, 4> Indices;
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Body)) {
+    const Expr *E = ASE;
+    while (const auto *Sub = dyn_cast<ArraySubscriptExpr>(LoopModel::strip(E))) {
+      Indices.push_back(Sub->getIdx());
+      E = Sub->getBase();
+    }
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Body);
+             OC && OC->getOperator() == OO_Subscript) {
+    const Expr *E = OC;
+    while (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(LoopModel::strip(E))) {
+      if (Sub->getOperator() != OO_Subscript || Sub->getNumArgs() != 2)
+        break;
+      Indices.push_back(Sub->getArg(1));
+      E = Sub->getArg(0);
+    }
+  } else if (const auto *CE = dyn_cast<CallExpr>(Body)) {
+    for (const Expr *Arg : core::argumentsOf(CE))
+      Indices.push_back(Arg);
+  }
+  if (!Indices.empty()) {
+    bool UsesOuter = false, UsesInner = false;
+    for (const Expr *Index : Indices) {
+      if (!isIndexExpr(Index))
+        continue;
+      UsesOuter |= referencesAny(Index, OuterVars);
+      UsesInner |= referencesAny(Index, InnerVars);
+    }
+    if (UsesOuter && UsesInner)
+      return true;
+  }
+  return llvm::any_of(Body->children(), [&](const Stmt *Child) {
+    return isGridWalk(Child, OuterVars, InnerVars);
+  });
+}
+
+static bool allIntegral(ArrayRef<const VarDecl *> Vars) {
+  return !Vars.empty() && llvm::all_of(Vars, [](const VarDecl *V) {
+    return V->getType()->isIntegralOrEnumerationType();
+  });
+}
+
+static const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
+/// "loop over 'b'" from "the loop over 'b'".
+static std::string withoutArticle(const std::string &Description) {
+  StringRef D(Description);
+  D.consume_front("the ");
+  return D.str();
+}
+
+const Stmt *NestedLoopCheck::hoistableLoop(const Stmt *S, const Expr *Scanned,
+                                           ASTContext &Ctx) {
+  LoopModel &Loops = loops(Ctx);
+  for (const Stmt *Loop : Loops.enclosingLoops(S)) {
+    if (!Loops.isInvariantIn(Scanned, Loop))
+      return nullptr; // Derived from this loop's element: a nested walk.
+    if (Loops.isLarge(Loops.info(Loop)))
+      return Loop;
+  }
+  return nullptr;
+}
+
+std::string NestedLoopCheck::complexity(const Stmt *Loop, const Expr *Scanned,
+                                        ASTContext &Ctx) {
+  LoopModel &Loops = loops(Ctx);
+  const Dependence &Outer = Loops.info(Loop).Trip;
+  Dependence Inner = Loops.classify(Scanned);
+  bool Same = Outer.Root && Outer.Root == Inner.Root;
+  return Same ? "O(n^2)" : "O(n*m)";
+}
+
+//===----------------------------------------------------------------------===//
+// Nested loops
+//===----------------------------------------------------------------------===//
+
+void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
+  LoopModel &Loops = loops(Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LoopInfo &In = Loops.info(Inner);
+
+  // Find the outer loop the inner one multiplies with. A bound derived from
+  // an enclosing loop's element walks a nested container (each row, then its
+  // cells): linear in the cells. A bound that is plain arithmetic on an outer
+  // index (`j < i`) is a triangle: still quadratic.
+  const Stmt *Outer = nullptr;
+  bool Triangular = false;
+  for (const Stmt *Candidate : Loops.enclosingLoops(Inner)) {
+    const LoopInfo &C = Loops.info(Candidate);
+    if (In.Driver && !Loops.isInvariantIn(In.Driver, Candidate)) {
+      if (!isa<ForStmt>(Inner) || !isPureArithmetic(In.Driver) ||
+          !referencesAny(In.Driver, C.IterationVars))
+        return;
+      Triangular = true;
+    }
+    if (Loops.isLarge(C)) {
+      Outer = Candidate;
+      break;
+    }
+  }
+  if (!Outer || (!Loops.isLarge(In) && !Triangular))
+    return;
+  const LoopInfo &Out = Loops.info(Outer);
+
+  // A cursor shared with the outer loop (`while (p < end && *p != ' ') ++p;`
+  // inside `while (p < end)`) advances through the input once in total.
+  if (!isa<CXXForRangeStmt>(Inner)) {
+    if (In.IterationVars.empty())
+      return; // No visible progress: nothing to say about its trip count.
+    for (const VarDecl *V : In.IterationVars)
+      if (!Loops.isDeclaredIn(V, Outer) && !isResetBefore(V, Outer, Inner, SM))
+        return;
+  }
+
+  // Both indices addressing one cell: a walk over a grid.
+  if (allIntegral(Out.IterationVars) && allIntegral(In.IterationVars) &&
+      isGridWalk(loopBody(Inner), Out.IterationVars, In.IterationVars))
+    return;
+
+  double PerRun = Loops.estimate(In);
+  if (Triangular)
+    PerRun = static_cast<double>(loopOptions().AssumedTripCount) / 2;
+  core::Impact I = core::estimateImpact(
+      core::CostKind::LoopIteration,
+      PerRun * core::unitCostNs(core::CostKind::LoopIteration),
+      Loops.executionsPerCall(Inner));
+  if (!meetsMinimum(I))
+    return;
+
+  bool SameData = Triangular || (In.Trip.Root && In.Trip.Root == Out.Trip.Root);
+  std::string InnerWhat =
+      In.Trip.Subject ? withoutArticle(In.Description) : "inner loop";
+  std::string Message =
+      "nested " + InnerWhat + " runs on every iteration of " + Out.Description +
+      ": " + (SameData ? "O(n^2)" : "O(n*m)") + ", ~" +
+      core::formatCount(PerRun * Loops.executionsPerCall(Inner)) +
+      " iterations per call";
+  report(Inner->getBeginLoc(), Message, I, SM);
+  note(Outer->getBeginLoc(), "outer loop here");
+  note(Inner->getBeginLoc(),
+       SameData
+           ? "to make it linear, index the data once before the outer loop "
+             "(a hash map or set keyed on what the inner loop looks for), or "
+             "sort it once and walk it with two iterators"
+           : "to make it linear, build a hash map or set from the inner "
+             "loop's data once before the outer loop and look up in it");
+}
+
+//===----------------------------------------------------------------------===//
+// Hidden linear work
+//===----------------------------------------------------------------------===//
+
+/// Associative containers have their own sub-linear lookup.
+static bool hasOwnLookup(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  auto Has = [&](StringRef Name) {
+    return !RD->lookup(&RD->getASTContext().Idents.get(Name)).empty();
+  };
+  return Has("find") && (Has("key_comp") || Has("hash_function"));
+}
+
+void NestedLoopCheck::checkLinearCall(const Expr *Call,
+                                      const core::LinearFunctionModel &M,
+                                      ASTContext &Ctx) {
+  LoopModel &Loops = loops(Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Args = core::argumentsOf(Call);
+  if (M.Arg >= Args.size())
+    return;
+  const Expr *Scanned = Args[M.Arg];
+  const Expr *Container = LoopModel::containerOfAccessor(Scanned);
+  const Expr *Named = Container ? Container : Scanned;
+  Dependence Data = Loops.classify(Scanned);
+  bool LargeConstant = Data.Kind == core::TripKind::Constant &&
+                       Data.Constant >= loopOptions().LargeTripCount;
+  if (!Data.isInput() && !LargeConstant)
+    return;
+
+  const Stmt *Loop = nullptr;
+  bool InCondition = false;
+  if (M.ConditionOnly) {
+    auto Enclosing = Loops.enclosingLoops(Call);
+    if (Enclosing.empty())
+      return;
+    const Stmt *Innermost = Enclosing.front();
+    const Expr *Cond = conditionOf(Innermost);
+    if (!Cond || !containsRange(SM, Cond->getSourceRange(), Call->getSourceRange()) ||
+        !Loops.isInvariantIn(Scanned, Innermost) ||
+        !Loops.isLarge(Loops.info(Innermost)))
+      return;
+    Loop = Innermost;
+    InCondition = true;
+  } else {
+    Loop = hoistableLoop(Call, Scanned, Ctx);
+  }
+  if (!Loop)
+    return;
+
+  double Size = LargeConstant ? static_cast<double>(Data.Constant)
+                              : static_cast<double>(loopOptions().AssumedTripCount);
+  double Executions = Loops.executionsPerCall(Call);
+  core::Impact I = core::estimateImpact(
+      core::CostKind::LinearScan,
+      Size * core::unitCostNs(core::CostKind::LinearScan), Executions);
+  if (!meetsMinimum(I))
+    return;
+
+  std::string What = "'" + Loops.spelling(Named) + "'";
+  std::string Count =
+      ", ~" + core::formatCount(Size * Executions) + " element visits per call";
+  if (InCondition) {
+    report(Call->getBeginLoc(),
+           "'" + M.Name + "' in the loop condition re-scans " + What +
+               " on every iteration: O(n^2)" + Count,
+           I, SM);
+    note(Call->getBeginLoc(), "compute the length once before the loop, or "
+                              "test for the terminating character instead");
+    return;
+  }
+  report(Call->getBeginLoc(),
+         "'" + M.Name + "' scans " + What + " on every iteration of " +
+             Loops.info(Loop).Description + ": " +
+             complexity(Loop, Scanned, Ctx) + Count,
+         I, SM);
+  note(Loop->getBeginLoc(), "loop here");
+  if (Container && hasOwnLookup(Container->getType()))
+    note(Call->getBeginLoc(), "use the container's own lookup (" + What +
+                                  ".find or .count), which is not linear");
+  else if (M.Fix == core::LinearFix::Hoist)
+    note(Call->getBeginLoc(), "if " + What +
+                                  " does not change inside the loop, compute "
+                                  "the result once before it");
+  else
+    note(Call->getBeginLoc(), "build a hash set or map of " + What +
+                                  " once before the loop and look up in it");
+}
+
+void NestedLoopCheck::checkFrontOperation(const CXXMemberCallExpr *Call,
+                                          ASTContext &Ctx) {
+  LoopModel &Loops = loops(Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Object || Call->getNumArgs() == 0)
+    return;
+  // The first argument must be the object's own begin().
+  const auto *Begin =
+      dyn_cast<CXXMemberCallExpr>(LoopModel::strip(Call->getArg(0)));
+  const CXXMethodDecl *BeginDecl = Begin ? Begin->getMethodDecl() : nullptr;
+  if (!BeginDecl || !BeginDecl->getIdentifier() ||
+      (BeginDecl->getName() != "begin" && BeginDecl->getName() != "cbegin") ||
+      Loops.spelling(Begin->getImplicitObjectArgument()) !=
+          Loops.spelling(Object))
+    return;
+  if (!Loops.classify(Object).isInput())
+    return;
+  const Stmt *Loop = hoistableLoop(Call, Object, Ctx);
+  if (!Loop)
+    return;
+
+  double Size = static_cast<double>(loopOptions().AssumedTripCount);
+  double Executions = Loops.executionsPerCall(Call);
+  core::Impact I = core::estimateImpact(
+      core::CostKind::LinearScan,
+      Size * core::unitCostNs(core::CostKind::LinearScan), Executions);
+  if (!meetsMinimum(I))
+    return;
+  StringRef Method = Call->getMethodDecl()->getName();
+  std::string What = "'" + Loops.spelling(Object) + "'";
+  bool Erases = Method == "erase";
+  report(Call->getExprLoc(),
+         "'" + Method.str() + "' at the front of " + What +
+             " moves every element, on every iteration of " +
+             Loops.info(Loop).Description + ": O(n^2), ~" +
+             core::formatCount(Size * Executions) + " element moves per call",
+         I, SM);
+  note(Loop->getBeginLoc(), "loop here");
+  note(Call->getExprLoc(),
+       Erases ? "a std::deque removes its front in O(1); or keep the index of "
+                "the next element and erase the consumed prefix once after "
+                "the loop"
+              : "a std::deque inserts at its front in O(1); or append and "
+                "reverse once after the loop");
+}
+
+void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
+  const FunctionDecl *Callee = core::analysableDefinition(core::calleeOf(Call));
+  if (!Callee)
+    return;
+  LoopModel &Loops = loops(Ctx);
+  const core::FunctionSummary &Summary = effects(Ctx).summary(Callee);
+  if (Summary.ScannedParams.empty() && Summary.ScannedMembers.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Name = core::displayName(Callee);
+  auto Args = core::argumentsOf(Call);
+
+  auto Report = [&](const Stmt *Loop, const std::string &What,
+                    const Expr *Scanned, const core::EffectTrace &Trace) {
+    double Size = static_cast<double>(loopOptions().AssumedTripCount);
+    double Executions = Loops.executionsPerCall(Call);
+    core::Impact I = core::estimateImpact(
+        core::CostKind::LoopIteration,
+        Size * core::unitCostNs(core::CostKind::LoopIteration), Executions);
+    if (!meetsMinimum(I))
+      return;
+    report(Call->getBeginLoc(),
+           "'" + Name + "' loops over " + What + " on every iteration of " +
+               Loops.info(Loop).Description + ": " +
+               (Scanned ? complexity(Loop, Scanned, Ctx) : "O(n*m)") + ", ~" +
+               core::formatCount(Size * Executions) + " iterations per call",
+           I, SM);
+    note(Loop->getBeginLoc(), "loop here");
+    noteTrace(Trace);
+  };
+
+  for (const auto &[Index, Trace] : Summary.ScannedParams) {
+    if (Index >= Args.size() || Index >= Callee->getNumParams())
+      continue;
+    // A count parameter (`repeat(n)`) is a loop bound, not data: the work per
+    // call is what the caller asked for.
+    QualType ParamType = Callee->getParamDecl(Index)->getType().getNonReferenceType();
+    if (!ParamType->isRecordType() && !ParamType->isPointerType())
+      continue;
+    const Expr *Arg = Args[Index];
+    if (!Loops.classify(Arg).isInput())
+      continue;
+    if (const Stmt *Loop = hoistableLoop(Call, Arg, Ctx)) {
+      Report(Loop, "'" + Loops.spelling(Arg) + "'", Arg, Trace);
+      return;
+    }
+  }
+  if (Summary.ScannedMembers.empty())
+    return;
+  const Expr *Object = core::objectOf(Call);
+  if (!Object && !isa<CXXMemberCallExpr>(Call))
+    return;
+  for (const auto &[Field, Trace] : Summary.ScannedMembers) {
+    if (const Stmt *Loop = hoistableLoop(Call, Object, Ctx)) {
+      Report(Loop, "member '" + Field->getNameAsString() + "'", nullptr, Trace);
+      return;
+    }
+  }
+}
+
+} // namespace clang::tidy::perf_audit

@@ -1,0 +1,112 @@
+//===--- PerfAuditCheck.cpp - Options and emission shared by checks -------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PerfAuditCheck.h"
+#include "perf-audit/FindingObserver.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::perf_audit {
+
+PerfAuditCheck::PerfAuditCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MinimumScore(Options.getLocalOrGlobal("MinimumScore", 0U)),
+      MinimumTier(Options.getLocalOrGlobal("MinimumTier", "low")),
+      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")) {
+  LoopOptions.AssumedTripCount = Options.getLocalOrGlobal(
+      "AssumedTripCount", core::LoopModelOptions().AssumedTripCount);
+  LoopOptions.LargeTripCount = Options.getLocalOrGlobal(
+      "LargeTripCount", core::LoopModelOptions().LargeTripCount);
+  if (LoopOptions.AssumedTripCount == 0) {
+    configurationDiag("invalid value '0' for option 'AssumedTripCount'; "
+                      "expected a positive count");
+    LoopOptions.AssumedTripCount = core::LoopModelOptions().AssumedTripCount;
+  }
+  if (!core::parseTier(MinimumTier)) {
+    configurationDiag("invalid value '%0' for option 'MinimumTier'; expected "
+                      "low, medium, high or critical")
+        << MinimumTier;
+    MinimumTier = "low";
+  }
+
+  llvm::Expected<core::ApiModel> Loaded =
+      core::ApiModel::load(core::splitList(ModelFiles));
+  if (Loaded) {
+    Model = std::make_unique<core::ApiModel>(std::move(*Loaded));
+  } else {
+    configurationDiag("%0") << llvm::toString(Loaded.takeError());
+    Model = std::make_unique<core::ApiModel>(core::ApiModel::builtin());
+  }
+}
+
+PerfAuditCheck::~PerfAuditCheck() = default;
+
+void PerfAuditCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AssumedTripCount", LoopOptions.AssumedTripCount);
+  Options.store(Opts, "LargeTripCount", LoopOptions.LargeTripCount);
+  Options.store(Opts, "MinimumScore", MinimumScore);
+  Options.store(Opts, "MinimumTier", MinimumTier);
+  Options.store(Opts, "ModelFiles", ModelFiles);
+}
+
+void PerfAuditCheck::onStartOfTranslationUnit() {
+  Effects.reset();
+  Loops.reset();
+  Calls.reset();
+  AnalysedContext = nullptr;
+}
+
+core::CallClassifier &PerfAuditCheck::calls() {
+  if (!Calls)
+    Calls = std::make_unique<core::CallClassifier>(*Model);
+  return *Calls;
+}
+
+core::LoopModel &PerfAuditCheck::loops(ASTContext &Ctx) {
+  if (!Loops || AnalysedContext != &Ctx) {
+    Effects.reset();
+    Loops = std::make_unique<core::LoopModel>(Ctx, *Model, LoopOptions);
+    AnalysedContext = &Ctx;
+  }
+  return *Loops;
+}
+
+core::EffectAnalysis &PerfAuditCheck::effects(ASTContext &Ctx) {
+  core::LoopModel &L = loops(Ctx);
+  if (!Effects)
+    Effects =
+        std::make_unique<core::EffectAnalysis>(L, calls(), effectOptions());
+  return *Effects;
+}
+
+bool PerfAuditCheck::meetsMinimum(const core::Impact &I) const {
+  unsigned TierMinimum =
+      core::minimumScore(core::parseTier(MinimumTier).value_or(core::Tier::Low));
+  return I.Score >= std::max(MinimumScore, TierMinimum);
+}
+
+DiagnosticBuilder PerfAuditCheck::report(SourceLocation Loc, StringRef Message,
+                                         const core::Impact &I,
+                                         const SourceManager &SM) {
+  if (core::FindingObserver *Observer = core::FindingObserver::current()) {
+    // The location clang-tidy reports: the file location of Loc.
+    SourceLocation FileLoc = SM.getFileLoc(Loc);
+    Observer->findingReported(getID(), SM.getFilename(FileLoc),
+                              SM.getFileOffset(FileLoc), I);
+  }
+  return diag(Loc, "%0 %1") << Message << core::impactSuffix(I);
+}
+
+DiagnosticBuilder PerfAuditCheck::note(SourceLocation Loc, StringRef Message) {
+  return diag(Loc, "%0", DiagnosticIDs::Note) << Message;
+}
+
+void PerfAuditCheck::noteTrace(const core::EffectTrace &Trace) {
+  for (const core::EffectStep &Step : Trace)
+    note(Step.Site->getBeginLoc(), Step.Note);
+}
+
+} // namespace clang::tidy::perf_audit

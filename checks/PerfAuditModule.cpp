@@ -1,0 +1,16 @@
+//===--- PerfAuditModule.cpp - perf-audit checks registration -------------===//
+//
+// Part of perf-audit. Keep the list alphabetical.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PerfAuditModule.h"
+#include "NestedLoopCheck.h"
+
+namespace clang::tidy::perf_audit {
+
+void PerfAuditModule::addCheckFactories(ClangTidyCheckFactories &CheckFactories) {
+  CheckFactories.registerCheck<NestedLoopCheck>("perf-audit-nested-loop");
+}
+
+} // namespace clang::tidy::perf_audit

@@ -1,0 +1,452 @@
+//===--- ApiModel.cpp - Model files: schema, loading, lookup --------------===//
+//
+// Part of perf-audit. The YAML schema is documented in docs/models.md; keep
+// the two in step.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/ApiModel.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace perf_audit {
+namespace {
+
+/// The built-in model files, generated from lib/models/*.yaml at build time.
+struct EmbeddedModel {
+  const char *Name;
+  const char *Text;
+};
+const EmbeddedModel BuiltinModels[] = {
+#include "BuiltinModels.inc"
+};
+
+struct QueryLibraryModel {
+  std::string Library;
+  std::vector<QueryCallModel> Calls;
+};
+
+struct AsyncModel {
+  std::vector<HandlerFunctionModel> HandlerFunctions;
+  std::vector<std::string> ThreadPoolExecutors;
+  std::vector<std::string> EntryPoints;
+};
+
+struct TypesModel {
+  std::vector<ExpensiveTypeModel> Expensive;
+  std::vector<std::string> Cheap;
+};
+
+/// One model file: every section is optional.
+struct ModelDocument {
+  std::vector<LinearFunctionModel> LinearFunctions;
+  std::vector<FrontOperationModel> FrontOperations;
+  std::vector<QueryLibraryModel> Queries;
+  std::vector<BlockingCallModel> Blocking;
+  AsyncModel Async;
+  TypesModel Types;
+};
+
+/// The cost-table entries a model may name; kept in step with Impact.h.
+const char *const KnownCostNames[] = {"heap-allocation", "regex-compile",
+                                      "stream-construction", "locale-construction",
+                                      "file-open"};
+
+} // namespace
+} // namespace perf_audit
+
+using namespace perf_audit;
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::LinearFunctionModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::FrontOperationModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::QueryLibraryModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::QueryCallModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::BlockingCallModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::HandlerFunctionModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::ExpensiveTypeModel)
+
+namespace llvm {
+namespace yaml {
+
+/// Enumerations are read as scalars with an error that lists the accepted
+/// spellings, so that a typo in a model file is easy to fix.
+#define PERF_AUDIT_ENUM_SCALAR(TYPE, WHAT, ...)                                \
+  template <> struct ScalarTraits<TYPE> {                                      \
+    static ArrayRef<std::pair<StringRef, TYPE>> names() {                      \
+      static const std::pair<StringRef, TYPE> Names[] = {__VA_ARGS__};         \
+      return Names;                                                            \
+    }                                                                          \
+    static void output(const TYPE &Value, void *, raw_ostream &OS) {           \
+      for (const auto &Entry : names())                                        \
+        if (Entry.second == Value)                                             \
+          OS << Entry.first;                                                   \
+    }                                                                          \
+    static StringRef input(StringRef Scalar, void *, TYPE &Value) {            \
+      for (const auto &Entry : names())                                        \
+        if (Scalar == Entry.first) {                                           \
+          Value = Entry.second;                                                \
+          return {};                                                           \
+        }                                                                      \
+      static const std::string Message = [] {                                  \
+        std::string M = "unknown " WHAT "; expected one of:";                  \
+        for (const auto &Entry : names())                                      \
+          M += " " + Entry.first.str();                                        \
+        return M;                                                              \
+      }();                                                                     \
+      return Message;                                                          \
+    }                                                                          \
+    static QuotingType mustQuote(StringRef) { return QuotingType::None; }      \
+  };
+
+PERF_AUDIT_ENUM_SCALAR(ScanShape, "scan shape",
+                       {"iterator-pair", ScanShape::IteratorPair},
+                       {"argument", ScanShape::Argument})
+PERF_AUDIT_ENUM_SCALAR(LinearFix, "fix",
+                       {"index", LinearFix::Index},
+                       {"hoist", LinearFix::Hoist})
+PERF_AUDIT_ENUM_SCALAR(QueryEffect, "query effect",
+                       {"round-trip", QueryEffect::RoundTrip},
+                       {"prepare", QueryEffect::Prepare},
+                       {"fetch", QueryEffect::Fetch})
+PERF_AUDIT_ENUM_SCALAR(QueryAccess, "query access",
+                       {"read", QueryAccess::Read},
+                       {"write", QueryAccess::Write},
+                       {"unknown", QueryAccess::Unknown})
+PERF_AUDIT_ENUM_SCALAR(BlockingKind, "blocking kind",
+                       {"sleep", BlockingKind::Sleep},
+                       {"wait", BlockingKind::Wait},
+                       {"join", BlockingKind::Join},
+                       {"file-io", BlockingKind::FileIO},
+                       {"socket-io", BlockingKind::SocketIO},
+                       {"dns", BlockingKind::Dns},
+                       {"process", BlockingKind::Process},
+                       {"sync-asio", BlockingKind::SyncAsio},
+                       {"lock", BlockingKind::Lock},
+                       {"database", BlockingKind::Database})
+#undef PERF_AUDIT_ENUM_SCALAR
+
+template <> struct MappingTraits<LinearFunctionModel> {
+  static void mapping(IO &Io, LinearFunctionModel &M) {
+    Io.mapRequired("name", M.Name);
+    Io.mapOptional("scans", M.Scans, ScanShape::IteratorPair);
+    Io.mapOptional("arg", M.Arg, 0u);
+    Io.mapOptional("fix", M.Fix, LinearFix::Index);
+    Io.mapOptional("condition-only", M.ConditionOnly, false);
+  }
+  static std::string validate(IO &, LinearFunctionModel &M) {
+    return M.Name.empty() ? "'name' must not be empty" : "";
+  }
+};
+
+template <> struct MappingTraits<FrontOperationModel> {
+  static void mapping(IO &Io, FrontOperationModel &M) {
+    Io.mapRequired("class", M.Class);
+    Io.mapRequired("methods", M.Methods);
+  }
+};
+
+template <> struct MappingTraits<QueryCallModel> {
+  static void mapping(IO &Io, QueryCallModel &M) {
+    Io.mapRequired("name", M.Name);
+    Io.mapOptional("effect", M.Effect, QueryEffect::RoundTrip);
+    Io.mapOptional("access", M.Access, QueryAccess::Unknown);
+    Io.mapOptional("row-cursor", M.RowCursor, false);
+    Io.mapOptional("executes-when-arg", M.ExecutesWhenArg);
+    Io.mapOptional("executes-when-arg-type", M.ExecutesWhenArgType);
+  }
+  static std::string validate(IO &, QueryCallModel &M) {
+    if (M.Name.empty())
+      return "'name' must not be empty";
+    if (M.RowCursor && M.Effect == QueryEffect::Prepare)
+      return "a 'row-cursor' call must have effect 'round-trip' or 'fetch'";
+    return "";
+  }
+};
+
+template <> struct MappingTraits<QueryLibraryModel> {
+  static void mapping(IO &Io, QueryLibraryModel &M) {
+    Io.mapRequired("library", M.Library);
+    Io.mapRequired("calls", M.Calls);
+  }
+};
+
+template <> struct MappingTraits<BlockingCallModel> {
+  static void mapping(IO &Io, BlockingCallModel &M) {
+    Io.mapRequired("name", M.Name);
+    Io.mapRequired("kind", M.Kind);
+    Io.mapOptional("duration-arg", M.DurationArg);
+    Io.mapOptional("duration-unit", M.DurationUnit, std::string("s"));
+    Io.mapOptional("async-form", M.AsyncForm, std::string());
+    Io.mapOptional("opt-in", M.OptIn, false);
+  }
+  static std::string validate(IO &, BlockingCallModel &M) {
+    if (M.Name.empty())
+      return "'name' must not be empty";
+    if (!is_contained(ArrayRef<StringRef>{"s", "ms", "us", "ns"},
+                      M.DurationUnit))
+      return "unknown duration-unit '" + M.DurationUnit +
+             "'; expected one of: s ms us ns";
+    return "";
+  }
+};
+
+template <> struct MappingTraits<HandlerFunctionModel> {
+  static void mapping(IO &Io, HandlerFunctionModel &M) {
+    Io.mapRequired("name", M.Name);
+    Io.mapOptional("handler-arg", M.HandlerArg);
+  }
+};
+
+template <> struct MappingTraits<AsyncModel> {
+  static void mapping(IO &Io, AsyncModel &M) {
+    Io.mapOptional("handler-functions", M.HandlerFunctions);
+    Io.mapOptional("thread-pool-executors", M.ThreadPoolExecutors);
+    Io.mapOptional("entry-points", M.EntryPoints);
+  }
+};
+
+template <> struct MappingTraits<ExpensiveTypeModel> {
+  static void mapping(IO &Io, ExpensiveTypeModel &M) {
+    Io.mapRequired("name", M.Name);
+    Io.mapOptional("cost", M.Cost, std::string("heap-allocation"));
+  }
+  static std::string validate(IO &, ExpensiveTypeModel &M) {
+    if (is_contained(KnownCostNames, M.Cost))
+      return "";
+    std::string Message = "unknown cost '" + M.Cost + "'; expected one of:";
+    for (const char *Name : KnownCostNames)
+      Message += std::string(" ") + Name;
+    return Message;
+  }
+};
+
+template <> struct MappingTraits<TypesModel> {
+  static void mapping(IO &Io, TypesModel &M) {
+    Io.mapOptional("expensive", M.Expensive);
+    Io.mapOptional("cheap", M.Cheap);
+  }
+};
+
+template <> struct MappingTraits<ModelDocument> {
+  static void mapping(IO &Io, ModelDocument &M) {
+    Io.mapOptional("linear-functions", M.LinearFunctions);
+    Io.mapOptional("front-operations", M.FrontOperations);
+    Io.mapOptional("queries", M.Queries);
+    Io.mapOptional("blocking", M.Blocking);
+    Io.mapOptional("async", M.Async);
+    Io.mapOptional("types", M.Types);
+  }
+};
+
+} // namespace yaml
+} // namespace llvm
+
+namespace perf_audit {
+
+/// Model names are written without a leading `::` (`sleep`, not `::sleep`).
+static std::string normalizeName(StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  return Name.str();
+}
+
+Error ApiModel::merge(StringRef Text, StringRef BufferName) {
+  std::string Diagnostics;
+  auto Handler = [](const SMDiagnostic &D, void *Context) {
+    auto &Out = *static_cast<std::string *>(Context);
+    if (!Out.empty())
+      Out += "\n";
+    raw_string_ostream OS(Out);
+    OS << D.getFilename() << ":" << D.getLineNo() << ":" << (D.getColumnNo() + 1)
+       << ": error: " << D.getMessage();
+  };
+  ModelDocument Doc;
+  yaml::Input In(MemoryBufferRef(Text, BufferName), nullptr, Handler,
+                 &Diagnostics);
+  In >> Doc;
+  if (In.error()) {
+    if (Diagnostics.empty())
+      Diagnostics = (BufferName + ": error: not a valid model file").str();
+    return createStringError(In.error(), Diagnostics);
+  }
+
+  for (LinearFunctionModel &M : Doc.LinearFunctions) {
+    M.Name = normalizeName(M.Name);
+    LinearFunctions.push_back(std::move(M));
+  }
+  for (FrontOperationModel &M : Doc.FrontOperations) {
+    M.Class = normalizeName(M.Class);
+    FrontOperations.push_back(std::move(M));
+  }
+  for (QueryLibraryModel &Lib : Doc.Queries)
+    for (QueryCallModel &M : Lib.Calls) {
+      M.Library = Lib.Library;
+      M.Name = normalizeName(M.Name);
+      for (std::string &T : M.ExecutesWhenArgType)
+        T = normalizeName(T);
+      QueryCalls.push_back(std::move(M));
+    }
+  for (BlockingCallModel &M : Doc.Blocking) {
+    M.Name = normalizeName(M.Name);
+    BlockingCalls.push_back(std::move(M));
+  }
+  for (HandlerFunctionModel &M : Doc.Async.HandlerFunctions) {
+    M.Name = normalizeName(M.Name);
+    HandlerFunctions.push_back(std::move(M));
+  }
+  for (std::string &Name : Doc.Async.ThreadPoolExecutors)
+    ThreadPoolExecutors.push_back(normalizeName(Name));
+  for (std::string &Name : Doc.Async.EntryPoints)
+    AsyncEntryPoints.push_back(normalizeName(Name));
+  for (ExpensiveTypeModel &M : Doc.Types.Expensive) {
+    M.Name = normalizeName(M.Name);
+    ExpensiveTypes.push_back(std::move(M));
+  }
+  for (std::string &Name : Doc.Types.Cheap)
+    CheapTypes.push_back(normalizeName(Name));
+  reindex();
+  return Error::success();
+}
+
+void ApiModel::addLinearFunction(LinearFunctionModel M) {
+  M.Name = normalizeName(M.Name);
+  LinearFunctions.push_back(std::move(M));
+  reindex();
+}
+
+void ApiModel::reindex() {
+  auto Index = [](auto &Entries, StringMap<size_t> &Map) {
+    Map.clear();
+    for (size_t I = 0; I < Entries.size(); ++I)
+      Map[Entries[I].Name] = I;
+  };
+  Index(LinearFunctions, LinearIndex);
+  Index(QueryCalls, QueryIndex);
+  Index(BlockingCalls, BlockingIndex);
+  Index(HandlerFunctions, HandlerIndex);
+  Index(ExpensiveTypes, ExpensiveIndex);
+}
+
+const ApiModel &ApiModel::builtin() {
+  static const ApiModel Model = [] {
+    ApiModel M;
+    for (const EmbeddedModel &File : BuiltinModels)
+      if (Error E = M.merge(File.Text, File.Name))
+        report_fatal_error(Twine("perf-audit: built-in model is invalid: ") +
+                           toString(std::move(E)));
+    return M;
+  }();
+  return Model;
+}
+
+Expected<ApiModel> ApiModel::load(ArrayRef<std::string> UserFiles) {
+  ApiModel Model = builtin();
+  for (const std::string &Path : UserFiles) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return createStringError(Buffer.getError(),
+                               "%s: error: cannot read model file: %s",
+                               Path.c_str(),
+                               Buffer.getError().message().c_str());
+    if (Error E = Model.merge((*Buffer)->getBuffer(), Path))
+      return std::move(E);
+  }
+  return Model;
+}
+
+template <typename T>
+static const T *lookup(const std::vector<T> &Entries,
+                       const StringMap<size_t> &Index, StringRef Name) {
+  auto It = Index.find(Name);
+  return It == Index.end() ? nullptr : &Entries[It->second];
+}
+
+const LinearFunctionModel *ApiModel::linearFunction(StringRef Name) const {
+  return lookup(LinearFunctions, LinearIndex, Name);
+}
+
+bool ApiModel::isFrontOperation(StringRef Class, StringRef Method) const {
+  return any_of(FrontOperations, [&](const FrontOperationModel &M) {
+    return M.Class == Class && is_contained(M.Methods, Method);
+  });
+}
+
+const QueryCallModel *ApiModel::queryCall(StringRef Name) const {
+  return lookup(QueryCalls, QueryIndex, Name);
+}
+
+const BlockingCallModel *ApiModel::blockingCall(StringRef Name) const {
+  return lookup(BlockingCalls, BlockingIndex, Name);
+}
+
+const HandlerFunctionModel *ApiModel::handlerFunction(StringRef Name) const {
+  return lookup(HandlerFunctions, HandlerIndex, Name);
+}
+
+bool ApiModel::isThreadPoolExecutor(StringRef TypeName) const {
+  return is_contained(ThreadPoolExecutors, TypeName);
+}
+
+bool ApiModel::isAsyncEntryPoint(StringRef Name) const {
+  return is_contained(AsyncEntryPoints, Name);
+}
+
+const ExpensiveTypeModel *ApiModel::expensiveType(StringRef Name) const {
+  return lookup(ExpensiveTypes, ExpensiveIndex, Name);
+}
+
+bool ApiModel::isCheapType(StringRef Name) const {
+  return is_contained(CheapTypes, Name);
+}
+
+std::string modelName(const clang::NamedDecl *D) {
+  using namespace clang;
+  std::string Leaf;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    Leaf = Ctor->getParent()->getName().str();
+  else if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
+    Leaf = "~" + Dtor->getParent()->getName().str();
+  else
+    Leaf = D->getDeclName().getAsString();
+
+  SmallVector<StringRef, 4> Scopes;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Scopes.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (RD->getIdentifier())
+        Scopes.push_back(RD->getName());
+    } else if (isa<FunctionDecl>(DC)) {
+      // A local class: its methods are only reachable through the function.
+      break;
+    }
+  }
+  std::string Name;
+  for (StringRef Scope : llvm::reverse(Scopes))
+    Name += Scope.str() + "::";
+  return Name + Leaf;
+}
+
+std::vector<std::string> splitList(StringRef Value) {
+  SmallVector<StringRef, 8> Parts;
+  Value.split(Parts, [&] { return Value.contains(';') ? ';' : ','; }(),
+              /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::vector<std::string> Result;
+  for (StringRef Part : Parts)
+    if (!Part.trim().empty())
+      Result.push_back(Part.trim().str());
+  return Result;
+}
+
+} // namespace perf_audit

@@ -1,0 +1,156 @@
+//===--- CallModel.cpp - Calls in the AST, matched against models ---------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/CallModel.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace perf_audit {
+
+const FunctionDecl *calleeOf(const Expr *Call) {
+  if (!Call)
+    return nullptr;
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    return CE->getDirectCallee();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
+    return Construct->getConstructor();
+  return nullptr;
+}
+
+const Expr *objectOf(const Expr *Call) {
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+        OC->getNumArgs() > 0)
+      return OC->getArg(0);
+  return nullptr;
+}
+
+llvm::SmallVector<const Expr *, 4> argumentsOf(const Expr *Call) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Call)) {
+    unsigned First = isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) ? 1 : 0;
+    for (unsigned I = First; I < OC->getNumArgs(); ++I)
+      Args.push_back(OC->getArg(I));
+  } else if (const auto *CE = dyn_cast_or_null<CallExpr>(Call)) {
+    for (const Expr *A : CE->arguments())
+      Args.push_back(A);
+  } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Call)) {
+    for (const Expr *A : Construct->arguments())
+      Args.push_back(A);
+  }
+  return Args;
+}
+
+bool isWrittenArgument(const Expr *Arg) {
+  return Arg && !isa<CXXDefaultArgExpr>(Arg->IgnoreImplicit());
+}
+
+bool hasAnnotation(const Decl *D, llvm::StringRef Annotation) {
+  if (!D)
+    return false;
+  for (const Decl *Redecl : D->redecls())
+    for (const auto *A : Redecl->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == Annotation)
+        return true;
+  return false;
+}
+
+const std::string &CallClassifier::nameOf(const NamedDecl *D) {
+  auto [It, Inserted] = Names.try_emplace(D);
+  if (Inserted)
+    It->second = modelName(D);
+  return It->second;
+}
+
+template <typename T, typename Lookup>
+const T *CallClassifier::lookupWithOverrides(const FunctionDecl *FD, Lookup L) {
+  if (!FD)
+    return nullptr;
+  // Instantiations carry the name of their pattern; the pattern is what a
+  // model names.
+  if (const T *Found = L(nameOf(FD)))
+    return Found;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    for (const CXXMethodDecl *Overridden : MD->overridden_methods())
+      if (const T *Found = lookupWithOverrides<T>(Overridden, L))
+        return Found;
+  return nullptr;
+}
+
+/// True when the argument is an empty string literal or absent.
+static bool isEmptyOrDefault(const Expr *Arg) {
+  if (!isWrittenArgument(Arg))
+    return true;
+  const Expr *Stripped = Arg->IgnoreUnlessSpelledInSource();
+  if (const auto *Lit = dyn_cast<StringLiteral>(Stripped))
+    return Lit->getLength() == 0;
+  return false;
+}
+
+const QueryCallModel *CallClassifier::query(const Expr *Call) {
+  const QueryCallModel *M = lookupWithOverrides<QueryCallModel>(
+      calleeOf(Call), [&](llvm::StringRef N) { return Model.queryCall(N); });
+  if (!M)
+    return nullptr;
+  auto Args = argumentsOf(Call);
+  if (M->ExecutesWhenArg) {
+    unsigned Index = *M->ExecutesWhenArg;
+    if (Index >= Args.size() || isEmptyOrDefault(Args[Index]))
+      return nullptr;
+  }
+  if (!M->ExecutesWhenArgType.empty()) {
+    bool Found = llvm::any_of(Args, [&](const Expr *A) {
+      QualType T = A->IgnoreImplicit()->getType().getNonReferenceType();
+      if (const auto *RD = T->getAsRecordDecl())
+        return llvm::is_contained(M->ExecutesWhenArgType, nameOf(RD));
+      // A function passed as a manipulator (`stmt << cppdb::exec`).
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()->IgnoreUnlessSpelledInSource()))
+        return llvm::is_contained(M->ExecutesWhenArgType,
+                                  nameOf(DRE->getDecl()));
+      return false;
+    });
+    if (!Found)
+      return nullptr;
+  }
+  return M;
+}
+
+bool CallClassifier::isRoundTrip(const Expr *Call) {
+  if (const QueryCallModel *M = query(Call))
+    return M->Effect == QueryEffect::RoundTrip;
+  return hasAnnotation(calleeOf(Call), "perf-audit:query");
+}
+
+bool CallClassifier::isRowCursor(const Expr *Call) {
+  const QueryCallModel *M = query(Call);
+  return M && M->RowCursor;
+}
+
+const BlockingCallModel *CallClassifier::blocking(const Expr *Call) {
+  return lookupWithOverrides<BlockingCallModel>(
+      calleeOf(Call), [&](llvm::StringRef N) { return Model.blockingCall(N); });
+}
+
+const LinearFunctionModel *CallClassifier::linear(const Expr *Call) {
+  return lookupWithOverrides<LinearFunctionModel>(
+      calleeOf(Call), [&](llvm::StringRef N) { return Model.linearFunction(N); });
+}
+
+const HandlerFunctionModel *CallClassifier::handlerFunction(const Expr *Call) {
+  return lookupWithOverrides<HandlerFunctionModel>(
+      calleeOf(Call),
+      [&](llvm::StringRef N) { return Model.handlerFunction(N); });
+}
+
+} // namespace perf_audit

@@ -1,0 +1,321 @@
+//===--- EffectSummary.cpp - What a function does, through calls ----------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/EffectSummary.h"
+#include "perf-audit/CallModel.h"
+#include "perf-audit/LoopModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace perf_audit {
+
+const FunctionDecl *analysableDefinition(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def)
+    return nullptr;
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+std::string displayName(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (isa<CXXConstructorDecl>(MD))
+      return MD->getParent()->getNameAsString();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda())
+      return "lambda";
+  return FD->getNameAsString();
+}
+
+/// Nanoseconds in one unit of a model's duration-unit.
+static double unitNs(StringRef Unit) {
+  if (Unit == "ms")
+    return 1e6;
+  if (Unit == "us")
+    return 1e3;
+  if (Unit == "ns")
+    return 1;
+  return 1e9;
+}
+
+/// Nanoseconds per tick of a std::chrono::duration type, or none.
+static std::optional<double> chronoPeriodNs(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsRecordDecl());
+  if (!Spec || modelName(Spec) != "std::chrono::duration" ||
+      Spec->getTemplateArgs().size() != 2)
+    return std::nullopt;
+  QualType Period = Spec->getTemplateArgs()[1].getAsType();
+  const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Period->getAsRecordDecl());
+  if (!Ratio || Ratio->getTemplateArgs().size() != 2)
+    return std::nullopt;
+  const TemplateArgument &Num = Ratio->getTemplateArgs()[0];
+  const TemplateArgument &Den = Ratio->getTemplateArgs()[1];
+  if (Num.getKind() != TemplateArgument::Integral ||
+      Den.getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  return 1e9 * Num.getAsIntegral().getSExtValue() /
+         Den.getAsIntegral().getSExtValue();
+}
+
+/// The value of a constant duration argument in ns: `100ms`,
+/// `std::chrono::seconds(2)`, or an integer in the model's unit.
+static std::optional<double> constantDurationNs(const Expr *Arg, StringRef Unit,
+                                                const ASTContext &Ctx,
+                                                unsigned Depth = 0) {
+  if (!Arg || Depth > 4)
+    return std::nullopt;
+  const Expr *E = LoopModel::strip(Arg);
+  auto Evaluate = [&](const Expr *Count) -> std::optional<double> {
+    if (Count->isValueDependent())
+      return std::nullopt;
+    Expr::EvalResult R;
+    if (!Count->EvaluateAsRValue(R, Ctx))
+      return std::nullopt;
+    if (R.Val.isInt())
+      return static_cast<double>(R.Val.getInt().getExtValue());
+    if (R.Val.isFloat())
+      return R.Val.getFloat().convertToDouble();
+    return std::nullopt;
+  };
+  if (std::optional<double> Period = chronoPeriodNs(E->getType())) {
+    if (const auto *UDL = dyn_cast<UserDefinedLiteral>(E))
+      if (const Expr *Cooked = UDL->getCookedLiteral())
+        if (std::optional<double> Count = Evaluate(Cooked))
+          return *Count * *Period;
+    const Expr *Inner = nullptr;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1)
+      Inner = Construct->getArg(0);
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+      Inner = Cast->getSubExpr();
+    if (!Inner)
+      return std::nullopt;
+    if (chronoPeriodNs(Inner->IgnoreImplicit()->getType()))
+      return constantDurationNs(Inner, Unit, Ctx, Depth + 1);
+    if (std::optional<double> Count = Evaluate(Inner))
+      return *Count * *Period;
+    return std::nullopt;
+  }
+  if (E->getType()->isArithmeticType())
+    if (std::optional<double> Count = Evaluate(E))
+      return *Count * unitNs(Unit);
+  return std::nullopt;
+}
+
+class EffectAnalysis::Impl {
+public:
+  Impl(LoopModel &Loops, CallClassifier &Calls, EffectOptions Options)
+      : Loops(Loops), Calls(Calls), Options(Options) {}
+
+  LoopModel &Loops;
+  CallClassifier &Calls;
+  EffectOptions Options;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>>
+      Summaries;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> InProgress;
+  FunctionSummary Empty;
+
+  const FunctionSummary &summary(const FunctionDecl *FD);
+  std::optional<BlockingEffect> directBlocking(const Expr *Call);
+};
+
+EffectAnalysis::EffectAnalysis(LoopModel &Loops, CallClassifier &Calls,
+                               EffectOptions Options)
+    : State(std::make_unique<Impl>(Loops, Calls, Options)) {}
+
+EffectAnalysis::~EffectAnalysis() = default;
+
+const FunctionSummary &EffectAnalysis::summary(const FunctionDecl *FD) {
+  return State->summary(FD);
+}
+
+std::optional<BlockingEffect>
+EffectAnalysis::directBlocking(const Expr *Call) {
+  return State->directBlocking(Call);
+}
+
+std::optional<BlockingEffect>
+EffectAnalysis::Impl::directBlocking(const Expr *Call) {
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (!Callee)
+    return std::nullopt;
+  BlockingEffect Effect;
+  if (const BlockingCallModel *M = Calls.blocking(Call)) {
+    if (M->OptIn && !Options.IncludeOptInBlocking)
+      return std::nullopt;
+    Effect.Model = M;
+    if (M->Kind == BlockingKind::Sleep && M->DurationArg) {
+      auto Args = argumentsOf(Call);
+      if (*M->DurationArg < Args.size())
+        Effect.SleepNs = constantDurationNs(Args[*M->DurationArg],
+                                            M->DurationUnit,
+                                            Callee->getASTContext());
+    }
+  } else if (!hasAnnotation(Callee, "perf-audit:blocking")) {
+    return std::nullopt;
+  }
+  return Effect;
+}
+
+namespace {
+/// Walks one function body and fills its summary.
+class SummaryBuilder : public RecursiveASTVisitor<SummaryBuilder> {
+public:
+  SummaryBuilder(EffectAnalysis::Impl &A, const FunctionDecl *FD,
+                 FunctionSummary &Out)
+      : A(A), FD(FD), Out(Out) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBodies() const { return true; }
+
+  bool TraverseStmt(Stmt *S) {
+    if (!S)
+      return true;
+    if (isLoopStmt(S))
+      visitLoop(S);
+    if (auto *E = dyn_cast<Expr>(S); E && isa<CallExpr, CXXConstructExpr>(E))
+      visitCall(E);
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
+
+  // Unevaluated operands execute nothing.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    return E->isPotentiallyEvaluated()
+               ? RecursiveASTVisitor::TraverseCXXTypeidExpr(E)
+               : true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+
+private:
+  std::optional<unsigned> paramIndex(const ValueDecl *D) const {
+    if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D))
+      if (P->getDeclContext() == FD)
+        return P->getFunctionScopeIndex();
+    return std::nullopt;
+  }
+
+  /// Records that the function's work grows with what Dep names.
+  void recordScan(const Dependence &Dep, EffectTrace Trace) {
+    if (!Dep.isInput())
+      return;
+    if (std::optional<unsigned> Index = paramIndex(Dep.Root)) {
+      Out.ScannedParams.insert({*Index, std::move(Trace)});
+      return;
+    }
+    if (const auto *Field = dyn_cast_or_null<FieldDecl>(Dep.Root))
+      if (const auto *ME = dyn_cast_or_null<MemberExpr>(Dep.Subject))
+        if (isa<CXXThisExpr>(LoopModel::strip(ME->getBase())))
+          Out.ScannedMembers.insert({Field, std::move(Trace)});
+  }
+
+  void visitLoop(const Stmt *Loop) {
+    const LoopInfo &L = A.Loops.info(Loop);
+    if (L.Trip.Source == InputSource::QueryRows)
+      return;
+    recordScan(L.Trip, {EffectStep{Loop, "loops over '" +
+                                             A.Loops.spelling(L.Trip.Subject) +
+                                             "' here"}});
+  }
+
+  void visitCall(const Expr *Call) {
+    const FunctionDecl *Callee = calleeOf(Call);
+    if (!Callee)
+      return;
+    std::string Name = displayName(Callee);
+
+    if (!Out.Query && A.Calls.isRoundTrip(Call))
+      Out.Query = EffectTrace{EffectStep{Call, "query executed here"}};
+    if (!Out.Blocking)
+      if (std::optional<BlockingEffect> B = A.directBlocking(Call)) {
+        B->Trace.push_back(EffectStep{Call, "'" + Name + "' blocks here"});
+        Out.Blocking = std::move(*B);
+      }
+    if (const LinearFunctionModel *Linear = A.Calls.linear(Call);
+        Linear && !Linear->ConditionOnly) {
+      auto Args = argumentsOf(Call);
+      if (Linear->Arg < Args.size())
+        recordScan(A.Loops.classify(Args[Linear->Arg]),
+                   {EffectStep{Call, "'" + Name + "' scans it here"}});
+    }
+
+    const FunctionDecl *Def = analysableDefinition(Callee);
+    if (!Def || Def == FD)
+      return;
+    const FunctionSummary &S = A.summary(Def);
+    auto Prefixed = [&](const EffectTrace &Inner, const std::string &Note) {
+      EffectTrace Trace{EffectStep{Call, Note}};
+      Trace.append(Inner.begin(), Inner.end());
+      return Trace;
+    };
+    if (!Out.Query && S.Query)
+      Out.Query = Prefixed(*S.Query, "'" + Name + "' executes a query");
+    if (!Out.Blocking && S.Blocking) {
+      BlockingEffect B = *S.Blocking;
+      B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");
+      Out.Blocking = std::move(B);
+    }
+    auto Args = argumentsOf(Call);
+    for (const auto &[Index, Trace] : S.ScannedParams) {
+      // Arguments of a member call start after the object.
+      if (Index < Args.size())
+        recordScan(A.Loops.classify(Args[Index]),
+                   Prefixed(Trace, "'" + Name + "' loops over its argument"));
+    }
+    if (!S.ScannedMembers.empty()) {
+      const Expr *Object = objectOf(Call);
+      Object = Object ? LoopModel::strip(Object) : nullptr;
+      for (const auto &[Field, Trace] : S.ScannedMembers) {
+        EffectTrace T = Prefixed(Trace, "'" + Name + "' loops over member '" +
+                                            Field->getNameAsString() + "'");
+        if (!Object || isa<CXXThisExpr>(Object))
+          Out.ScannedMembers.insert({Field, std::move(T)});
+        else
+          recordScan(A.Loops.classify(Object), std::move(T));
+      }
+    }
+  }
+
+  EffectAnalysis::Impl &A;
+  const FunctionDecl *FD;
+  FunctionSummary &Out;
+};
+} // namespace
+
+const FunctionSummary &EffectAnalysis::Impl::summary(const FunctionDecl *FD) {
+  FD = analysableDefinition(FD);
+  if (!FD)
+    return Empty;
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end())
+    return *It->second;
+  // A recursive call adds nothing the outer visit will not find.
+  if (!InProgress.insert(FD).second)
+    return Empty;
+  auto Summary = std::make_unique<FunctionSummary>();
+  SummaryBuilder Builder(*this, FD, *Summary);
+  Builder.TraverseStmt(FD->getBody());
+  InProgress.erase(FD);
+  return *(Summaries[FD] = std::move(Summary));
+}
+
+} // namespace perf_audit

@@ -1,0 +1,871 @@
+//===--- LoopModel.cpp - Enclosing loops and trip-count estimates ---------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/LoopModel.h"
+#include "perf-audit/ApiModel.h"
+#include "perf-audit/CallModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include <cmath>
+#include <functional>
+
+using namespace clang;
+
+namespace perf_audit {
+
+/// How deep classify() follows local variables to their initializers.
+static constexpr unsigned MaxClassifyDepth = 6;
+/// Messages quote at most this many characters of source.
+static constexpr size_t MaxSpellingLength = 40;
+
+bool isLoopStmt(const Stmt *S) {
+  return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
+}
+
+class LoopModel::Impl {
+public:
+  Impl(const ApiModel &Model) : Calls(Model) {}
+
+  CallClassifier Calls;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<LoopInfo>> Infos;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<ExprMutationAnalyzer>>
+      Mutations;
+  llvm::DenseMap<const VarDecl *, bool> MutatedVars;
+
+  ExprMutationAnalyzer &mutationsIn(const Stmt &Root, ASTContext &Ctx) {
+    auto &Slot = Mutations[&Root];
+    if (!Slot)
+      Slot = std::make_unique<ExprMutationAnalyzer>(Root, Ctx);
+    return *Slot;
+  }
+};
+
+LoopModel::LoopModel(ASTContext &Ctx, const ApiModel &Model,
+                     LoopModelOptions Options)
+    : Ctx(Ctx), Model(Model), Options(Options),
+      State(std::make_unique<Impl>(Model)) {}
+
+LoopModel::~LoopModel() = default;
+
+//===----------------------------------------------------------------------===//
+// Enclosing loops
+//===----------------------------------------------------------------------===//
+
+/// True when Child (a direct child of Loop in the parent map) is executed on
+/// every iteration of Loop.
+static bool isPerIterationChild(const Stmt *Loop, const DynTypedNode &Child) {
+  const Stmt *S = Child.get<Stmt>();
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return !S || S != For->getInit();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop)) {
+    if (!S)
+      return Child.get<Decl>() == Range->getLoopVariable();
+    return S == Range->getBody() || S == Range->getLoopVarStmt() ||
+           S == Range->getCond() || S == Range->getInc();
+  }
+  return true; // while and do: condition and body both run per iteration.
+}
+
+llvm::SmallVector<const Stmt *, 4>
+LoopModel::enclosingLoops(const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 4> Loops;
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *P = Parent.get<Stmt>()) {
+      if (isa<LambdaExpr, BlockExpr>(P))
+        break;
+      if (isLoopStmt(P) && isPerIterationChild(P, Node))
+        Loops.push_back(P);
+    } else if (const auto *D = Parent.get<Decl>()) {
+      if (isa<FunctionDecl, BlockDecl, ObjCMethodDecl, CapturedDecl>(D) ||
+          isa<TranslationUnitDecl, RecordDecl>(D))
+        break;
+    }
+    Node = Parent;
+  }
+  return Loops;
+}
+
+const FunctionDecl *LoopModel::enclosingFunction(const Stmt *S) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (const auto *FD = Node.get<FunctionDecl>())
+      return FD;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Expression helpers
+//===----------------------------------------------------------------------===//
+
+const Expr *LoopModel::strip(const Expr *E) {
+  if (!E)
+    return nullptr;
+  const Expr *Prev = nullptr;
+  while (E != Prev) {
+    Prev = E;
+    E = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    if (const auto *Init = dyn_cast<CXXStdInitializerListExpr>(E))
+      E = Init->getSubExpr();
+  }
+  return E;
+}
+
+/// Accessor names whose object is the container they describe.
+static bool isAccessorName(StringRef Name) {
+  static const char *const Names[] = {
+      "size",  "length", "begin",  "end",  "cbegin", "cend", "rbegin",
+      "rend",  "crbegin", "crend", "data", "c_str",  "empty"};
+  return llvm::is_contained(Names, Name);
+}
+
+const Expr *LoopModel::containerOfAccessor(const Expr *E) {
+  E = strip(E);
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && MD->getIdentifier() && isAccessorName(MD->getName()) &&
+        MC->getNumArgs() == 0)
+      return MC->getImplicitObjectArgument();
+    return nullptr;
+  }
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(E)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD || CE->getNumArgs() != 1 || !FD->getIdentifier() ||
+        isa<CXXMethodDecl>(FD))
+      return nullptr;
+    std::string Name = modelName(FD);
+    StringRef Short = StringRef(Name);
+    if (!Short.consume_front("std::"))
+      return nullptr;
+    Short.consume_front("ranges::");
+    if (isAccessorName(Short) || Short == "ssize")
+      return CE->getArg(0);
+  }
+  return nullptr;
+}
+
+std::string LoopModel::spelling(const Expr *E) const {
+  if (!E)
+    return {};
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  Range = Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts());
+  StringRef Text = Range.isValid()
+                       ? Lexer::getSourceText(Range, SM, Ctx.getLangOpts())
+                       : StringRef();
+  std::string OneLine;
+  bool PendingSpace = false;
+  for (char C : Text) {
+    if (isspace(static_cast<unsigned char>(C))) {
+      PendingSpace = !OneLine.empty();
+      continue;
+    }
+    if (PendingSpace)
+      OneLine += ' ';
+    PendingSpace = false;
+    OneLine += C;
+  }
+  if (OneLine.empty())
+    return "expression";
+  if (OneLine.size() > MaxSpellingLength)
+    OneLine = OneLine.substr(0, MaxSpellingLength - 3) + "...";
+  return OneLine;
+}
+
+//===----------------------------------------------------------------------===//
+// Classification of sizes and bounds
+//===----------------------------------------------------------------------===//
+
+static unsigned rank(const Dependence &D) {
+  switch (D.Kind) {
+  case TripKind::Constant:
+    return 1;
+  case TripKind::Logarithmic:
+    return 2;
+  case TripKind::Unknown:
+    return 3;
+  case TripKind::InputDependent:
+    return D.Source == InputSource::QueryRows ? 5 : 4;
+  }
+  return 0;
+}
+
+/// The stronger of two dependences: query rows over input over unknown over
+/// constant.
+static Dependence strongest(const Dependence &A, const Dependence &B) {
+  if (rank(B) > rank(A))
+    return B;
+  if (rank(A) == rank(B) && A.Kind == TripKind::Constant)
+    return A.Constant >= B.Constant ? A : B;
+  return A;
+}
+
+static Dependence constant(uint64_t Value) {
+  Dependence D;
+  D.Kind = TripKind::Constant;
+  D.Constant = Value;
+  return D;
+}
+
+static Dependence unknown() { return Dependence(); }
+
+static Dependence input(InputSource Source, const ValueDecl *Root,
+                        const Expr *Subject) {
+  Dependence D;
+  D.Kind = TripKind::InputDependent;
+  D.Source = Source;
+  D.Root = Root;
+  D.Subject = Subject;
+  return D;
+}
+
+/// The element count of a type with a compile-time size: a C array or a
+/// std::array.
+static std::optional<uint64_t> fixedElementCount(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *CAT = dyn_cast_or_null<ConstantArrayType>(
+          T->getAsArrayTypeUnsafe()))
+    return CAT->getSize().getZExtValue();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsRecordDecl())) {
+    if (modelName(Spec) == "std::array" && Spec->getTemplateArgs().size() == 2 &&
+        Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
+      return Spec->getTemplateArgs()[1].getAsIntegral().getZExtValue();
+  }
+  return std::nullopt;
+}
+
+/// Types whose value is a flag, not a quantity: a bool, or an atomic bool.
+static bool isFlagType(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isBooleanType())
+    return true;
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsRecordDecl()))
+    if (Spec->getName() == "atomic" && Spec->getTemplateArgs().size() == 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+        Spec->getTemplateArgs()[0].getAsType()->isBooleanType())
+      return true;
+  return false;
+}
+
+/// Class and pointer types hold data whose size is not known statically.
+static bool isDataType(QualType T) {
+  T = T.getNonReferenceType();
+  return T->isPointerType() || T->isRecordType() || T->isArrayType();
+}
+
+namespace {
+/// Recursive classification with a depth limit (locals may refer to each
+/// other through their initializers).
+class Classifier {
+public:
+  Classifier(LoopModel::Impl &State, ASTContext &Ctx)
+      : State(State), Ctx(Ctx) {}
+
+  Dependence classify(const Expr *E, unsigned Depth) {
+    if (!E || Depth > MaxClassifyDepth)
+      return unknown();
+    E = LoopModel::strip(E);
+
+    if (!E->isValueDependent() && !E->isTypeDependent() &&
+        E->getType()->isIntegralOrEnumerationType()) {
+      Expr::EvalResult Result;
+      if (E->EvaluateAsInt(Result, Ctx)) {
+        const llvm::APSInt &V = Result.Val.getInt();
+        return constant(V.isNegative() ? 0 : V.getLimitedValue());
+      }
+    }
+    if (std::optional<uint64_t> N = fixedElementCount(E->getType()))
+      return constant(*N);
+    if (const auto *List = dyn_cast<InitListExpr>(E))
+      return constant(List->getNumInits());
+
+    if (isa<CallExpr, CXXConstructExpr>(E) &&
+        (State.Calls.isRoundTrip(E) || State.Calls.isRowCursor(E))) {
+      Dependence D = input(InputSource::QueryRows, nullptr, E);
+      D.Query = E;
+      return D;
+    }
+
+    if (const Expr *Container = LoopModel::containerOfAccessor(E))
+      return classify(Container, Depth + 1);
+
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return classifyDecl(DRE->getDecl(), DRE, Depth);
+
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = LoopModel::strip(ME->getBase());
+      if (isa<CXXThisExpr>(Base)) {
+        if (isFlagType(ME->getType()))
+          return unknown();
+        if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+          return classifyDecl(VD, ME, Depth); // a static member
+        return input(InputSource::Member, ME->getMemberDecl(), ME);
+      }
+      Dependence D = classify(Base, Depth + 1);
+      if (D.isInput() && !isFlagType(ME->getType()))
+        D.Subject = ME;
+      else if (D.isInput())
+        return unknown();
+      return D;
+    }
+
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const Expr *Object = LoopModel::strip(MC->getImplicitObjectArgument());
+      if (!Object || isa<CXXThisExpr>(Object)) {
+        if (isFlagType(MC->getType()))
+          return unknown();
+        Dependence D = input(InputSource::Member, MC->getMethodDecl(), MC);
+        return strongest(D, classifyArgs(MC, Depth));
+      }
+      Dependence D = classify(Object, Depth + 1);
+      if (D.isInput() && D.Source != InputSource::QueryRows)
+        D.Subject = Object;
+      return strongest(D, classifyArgs(MC, Depth));
+    }
+
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      return classifyArgs(CE, Depth);
+
+    if (isa<CXXThisExpr>(E))
+      return unknown();
+
+    Dependence Result = constant(0);
+    bool Any = false;
+    for (const Stmt *Child : E->children())
+      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child)) {
+        Result = strongest(Result, classify(ChildExpr, Depth + 1));
+        Any = true;
+      }
+    return Any ? Result : unknown();
+  }
+
+private:
+  Dependence classifyArgs(const CallExpr *CE, unsigned Depth) {
+    Dependence Result = unknown();
+    for (const Expr *Arg : CE->arguments())
+      Result = strongest(Result, classify(Arg, Depth + 1));
+    return Result;
+  }
+
+  bool isMutatedInFunction(const VarDecl *VD) {
+    auto It = State.MutatedVars.find(VD);
+    if (It != State.MutatedVars.end())
+      return It->second;
+    bool Mutated = true;
+    if (const auto *FD =
+            dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod()))
+      if (const Stmt *Body = FD->getBody())
+        Mutated = State.mutationsIn(*Body, Ctx).isMutated(VD);
+    State.MutatedVars[VD] = Mutated;
+    return Mutated;
+  }
+
+  Dependence classifyDecl(const ValueDecl *D, const Expr *Ref, unsigned Depth) {
+    if (isFlagType(D->getType()))
+      return unknown();
+    if (const auto *Parm = dyn_cast<ParmVarDecl>(D))
+      return input(InputSource::Parameter, Parm, Ref);
+    if (const auto *Binding = dyn_cast<BindingDecl>(D)) {
+      if (const Expr *Bound = Binding->getBinding())
+        return classify(Bound, Depth + 1);
+      return unknown();
+    }
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      return unknown();
+
+    if (!VD->isLocalVarDecl() || VD->isStaticLocal()) {
+      // A constant table keeps the size it was initialised with.
+      if (VD->getType().isConstQualified() && VD->getInit()) {
+        Dependence Init = classify(VD->getInit(), Depth + 1);
+        if (Init.Kind == TripKind::Constant)
+          return Init;
+      }
+      return input(InputSource::Global, VD, Ref);
+    }
+
+    const Expr *Init = VD->getInit();
+    Dependence FromInit = Init ? classify(Init, Depth + 1) : unknown();
+    if (FromInit.Kind == TripKind::Constant) {
+      if (!isMutatedInFunction(VD))
+        return FromInit;
+      // A container filled after its declaration holds data.
+      return isDataType(VD->getType())
+                 ? input(InputSource::Container, VD, Ref)
+                 : unknown();
+    }
+    if (FromInit.isInput()) {
+      if (FromInit.Source != InputSource::QueryRows)
+        FromInit.Subject = Ref;
+      return FromInit;
+    }
+    if (isDataType(VD->getType()))
+      return input(InputSource::Container, VD, Ref);
+    return unknown();
+  }
+
+  LoopModel::Impl &State;
+  ASTContext &Ctx;
+};
+} // namespace
+
+Dependence LoopModel::classify(const Expr *E) {
+  return Classifier(*State, Ctx).classify(E, 0);
+}
+
+//===----------------------------------------------------------------------===//
+// Trip counts
+//===----------------------------------------------------------------------===//
+
+/// A type with its own begin() or size(): a container, not a position in one.
+static bool isContainerType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  auto Has = [&](StringRef Name) {
+    return !RD->lookup(&RD->getASTContext().Idents.get(Name)).empty();
+  };
+  return Has("begin") || Has("size");
+}
+
+namespace {
+/// The variables a loop's increment or body steps, and how.
+struct Induction {
+  llvm::SmallVector<const VarDecl *, 2> Vars;
+  bool Multiplicative = false;
+};
+} // namespace
+
+static const VarDecl *refVar(const Expr *E) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LoopModel::strip(E)))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// Collects the variables stepped by an increment expression.
+static void collectSteps(const Expr *E, Induction &Out) {
+  E = LoopModel::strip(E);
+  if (!E)
+    return;
+  auto Add = [&](const Expr *Target, bool Multiplicative) {
+    if (const VarDecl *VD = refVar(Target)) {
+      Out.Vars.push_back(VD);
+      Out.Multiplicative |= Multiplicative;
+    }
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    switch (BO->getOpcode()) {
+    case BO_Comma:
+      collectSteps(BO->getLHS(), Out);
+      collectSteps(BO->getRHS(), Out);
+      return;
+    case BO_MulAssign:
+    case BO_DivAssign:
+    case BO_ShlAssign:
+    case BO_ShrAssign:
+      Add(BO->getLHS(), true);
+      return;
+    case BO_AddAssign:
+    case BO_SubAssign:
+      Add(BO->getLHS(), false);
+      return;
+    case BO_Assign: {
+      const auto *RHS = dyn_cast<BinaryOperator>(LoopModel::strip(BO->getRHS()));
+      bool Mul = RHS && (RHS->getOpcode() == BO_Mul || RHS->getOpcode() == BO_Div ||
+                         RHS->getOpcode() == BO_Shl || RHS->getOpcode() == BO_Shr);
+      Add(BO->getLHS(), Mul);
+      return;
+    }
+    default:
+      return;
+    }
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->isIncrementDecrementOp())
+      Add(UO->getSubExpr(), false);
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    switch (OC->getOperator()) {
+    case OO_PlusPlus:
+    case OO_MinusMinus:
+    case OO_PlusEqual:
+    case OO_MinusEqual:
+    case OO_Equal:
+      if (OC->getNumArgs() > 0)
+        Add(OC->getArg(0), false);
+      return;
+    case OO_StarEqual:
+    case OO_SlashEqual:
+    case OO_LessLessEqual:
+    case OO_GreaterGreaterEqual:
+      if (OC->getNumArgs() > 0)
+        Add(OC->getArg(0), true);
+      return;
+    case OO_Comma:
+      for (const Expr *Arg : OC->arguments())
+        collectSteps(Arg, Out);
+      return;
+    default:
+      return;
+    }
+  }
+}
+
+static void collectVarRefs(const Stmt *S,
+                           llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (!llvm::is_contained(Out, VD))
+        Out.push_back(VD);
+  for (const Stmt *Child : S->children())
+    collectVarRefs(Child, Out);
+}
+
+static bool referencesAny(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars) {
+  llvm::SmallVector<const VarDecl *, 4> Refs;
+  collectVarRefs(S, Refs);
+  return llvm::any_of(Refs,
+                      [&](const VarDecl *V) { return llvm::is_contained(Vars, V); });
+}
+
+namespace {
+/// A comparison `Var op Bound` found in a loop condition.
+struct BoundComparison {
+  const Expr *Bound = nullptr;
+  bool Inclusive = false;
+};
+} // namespace
+
+/// Finds, in a condition made of comparisons joined by `&&`, one that compares
+/// an induction variable with something else.
+static std::optional<BoundComparison>
+findBound(const Expr *Cond, llvm::ArrayRef<const VarDecl *> Vars) {
+  Cond = LoopModel::strip(Cond);
+  if (!Cond)
+    return std::nullopt;
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  bool Inclusive = false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() == BO_LAnd) {
+      if (auto Found = findBound(BO->getLHS(), Vars))
+        return Found;
+      return findBound(BO->getRHS(), Vars);
+    }
+    if (!BO->isRelationalOp() && !BO->isEqualityOp())
+      return std::nullopt;
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+    Inclusive = BO->getOpcode() == BO_LE || BO->getOpcode() == BO_GE;
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    switch (OC->getOperator()) {
+    case OO_Less:
+    case OO_Greater:
+    case OO_LessEqual:
+    case OO_GreaterEqual:
+    case OO_ExclaimEqual:
+    case OO_EqualEqual:
+      break;
+    default:
+      return std::nullopt;
+    }
+    if (OC->getNumArgs() != 2)
+      return std::nullopt;
+    LHS = OC->getArg(0);
+    RHS = OC->getArg(1);
+    Inclusive = OC->getOperator() == OO_LessEqual ||
+                OC->getOperator() == OO_GreaterEqual;
+  } else {
+    return std::nullopt;
+  }
+  bool InLHS = referencesAny(LHS, Vars), InRHS = referencesAny(RHS, Vars);
+  if (InLHS && !InRHS)
+    return BoundComparison{RHS, Inclusive};
+  if (InRHS && !InLHS)
+    return BoundComparison{LHS, Inclusive};
+  return std::nullopt;
+}
+
+/// The value an induction variable starts from: its initializer in the for
+/// init-statement, an assignment there, or its declaration.
+static const Expr *startValue(const VarDecl *Var, const Stmt *Init) {
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Init))
+    for (const Decl *D : DS->decls())
+      if (D == Var)
+        return Var->getInit();
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Init))
+    if (BO->getOpcode() == BO_Assign && refVar(BO->getLHS()) == Var)
+      return BO->getRHS();
+  return Var->getInit();
+}
+
+/// The first call in S (pre-order) that the model knows as a row cursor.
+static const Expr *findRowCursor(const Stmt *S, CallClassifier &Calls) {
+  if (!S)
+    return nullptr;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (isa<CallExpr>(E) && Calls.isRowCursor(E))
+      return E;
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = findRowCursor(Child, Calls))
+      return Found;
+  return nullptr;
+}
+
+namespace {
+/// The round-trip calls on one variable, in source order.
+class QueryCallCollector : public RecursiveASTVisitor<QueryCallCollector> {
+public:
+  QueryCallCollector(const VarDecl *Cursor, CallClassifier &Calls)
+      : Cursor(Cursor), Calls(Calls) {}
+
+  bool VisitCallExpr(CallExpr *CE) {
+    if (!Calls.isRoundTrip(CE))
+      return true;
+    const Expr *Object = objectOf(CE);
+    if (!Object && CE->getNumArgs() > 0)
+      Object = CE->getArg(0); // C APIs take the statement first.
+    if (Object && refVar(Object) == Cursor)
+      Found.push_back(CE);
+    return true;
+  }
+
+  const VarDecl *Cursor;
+  CallClassifier &Calls;
+  llvm::SmallVector<const Expr *, 4> Found;
+};
+} // namespace
+
+const Expr *LoopModel::queryOfCursor(const Expr *CursorCall,
+                                     const Stmt *Before) {
+  const Expr *Object = objectOf(CursorCall);
+  if (!Object)
+    if (const auto *CE = dyn_cast<CallExpr>(CursorCall); CE && CE->getNumArgs())
+      Object = CE->getArg(0);
+  const VarDecl *Cursor = refVar(Object);
+  if (!Cursor)
+    return CursorCall;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const auto *FD =
+          dyn_cast_or_null<FunctionDecl>(Cursor->getParentFunctionOrMethod()))
+    if (Stmt *Body = FD->getBody()) {
+      QueryCallCollector Collector(Cursor, State->Calls);
+      Collector.TraverseStmt(Body);
+      const Expr *Last = nullptr;
+      for (const Expr *Call : Collector.Found)
+        if (Call != CursorCall &&
+            SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                         Before->getBeginLoc()))
+          Last = Call;
+      if (Last)
+        return Last;
+    }
+  if (const Expr *Init = Cursor->getInit())
+    if (Cursor->getParentFunctionOrMethod())
+      return Init;
+  return CursorCall;
+}
+
+static std::string lineOf(const ASTContext &Ctx, SourceLocation Loc) {
+  return std::to_string(
+      Ctx.getSourceManager().getExpansionLineNumber(Loc));
+}
+
+const LoopInfo &LoopModel::info(const Stmt *Loop) {
+  auto &Slot = State->Infos[Loop];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<LoopInfo>();
+  LoopInfo &L = *Slot;
+  L.Loop = Loop;
+
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop)) {
+    L.Driver = Range->getRangeInit();
+    L.Trip = classify(L.Driver);
+    L.IterationVars.push_back(Range->getLoopVariable());
+  } else {
+    const Expr *Cond = nullptr;
+    const Stmt *Init = nullptr;
+    Induction Steps;
+    if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+      Cond = For->getCond();
+      Init = For->getInit();
+      collectSteps(For->getInc(), Steps);
+    } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+      Cond = While->getCond();
+    } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+      Cond = Do->getCond();
+    }
+
+    if (!Cond) {
+      L.Trip = unknown(); // for (;;)
+    } else if (const Expr *Cursor = findRowCursor(Cond, State->Calls)) {
+      L.Driver = Cursor;
+      L.Trip = input(InputSource::QueryRows, nullptr, Cursor);
+      L.Trip.Query = queryOfCursor(Cursor, Loop);
+    } else {
+      // Induction variables: stepped by the increment, or referenced by the
+      // condition and modified inside the loop.
+      if (Steps.Vars.empty()) {
+        llvm::SmallVector<const VarDecl *, 4> CondVars;
+        collectVarRefs(Cond, CondVars);
+        ExprMutationAnalyzer &Mutations = State->mutationsIn(*Loop, Ctx);
+        for (const VarDecl *VD : CondVars)
+          if (Mutations.isMutated(VD))
+            Steps.Vars.push_back(VD);
+        // `while (n /= 2)`, `while ((x >>= 1) != 0)`.
+        collectSteps(Cond, Steps);
+      }
+      for (const VarDecl *V : Steps.Vars)
+        if (!isContainerType(V->getType()))
+          L.IterationVars.push_back(V);
+
+      if (std::optional<BoundComparison> Cmp = findBound(Cond, Steps.Vars)) {
+        L.Driver = Cmp->Bound;
+        Dependence Bound = classify(Cmp->Bound);
+        if (Bound.Kind == TripKind::Constant && !Steps.Vars.empty()) {
+          Dependence Start = classify(startValue(Steps.Vars.front(), Init));
+          if (Start.Kind == TripKind::Constant) {
+            uint64_t Lo = std::min(Start.Constant, Bound.Constant);
+            uint64_t Hi = std::max(Start.Constant, Bound.Constant);
+            Bound = constant(Hi - Lo + (Cmp->Inclusive ? 1 : 0));
+          } else if (Start.isInput()) {
+            Bound = Start; // for (i = n; i > 0; --i)
+            L.Driver = startValue(Steps.Vars.front(), Init);
+          }
+        }
+        L.Trip = Bound;
+      } else if (const VarDecl *Counter = refVar(Cond);
+                 Counter && llvm::is_contained(Steps.Vars, Counter)) {
+        // while (n--), while (n): counts down from where n starts.
+        L.Driver = startValue(Counter, Init);
+        L.Trip = L.Driver ? classify(L.Driver) : unknown();
+      } else {
+        // A condition on data: while (!queue.empty()), while (*p),
+        // while (std::getline(in, line)), while (node).
+        L.Driver = Cond;
+        L.Trip = classify(Cond);
+        if (L.Trip.Kind == TripKind::Constant)
+          L.Trip = unknown(); // while (true), while (1)
+      }
+      if (Steps.Multiplicative && L.Trip.isInput())
+        L.Trip.Kind = TripKind::Logarithmic;
+    }
+  }
+
+  // Describe the loop for messages.
+  const Dependence &T = L.Trip;
+  if (T.Source == InputSource::QueryRows && T.Query)
+    L.Description = "the loop over the rows of the query at line " +
+                    lineOf(Ctx, T.Query->getBeginLoc());
+  else if ((T.isInput() || T.Kind == TripKind::Logarithmic) && T.Subject)
+    L.Description = "the loop over '" + spelling(T.Subject) + "'";
+  else
+    L.Description = "the loop at line " + lineOf(Ctx, Loop->getBeginLoc());
+  return L;
+}
+
+bool LoopModel::isLarge(const LoopInfo &L) const {
+  if (L.Trip.isInput())
+    return true;
+  return L.Trip.Kind == TripKind::Constant &&
+         L.Trip.Constant >= Options.LargeTripCount;
+}
+
+double LoopModel::estimate(const LoopInfo &L) const {
+  double N = static_cast<double>(Options.AssumedTripCount);
+  switch (L.Trip.Kind) {
+  case TripKind::Constant:
+    return static_cast<double>(L.Trip.Constant);
+  case TripKind::Logarithmic:
+    return std::max(1.0, std::ceil(std::log2(N)));
+  case TripKind::InputDependent:
+  case TripKind::Unknown:
+    return N;
+  }
+  return N;
+}
+
+double LoopModel::executionsPerCall(const Stmt *S) {
+  double Executions = 1;
+  for (const Stmt *Loop : enclosingLoops(S))
+    Executions *= estimate(info(Loop));
+  return Executions;
+}
+
+//===----------------------------------------------------------------------===//
+// Invariance
+//===----------------------------------------------------------------------===//
+
+static bool containsLoc(const SourceManager &SM, SourceRange Range,
+                        SourceLocation Loc) {
+  Loc = SM.getExpansionLoc(Loc);
+  SourceLocation Begin = SM.getExpansionLoc(Range.getBegin());
+  SourceLocation End = SM.getExpansionLoc(Range.getEnd());
+  return Loc.isValid() && Begin.isValid() && End.isValid() &&
+         !SM.isBeforeInTranslationUnit(Loc, Begin) &&
+         !SM.isBeforeInTranslationUnit(End, Loc);
+}
+
+bool LoopModel::isVariantIn(const ValueDecl *D, const Stmt *Loop) {
+  if (!D || !Loop)
+    return false;
+  const LoopInfo &L = info(Loop);
+  if (llvm::is_contained(L.IterationVars, D))
+    return true;
+  return isDeclaredIn(D, Loop);
+}
+
+bool LoopModel::isDeclaredIn(const ValueDecl *D, const Stmt *Loop) {
+  if (!D || !Loop || !isa<VarDecl, BindingDecl>(D))
+    return false;
+  if (const auto *VD = dyn_cast<VarDecl>(D); VD && !VD->isLocalVarDeclOrParm())
+    return false;
+  return containsLoc(Ctx.getSourceManager(), Loop->getSourceRange(),
+                     D->getLocation());
+}
+
+bool LoopModel::isInvariantIn(const Expr *E, const Stmt *Loop) {
+  if (!E)
+    return true;
+  bool Invariant = true;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || !Invariant)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (isVariantIn(DRE->getDecl(), Loop))
+        Invariant = false;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(E);
+  return Invariant;
+}
+
+} // namespace perf_audit

@@ -1,0 +1,187 @@
+//===--- ApiModel.h - What perf-audit knows about library APIs ---*- C++ -*-===//
+//
+// Part of perf-audit. API knowledge is data: the built-in models are the YAML
+// files of lib/models/, compiled into the binary, and users add their own
+// files. docs/models.md documents the schema.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_APIMODEL_H
+#define PERF_AUDIT_APIMODEL_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class NamedDecl;
+} // namespace clang
+
+namespace perf_audit {
+
+/// How a linear-time function names the sequence it walks.
+enum class ScanShape {
+  IteratorPair, ///< Arguments Arg and Arg+1 are [first, last).
+  Argument,     ///< Argument Arg is the container or string itself.
+};
+
+/// What to do about a linear call repeated in a loop.
+enum class LinearFix {
+  Index, ///< A lookup: build a hash set or map once, look up in O(1).
+  Hoist, ///< A reduction: compute it once before the loop.
+};
+
+/// A function whose cost grows linearly with one of its inputs
+/// (std::find, strlen, ...).
+struct LinearFunctionModel {
+  std::string Name;
+  ScanShape Scans = ScanShape::IteratorPair;
+  unsigned Arg = 0;
+  LinearFix Fix = LinearFix::Index;
+  /// Only worth reporting when re-evaluated as a loop condition (strlen in
+  /// `i < strlen(s)`); in a loop body the scanned string is usually unrelated
+  /// to the loop and short.
+  bool ConditionOnly = false;
+};
+
+/// Member functions that move every element of a sequence container when
+/// applied at its front (vector::erase(begin()), insert(begin(), x)).
+struct FrontOperationModel {
+  std::string Class;
+  std::vector<std::string> Methods;
+};
+
+/// What a database call does on the wire.
+enum class QueryEffect {
+  RoundTrip, ///< Executes a statement: one round trip to the server.
+  Prepare,   ///< Prepares or binds only: no round trip by itself.
+  Fetch,     ///< Reads the next row of a result already executed.
+};
+
+/// Whether a round trip reads or writes.
+enum class QueryAccess { Read, Write, Unknown };
+
+/// A database call of one library.
+struct QueryCallModel {
+  std::string Library;
+  /// Qualified name: free function, method (`Class::method`), constructor
+  /// (`Class::Class`) or operator (`Class::operator<<`).
+  std::string Name;
+  QueryEffect Effect = QueryEffect::RoundTrip;
+  QueryAccess Access = QueryAccess::Unknown;
+  /// Each call moves to the next row of a result: a loop driven by it is a
+  /// loop over the rows of a query. With effect round-trip the first call
+  /// also executes the statement (SQLiteCpp's executeStep).
+  bool RowCursor = false;
+  /// Only executes when this argument is written explicitly (the QSqlQuery
+  /// constructor runs its query string only when one is given).
+  std::optional<unsigned> ExecutesWhenArg;
+  /// Only executes when the named argument's type is one of these
+  /// (cppdb's `statement << cppdb::exec`).
+  std::vector<std::string> ExecutesWhenArgType;
+};
+
+/// The kind of blocking call, for the cost table and the suggested fix.
+enum class BlockingKind { Sleep, Wait, Join, FileIO, SocketIO, Dns, Process,
+                          SyncAsio, Lock, Database };
+
+/// A call that blocks the calling thread.
+struct BlockingCallModel {
+  std::string Name;
+  BlockingKind Kind = BlockingKind::Wait;
+  /// For sleeps: the argument that holds the duration.
+  std::optional<unsigned> DurationArg;
+  /// Unit of a plain integer duration argument ("s", "ms", "us", "ns").
+  std::string DurationUnit = "s";
+  /// The name of the asynchronous form that replaces it inside an asio
+  /// coroutine (`asio::async_read`), when the rewrite is exact.
+  std::string AsyncForm;
+  /// Off unless the check option that names this kind enables it.
+  bool OptIn = false;
+};
+
+/// A function that runs one of its arguments on an event loop.
+struct HandlerFunctionModel {
+  std::string Name;
+  /// Index of the handler argument; unset means the last argument.
+  std::optional<unsigned> HandlerArg;
+};
+
+/// A type whose construction allocates or does expensive work.
+struct ExpensiveTypeModel {
+  std::string Name;
+  /// Cost-table entry used for its construction (see Impact.h).
+  std::string Cost = "heap-allocation";
+};
+
+/// All API knowledge, merged from the built-in models and user files.
+class ApiModel {
+public:
+  /// The models compiled into the binary (lib/models/*.yaml). Parsed once.
+  static const ApiModel &builtin();
+
+  /// The built-in models followed by each user file in order.
+  static llvm::Expected<ApiModel> load(llvm::ArrayRef<std::string> UserFiles);
+
+  /// Adds the models of one YAML document; BufferName is used in errors,
+  /// which read `file:line:col: error: ...`.
+  llvm::Error merge(llvm::StringRef Text, llvm::StringRef BufferName);
+
+  /// Adds one entry (a check option naming extra functions).
+  void addLinearFunction(LinearFunctionModel M);
+
+  const LinearFunctionModel *linearFunction(llvm::StringRef Name) const;
+  bool isFrontOperation(llvm::StringRef Class, llvm::StringRef Method) const;
+  const QueryCallModel *queryCall(llvm::StringRef Name) const;
+  const BlockingCallModel *blockingCall(llvm::StringRef Name) const;
+  const HandlerFunctionModel *handlerFunction(llvm::StringRef Name) const;
+  bool isThreadPoolExecutor(llvm::StringRef TypeName) const;
+  bool isAsyncEntryPoint(llvm::StringRef Name) const;
+  const ExpensiveTypeModel *expensiveType(llvm::StringRef Name) const;
+  bool isCheapType(llvm::StringRef Name) const;
+
+  llvm::ArrayRef<LinearFunctionModel> linearFunctions() const {
+    return LinearFunctions;
+  }
+  llvm::ArrayRef<QueryCallModel> queryCalls() const { return QueryCalls; }
+  llvm::ArrayRef<BlockingCallModel> blockingCalls() const {
+    return BlockingCalls;
+  }
+  llvm::ArrayRef<HandlerFunctionModel> handlerFunctions() const {
+    return HandlerFunctions;
+  }
+
+private:
+  std::vector<LinearFunctionModel> LinearFunctions;
+  std::vector<FrontOperationModel> FrontOperations;
+  std::vector<QueryCallModel> QueryCalls;
+  std::vector<BlockingCallModel> BlockingCalls;
+  std::vector<HandlerFunctionModel> HandlerFunctions;
+  std::vector<std::string> ThreadPoolExecutors;
+  std::vector<std::string> AsyncEntryPoints;
+  std::vector<ExpensiveTypeModel> ExpensiveTypes;
+  std::vector<std::string> CheapTypes;
+
+  // Name -> index of the last entry with that name: later files override.
+  llvm::StringMap<size_t> LinearIndex, QueryIndex, BlockingIndex, HandlerIndex,
+      ExpensiveIndex;
+  void reindex();
+};
+
+/// The name a declaration has in model files: enclosing namespaces and
+/// classes joined by `::`, without template arguments and without inline or
+/// anonymous namespaces (`std::vector::erase`, `SQLite::Statement::exec`).
+/// Free functions of the global namespace are spelled without a prefix
+/// (`strlen`).
+std::string modelName(const clang::NamedDecl *D);
+
+/// Splits a `;`- or `,`-separated option value into trimmed, non-empty items.
+std::vector<std::string> splitList(llvm::StringRef Value);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_APIMODEL_H

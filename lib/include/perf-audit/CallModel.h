@@ -1,0 +1,79 @@
+//===--- CallModel.h - Calls in the AST, matched against models -*- C++ -*-===//
+//
+// Part of perf-audit. A call has several AST shapes (a function call, a member
+// call, an overloaded operator, a constructor); the checks see one.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_CALLMODEL_H
+#define PERF_AUDIT_CALLMODEL_H
+
+#include "perf-audit/ApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace clang {
+class Decl;
+class Expr;
+class FunctionDecl;
+class NamedDecl;
+} // namespace clang
+
+namespace perf_audit {
+
+/// The function a call expression or constructor expression invokes, or null.
+const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
+
+/// The object of a member call or member operator call (`q` in `q.exec()`),
+/// or null.
+const clang::Expr *objectOf(const clang::Expr *Call);
+
+/// The explicit arguments of a call, without the object of a member call.
+llvm::SmallVector<const clang::Expr *, 4> argumentsOf(const clang::Expr *Call);
+
+/// True when an argument was written at the call site (not a default).
+bool isWrittenArgument(const clang::Expr *Arg);
+
+/// Matches calls against an ApiModel, caching the model name of each callee.
+class CallClassifier {
+public:
+  explicit CallClassifier(const ApiModel &Model) : Model(Model) {}
+
+  const ApiModel &model() const { return Model; }
+
+  /// The model name of D (see modelName()), cached.
+  const std::string &nameOf(const clang::NamedDecl *D);
+
+  /// The query model of Call when it is a database call whose conditions
+  /// hold (`executes-when-arg`, `executes-when-arg-type`); also finds the
+  /// model of a method the callee overrides.
+  const QueryCallModel *query(const clang::Expr *Call);
+
+  /// True when Call executes a statement (a round trip) per the model, or
+  /// calls a function annotated `perf-audit:query`. A row cursor whose first
+  /// call executes (SQLiteCpp's executeStep) is both.
+  bool isRoundTrip(const clang::Expr *Call);
+
+  /// True when Call fetches the next row of a result set.
+  bool isRowCursor(const clang::Expr *Call);
+
+  const BlockingCallModel *blocking(const clang::Expr *Call);
+  const LinearFunctionModel *linear(const clang::Expr *Call);
+  const HandlerFunctionModel *handlerFunction(const clang::Expr *Call);
+
+private:
+  template <typename T, typename Lookup>
+  const T *lookupWithOverrides(const clang::FunctionDecl *FD, Lookup L);
+
+  const ApiModel &Model;
+  llvm::DenseMap<const clang::NamedDecl *, std::string> Names;
+};
+
+/// True when D carries `[[clang::annotate(Annotation)]]`
+/// (e.g. "perf-audit:query") on any of its redeclarations.
+bool hasAnnotation(const clang::Decl *D, llvm::StringRef Annotation);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_CALLMODEL_H

@@ -1,0 +1,108 @@
+//===--- EffectSummary.h - What a function does, through calls --*- C++ -*-===//
+//
+// Part of perf-audit. A function whose body executes a query, blocks, or
+// loops over one of its inputs has an effect summary; a call site inherits
+// its callee's effects. Summaries are computed on demand, once per function,
+// following calls into functions defined in the same translation unit (the
+// driver joins them across translation units).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_EFFECTSUMMARY_H
+#define PERF_AUDIT_EFFECTSUMMARY_H
+
+#include "perf-audit/ApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace clang {
+class Expr;
+class FieldDecl;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace perf_audit {
+
+class CallClassifier;
+class LoopModel;
+
+/// One link of the chain that explains an effect, outermost first: each call
+/// on the way, then the statement that has the effect (the query call, the
+/// blocking call, the loop).
+struct EffectStep {
+  const clang::Stmt *Site = nullptr;
+  /// A note for this step: "'findById' executes a query",
+  /// "query executed here".
+  std::string Note;
+};
+
+using EffectTrace = llvm::SmallVector<EffectStep, 4>;
+
+/// A blocking call reached by a function.
+struct BlockingEffect {
+  EffectTrace Trace;
+  const BlockingCallModel *Model = nullptr; ///< Null for annotated functions.
+  /// Duration of a sleep in ns when it is a constant.
+  std::optional<double> SleepNs;
+};
+
+/// The effects of one function.
+struct FunctionSummary {
+  /// The first statement executed by the function that runs a query.
+  std::optional<EffectTrace> Query;
+  std::optional<BlockingEffect> Blocking;
+  /// Parameters whose size the function's work grows with (it loops over
+  /// them or scans them), by index.
+  llvm::MapVector<unsigned, EffectTrace> ScannedParams;
+  /// Members of `*this` the function loops over.
+  llvm::MapVector<const clang::FieldDecl *, EffectTrace> ScannedMembers;
+
+  bool empty() const {
+    return !Query && !Blocking && ScannedParams.empty() &&
+           ScannedMembers.empty();
+  }
+};
+
+/// Which blocking calls count.
+struct EffectOptions {
+  /// Count `std::mutex::lock` and other model entries marked opt-in.
+  bool IncludeOptInBlocking = false;
+};
+
+class EffectAnalysis {
+public:
+  EffectAnalysis(LoopModel &Loops, CallClassifier &Calls,
+                 EffectOptions Options = {});
+  ~EffectAnalysis();
+
+  /// The summary of FD's definition in this TU (empty when it has none, or
+  /// it is defined in a system header: library internals are modelled, not
+  /// analysed).
+  const FunctionSummary &summary(const clang::FunctionDecl *FD);
+
+  /// The blocking model of a direct call, honouring IncludeOptInBlocking, or
+  /// an annotated callee (BlockingEffect with a null Model).
+  std::optional<BlockingEffect> directBlocking(const clang::Expr *Call);
+
+  /// The analysis state (defined in the .cpp).
+  class Impl;
+
+private:
+  std::unique_ptr<Impl> State;
+};
+
+/// The definition of a function with a body in this TU, outside system
+/// headers, or null.
+const clang::FunctionDecl *analysableDefinition(const clang::FunctionDecl *FD);
+
+/// A short name for messages: "findById", "Repo::findById".
+std::string displayName(const clang::FunctionDecl *FD);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_EFFECTSUMMARY_H

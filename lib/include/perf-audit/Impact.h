@@ -1,0 +1,91 @@
+//===--- Impact.h - Estimated cost of a finding -----------------*- C++ -*-===//
+//
+// Part of perf-audit. Every finding carries
+//   estimated cost = cost of one execution x executions per call
+// in nanoseconds, mapped monotonically to a score (0-100) and a tier.
+// docs/impact-model.md owns the table and the mapping: keep them in step.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_IMPACT_H
+#define PERF_AUDIT_IMPACT_H
+
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace perf_audit {
+
+/// The operation kinds of the cost table.
+enum class CostKind {
+  DatabaseRoundTrip,  ///< A statement sent to a database server.
+  EmbeddedQuery,      ///< A statement run by an in-process engine (SQLite).
+  BlockingCall,       ///< A call that waits for I/O or another thread.
+  Sleep,              ///< A sleep: costs its duration when known.
+  FileOpen,           ///< Opening a file (and closing it).
+  RegexCompile,       ///< Constructing a regular expression.
+  StreamConstruction, ///< Constructing a string stream (locale set-up).
+  LocaleConstruction, ///< Constructing a std::locale by name.
+  HeapAllocation,     ///< One allocation and its deallocation.
+  Copy,               ///< Copying an object: cost from its type.
+  LinearScan,         ///< Visiting one element of a sequence.
+  LoopIteration,      ///< One iteration of a loop body.
+};
+
+/// Impact tiers, lowest first.
+enum class Tier { Low, Medium, High, Critical };
+
+/// The cost of one execution of an operation of Kind, in nanoseconds. Copy,
+/// Sleep, LinearScan and LoopIteration are per unit (per byte, per element,
+/// per iteration); callers multiply.
+double unitCostNs(CostKind Kind);
+
+/// The table's name for a kind ("database-round-trip"), as used in JSON
+/// output and model files.
+llvm::StringRef costKindName(CostKind Kind);
+std::optional<CostKind> parseCostKind(llvm::StringRef Name);
+
+/// An estimated cost per call of the enclosing function.
+struct Impact {
+  CostKind Kind = CostKind::LoopIteration;
+  double CostPerExecutionNs = 0;
+  double ExecutionsPerCall = 1;
+  unsigned Score = 0;
+  Tier Level = Tier::Low;
+
+  double totalNs() const { return CostPerExecutionNs * ExecutionsPerCall; }
+};
+
+/// Builds an Impact and its score and tier.
+Impact estimateImpact(CostKind Kind, double CostPerExecutionNs,
+                      double ExecutionsPerCall);
+
+/// Score 0-100: 100 * log10(cost in ns) / 9, clamped; 1 ns scores 0, one
+/// second per call scores 100.
+unsigned scoreForCost(double CostNs);
+
+/// critical >= 80, high >= 60, medium >= 40, low below.
+Tier tierForScore(unsigned Score);
+
+/// The lowest score of a tier.
+unsigned minimumScore(Tier T);
+
+llvm::StringRef tierName(Tier T);
+std::optional<Tier> parseTier(llvm::StringRef Name);
+
+/// The suffix every message ends with: "[impact: high 64]".
+std::string impactSuffix(const Impact &I);
+
+/// Reads the tier and score back from a message that ends with the suffix.
+std::optional<std::pair<Tier, unsigned>>
+parseImpactSuffix(llvm::StringRef Message);
+
+/// A count for messages: "~100", "~10,000", "~1.2M".
+std::string formatCount(double Count);
+
+/// A duration for messages: "2.5 ms", "500 us", "40 ns".
+std::string formatDuration(double Ns);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_IMPACT_H

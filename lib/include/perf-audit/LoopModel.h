@@ -1,0 +1,177 @@
+//===--- LoopModel.h - Enclosing loops and trip-count estimates -*- C++ -*-===//
+//
+// Part of perf-audit. Every loop-based check asks the same two questions of a
+// statement: which loops run it, and how many times does each of them
+// iterate. This is where they are answered, once.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_LOOPMODEL_H
+#define PERF_AUDIT_LOOPMODEL_H
+
+#include "clang/AST/ASTTypeTraits.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Expr;
+class FunctionDecl;
+class Stmt;
+class ValueDecl;
+class VarDecl;
+} // namespace clang
+
+namespace perf_audit {
+
+class ApiModel;
+
+/// What is known about how many times a loop iterates.
+enum class TripKind {
+  Constant,       ///< A compile-time count (`i < 8`, a `std::array`).
+  Logarithmic,    ///< The induction variable is multiplied or divided.
+  InputDependent, ///< Grows with the data the function is given.
+  Unknown,        ///< None of the above: a flag, `for (;;)`, a local value.
+};
+
+/// Where an input-dependent quantity comes from.
+enum class InputSource {
+  None,
+  Parameter, ///< A parameter of the enclosing function.
+  Member,    ///< A member of the enclosing object.
+  Global,    ///< A non-constant global or static.
+  Container, ///< A local container, string, stream or pointer to data.
+  QueryRows, ///< The rows of a database query.
+};
+
+/// The data an expression's value depends on.
+struct Dependence {
+  TripKind Kind = TripKind::Unknown;
+  InputSource Source = InputSource::None;
+  uint64_t Constant = 0; ///< The value when Kind == Constant.
+  /// The declaration the data comes from (a parameter, field, variable).
+  const clang::ValueDecl *Root = nullptr;
+  /// The expression that names the data, for messages ("orders").
+  const clang::Expr *Subject = nullptr;
+  /// For QueryRows: the call that runs the query.
+  const clang::Expr *Query = nullptr;
+
+  bool isInput() const { return Kind == TripKind::InputDependent; }
+};
+
+/// A loop and its trip-count estimate.
+struct LoopInfo {
+  const clang::Stmt *Loop = nullptr;
+  /// How the trip count was decided: the range of a range-for, the bound of
+  /// an index loop, the cursor call of a `while (q.next())`.
+  Dependence Trip;
+  /// The expression that decides the trip count (range or bound).
+  const clang::Expr *Driver = nullptr;
+  /// Variables that take a new value on every iteration: the range-for
+  /// variable and the induction variables of the condition (indices,
+  /// iterators, pointers; a container drained by the loop keeps its
+  /// identity and is not one).
+  llvm::SmallVector<const clang::VarDecl *, 2> IterationVars;
+  /// "the loop over 'orders'", "the loop over the rows of the query at line
+  /// 12", "the loop at line 40".
+  std::string Description;
+};
+
+/// Tunables shared by every check (check options of the same names).
+struct LoopModelOptions {
+  /// The trip count assumed for an input-dependent loop ("N").
+  uint64_t AssumedTripCount = 100;
+  /// A constant trip count at least this large counts as input-sized: below
+  /// it a loop is "small" and no check reports per-iteration work in it.
+  uint64_t LargeTripCount = 1000;
+};
+
+/// Loop context of statements within one translation unit. Results are
+/// cached; one instance per TU and check.
+class LoopModel {
+public:
+  LoopModel(clang::ASTContext &Ctx, const ApiModel &Model,
+            LoopModelOptions Options = {});
+  ~LoopModel();
+
+  const LoopModelOptions &options() const { return Options; }
+  clang::ASTContext &context() const { return Ctx; }
+
+  /// The loops that run S once per iteration, innermost first. The search
+  /// stops at the enclosing function, lambda or block; the init-statement of
+  /// a `for` and the range of a range-for are not part of their loop.
+  llvm::SmallVector<const clang::Stmt *, 4>
+  enclosingLoops(const clang::Stmt *S);
+
+  /// The function, method or lambda call operator whose body holds S.
+  const clang::FunctionDecl *enclosingFunction(const clang::Stmt *S);
+
+  /// Trip-count analysis of one loop statement.
+  const LoopInfo &info(const clang::Stmt *Loop);
+
+  /// A loop whose count grows with input, or is a constant of at least
+  /// LargeTripCount.
+  bool isLarge(const LoopInfo &L) const;
+
+  /// The iteration estimate used by the impact model: a constant counts as
+  /// itself, input-dependent and unknown counts as AssumedTripCount, a
+  /// logarithmic loop as log2 of it.
+  double estimate(const LoopInfo &L) const;
+
+  /// Estimated executions of S per call of its function: the product of the
+  /// estimates of its enclosing loops.
+  double executionsPerCall(const clang::Stmt *S);
+
+  /// The data E's value (a size, a range, a bound) depends on.
+  Dependence classify(const clang::Expr *E);
+
+  /// True when E names no variable that changes from one iteration of Loop
+  /// to the next: nothing declared inside Loop, none of its iteration
+  /// variables.
+  bool isInvariantIn(const clang::Expr *E, const clang::Stmt *Loop);
+
+  /// True when D is declared inside Loop or is one of its iteration
+  /// variables.
+  bool isVariantIn(const clang::ValueDecl *D, const clang::Stmt *Loop);
+
+  /// True when D is a local declared inside Loop (its for-init or range
+  /// variable included): it starts afresh on every iteration.
+  bool isDeclaredIn(const clang::ValueDecl *D, const clang::Stmt *Loop);
+
+  /// The source text of E, on one line, shortened for messages.
+  std::string spelling(const clang::Expr *E) const;
+
+  /// The expression without parentheses, implicit casts, temporaries and
+  /// implicit conversions to a container's begin/end.
+  static const clang::Expr *strip(const clang::Expr *E);
+
+  /// For `c.size()`, `c.end()`, `std::size(c)`, `std::end(c)`... the
+  /// container `c`; otherwise null.
+  static const clang::Expr *containerOfAccessor(const clang::Expr *E);
+
+  /// The round-trip call a row cursor belongs to: for `q.next()` the last
+  /// `q.exec(...)` before Before in the same function, or q's declaration.
+  const clang::Expr *queryOfCursor(const clang::Expr *CursorCall,
+                                   const clang::Stmt *Before);
+
+  /// The analysis state (defined in the .cpp).
+  class Impl;
+
+private:
+  clang::ASTContext &Ctx;
+  const ApiModel &Model;
+  LoopModelOptions Options;
+  std::unique_ptr<Impl> State;
+};
+
+/// Whether S is a for, range-for, while or do statement.
+bool isLoopStmt(const clang::Stmt *S);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_LOOPMODEL_H
