@@ -22,11 +22,11 @@ namespace perf_audit {
 namespace {
 
 /// The built-in model files, generated from lib/models/*.yaml at build time.
-struct EmbeddedModel {
+struct EmbeddedFile {
   const char *Name;
   const char *Text;
 };
-const EmbeddedModel BuiltinModels[] = {
+const EmbeddedFile BuiltinModels[] = {
 #include "BuiltinModels.inc"
 };
 
@@ -339,7 +339,7 @@ void ApiModel::reindex() {
 const ApiModel &ApiModel::builtin() {
   static const ApiModel Model = [] {
     ApiModel M;
-    for (const EmbeddedModel &File : BuiltinModels)
+    for (const EmbeddedFile &File : BuiltinModels)
       if (Error E = M.merge(File.Text, File.Name))
         report_fatal_error(Twine("perf-audit: built-in model is invalid: ") +
                            toString(std::move(E)));

@@ -1,0 +1,213 @@
+//===--- Report.cpp - Ranking, audit summary, text and JSON reports -------===//
+//
+// Part of perf-audit. The JSON format is documented in
+// docs/output-formats.md; it is versioned and only grows.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/Report.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace perf_audit {
+
+static auto rankKey(const Finding &F) {
+  // Negated score: higher first.
+  return std::make_tuple(-static_cast<int>(F.Cost.Score), std::cref(F.Loc.File),
+                         F.Loc.Line, F.Loc.Column, std::cref(F.Check),
+                         std::cref(F.Message));
+}
+
+bool rankedBefore(const Finding &A, const Finding &B) {
+  return rankKey(A) < rankKey(B);
+}
+
+static bool sameFinding(const Finding &A, const Finding &B) {
+  return A.Check == B.Check && A.Loc.File == B.Loc.File &&
+         A.Loc.Offset == B.Loc.Offset && A.Message == B.Message;
+}
+
+void rankFindings(std::vector<Finding> &Findings) {
+  std::stable_sort(Findings.begin(), Findings.end(), rankedBefore);
+  Findings.erase(std::unique(Findings.begin(), Findings.end(), sameFinding),
+                 Findings.end());
+}
+
+/// How much each finding takes off the overall score (docs/impact-model.md):
+/// one critical finding costs as much as three high ones.
+static double penalty(Tier T) {
+  switch (T) {
+  case Tier::Critical:
+    return 15;
+  case Tier::High:
+    return 5;
+  case Tier::Medium:
+    return 1;
+  case Tier::Low:
+    return 0.2;
+  }
+  return 0;
+}
+
+/// Fewer than this many high findings (and no critical one) passes.
+static constexpr unsigned MaxHighFindingsToPass = 3;
+
+AuditSummary summarize(const AnalysisResult &R) {
+  AuditSummary S;
+  llvm::StringSet<> Files;
+  double Penalty = 0;
+  for (const Finding &F : R.Findings) {
+    Files.insert(F.Loc.File);
+    Penalty += penalty(F.Cost.Level);
+    switch (F.Cost.Level) {
+    case Tier::Critical:
+      ++S.Critical;
+      break;
+    case Tier::High:
+      ++S.High;
+      break;
+    case Tier::Medium:
+      ++S.Medium;
+      break;
+    case Tier::Low:
+      ++S.Low;
+      break;
+    }
+  }
+  S.Files = Files.size();
+  S.OverallScore =
+      static_cast<unsigned>(std::max(0.0, 100.0 - std::round(Penalty)));
+  S.Pass = S.Critical == 0 && S.High < MaxHighFindingsToPass;
+  return S;
+}
+
+static std::string location(const SourcePoint &P, llvm::StringRef Root) {
+  return displayPath(P.File, Root) + ":" + std::to_string(P.Line) + ":" +
+         std::to_string(P.Column);
+}
+
+static std::string location(const SourcePoint &P, const ReportOptions &O) {
+  return location(P, O.SourceRoot);
+}
+
+std::string failureText(const FailedUnit &U, llvm::StringRef Root) {
+  if (U.ErrorLoc.File.empty())
+    return "error: " + U.Message;
+  return location(U.ErrorLoc, Root) + ": error: " + U.Message;
+}
+
+void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
+               const ReportOptions &O) {
+  std::optional<Tier> Group;
+  for (const Finding &F : R.Findings) {
+    if (Group != F.Cost.Level) {
+      Group = F.Cost.Level;
+      unsigned Count = llvm::count_if(R.Findings, [&](const Finding &Other) {
+        return Other.Cost.Level == *Group;
+      });
+      OS << "== " << tierName(*Group) << " (" << Count << ") ==\n";
+    }
+    OS << location(F.Loc, O) << ": warning: " << F.messageWithImpact() << " ["
+       << F.Check << "]\n";
+    for (const FindingNote &N : F.Notes)
+      OS << location(N.Loc, O) << ": note: " << N.Message << "\n";
+  }
+  for (const FailedUnit &U : R.Failures)
+    OS << displayPath(U.File, O.SourceRoot) << ": not analysed: "
+       << failureText(U, O.SourceRoot) << "\n";
+
+  AuditSummary S = summarize(R);
+  OS << "perf-audit: " << R.Findings.size()
+     << (R.Findings.size() == 1 ? " finding" : " findings") << " in " << S.Files
+     << (S.Files == 1 ? " file" : " files") << " (" << R.UnitsAnalysed
+     << " translation units analysed, " << R.Failures.size() << " failed)\n";
+  OS << "\nAudit summary\n";
+  OS << "  findings by tier: critical " << S.Critical << ", high " << S.High
+     << ", medium " << S.Medium << ", low " << S.Low << "\n";
+  if (!R.Findings.empty()) {
+    OS << "  top findings:\n";
+    unsigned Rank = 0;
+    for (const Finding &F : R.Findings) {
+      if (++Rank > O.TopFindings)
+        break;
+      OS << "    " << Rank << ". " << tierName(F.Cost.Level) << " "
+         << F.Cost.Score << "  " << location(F.Loc, O) << "  " << F.Check
+         << "\n       " << F.Message << "\n";
+    }
+  }
+  OS << "  overall score: " << S.OverallScore << "/100\n";
+  OS << "  status: " << (S.Pass ? "PASS" : "NEEDS_OPTIMIZATION") << "\n";
+}
+
+static llvm::json::Object point(const SourcePoint &P, const ReportOptions &O) {
+  return llvm::json::Object{{"file", displayPath(P.File, O.SourceRoot)},
+                            {"line", P.Line},
+                            {"column", P.Column}};
+}
+
+void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
+               const ReportOptions &O) {
+  llvm::json::Array Findings;
+  for (const Finding &F : R.Findings) {
+    llvm::json::Array Notes, Fixes;
+    for (const FindingNote &N : F.Notes) {
+      llvm::json::Object Note = point(N.Loc, O);
+      Note["message"] = N.Message;
+      Notes.push_back(std::move(Note));
+    }
+    for (const FixEdit &E : F.Fixes) {
+      llvm::json::Object Fix = point(E.Begin, O);
+      Fix["endLine"] = E.End.Line;
+      Fix["endColumn"] = E.End.Column;
+      Fix["offset"] = E.Begin.Offset;
+      Fix["length"] = E.Length;
+      Fix["replacement"] = E.Replacement;
+      Fixes.push_back(std::move(Fix));
+    }
+    llvm::json::Object Entry = point(F.Loc, O);
+    Entry["check"] = F.Check;
+    Entry["message"] = F.Message;
+    Entry["score"] = F.Cost.Score;
+    Entry["tier"] = tierName(F.Cost.Level);
+    Entry["cost"] = llvm::json::Object{
+        {"kind", costKindName(F.Cost.Kind)},
+        {"perExecutionNs", F.Cost.CostPerExecutionNs},
+        {"executionsPerCall", F.Cost.ExecutionsPerCall},
+        {"totalNs", F.Cost.totalNs()}};
+    Entry["notes"] = std::move(Notes);
+    Entry["fixes"] = std::move(Fixes);
+    Findings.push_back(std::move(Entry));
+  }
+  llvm::json::Array Failures;
+  for (const FailedUnit &U : R.Failures)
+    Failures.push_back(llvm::json::Object{
+        {"file", displayPath(U.File, O.SourceRoot)},
+        {"error", failureText(U, O.SourceRoot)}});
+  AuditSummary S = summarize(R);
+  llvm::json::Object Root{
+      {"version", 1},
+      {"tool", llvm::json::Object{{"name", "perf-audit"},
+                                  {"version", PERF_AUDIT_VERSION}}},
+      {"findings", std::move(Findings)},
+      {"failures", std::move(Failures)},
+      {"summary",
+       llvm::json::Object{
+           {"translationUnits", R.UnitsAnalysed},
+           {"failedTranslationUnits", R.Failures.size()},
+           {"findings", R.Findings.size()},
+           {"files", S.Files},
+           {"tiers", llvm::json::Object{{"critical", S.Critical},
+                                        {"high", S.High},
+                                        {"medium", S.Medium},
+                                        {"low", S.Low}}},
+           {"overallScore", S.OverallScore},
+           {"status", S.Pass ? "PASS" : "NEEDS_OPTIMIZATION"}}}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+}
+
+} // namespace perf_audit

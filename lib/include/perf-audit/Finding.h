@@ -1,0 +1,81 @@
+//===--- Finding.h - Findings of a whole-program run ------------*- C++ -*-===//
+//
+// Part of perf-audit. The driver turns each translation unit's diagnostics
+// into these records; the writers (text, JSON, SARIF) read nothing else, so
+// that a run over many TUs serialises independently of any SourceManager.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_FINDING_H
+#define PERF_AUDIT_FINDING_H
+
+#include "perf-audit/Impact.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace perf_audit {
+
+/// A position in a file: byte offset, and 1-based line and byte column.
+struct SourcePoint {
+  std::string File; ///< Absolute, normalised path.
+  unsigned Offset = 0;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+struct FindingNote {
+  std::string Message;
+  SourcePoint Loc;
+};
+
+/// One replacement of a fix-it.
+struct FixEdit {
+  SourcePoint Begin; ///< Start of the replaced range.
+  unsigned Length = 0;
+  SourcePoint End; ///< One past the last replaced byte.
+  std::string Replacement;
+};
+
+struct Finding {
+  std::string Check;
+  /// The message without its impact suffix.
+  std::string Message;
+  SourcePoint Loc;
+  Impact Cost;
+  std::vector<FindingNote> Notes;
+  std::vector<FixEdit> Fixes;
+
+  /// The message as clang-tidy prints it: "... [impact: high 64]".
+  std::string messageWithImpact() const {
+    return Message + " " + impactSuffix(Cost);
+  }
+};
+
+/// Most costly first; ties broken by location, check and message so that the
+/// order never depends on scheduling.
+bool rankedBefore(const Finding &A, const Finding &B);
+
+/// Sorts by rankedBefore and removes exact duplicates (a finding in a header
+/// is reported by every TU that includes it).
+void rankFindings(std::vector<Finding> &Findings);
+
+/// A translation unit that could not be analysed.
+struct FailedUnit {
+  std::string File;
+  /// Where the compiler's first error is; File is empty when it has no
+  /// location (a missing input file).
+  SourcePoint ErrorLoc;
+  std::string Message;
+};
+
+/// Everything a report shows.
+struct AnalysisResult {
+  std::vector<Finding> Findings; ///< Ranked.
+  std::vector<FailedUnit> Failures;
+  unsigned UnitsAnalysed = 0;
+};
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_FINDING_H

@@ -1,0 +1,99 @@
+//===--- CompilationDatabaseLoader.cpp - Validated compile_commands -------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CompilationDatabaseLoader.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace perf_audit::driver {
+
+static Error malformed(StringRef Path, const Twine &What) {
+  return createStringError(inconvertibleErrorCode(),
+                           "%s: %s", Path.str().c_str(), What.str().c_str());
+}
+
+/// Checks one entry of the database: the fields the JSON compilation database
+/// format requires, with the right types.
+static Error checkEntry(StringRef Path, size_t Number, const json::Value &V) {
+  auto Entry = [&](const Twine &What) {
+    return malformed(Path, "entry " + Twine(Number) + ": " + What);
+  };
+  const json::Object *Object = V.getAsObject();
+  if (!Object)
+    return Entry("expected an object");
+  for (StringRef Field : {"directory", "file"}) {
+    const json::Value *Value = Object->get(Field);
+    if (!Value)
+      return Entry("missing \"" + Field + "\"");
+    if (!Value->getAsString())
+      return Entry("\"" + Field + "\" must be a string");
+  }
+  StringRef Directory = *Object->getString("directory");
+  if (!sys::path::is_absolute(Directory))
+    return Entry("\"directory\" must be an absolute path, not '" + Directory +
+                 "'");
+  const json::Value *Command = Object->get("command");
+  const json::Value *Arguments = Object->get("arguments");
+  if (!Command && !Arguments)
+    return Entry("missing \"command\" or \"arguments\"");
+  if (Command && !Command->getAsString())
+    return Entry("\"command\" must be a string");
+  if (Arguments) {
+    const json::Array *List = Arguments->getAsArray();
+    if (!List)
+      return Entry("\"arguments\" must be an array of strings");
+    if (List->empty())
+      return Entry("\"arguments\" is empty");
+    for (const json::Value &Arg : *List)
+      if (!Arg.getAsString())
+        return Entry("\"arguments\" must be an array of strings");
+  }
+  return Error::success();
+}
+
+Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompilationDatabase(StringRef BuildDir) {
+  if (!sys::fs::is_directory(BuildDir))
+    return createStringError(inconvertibleErrorCode(),
+                             "build directory '%s' does not exist",
+                             BuildDir.str().c_str());
+  SmallString<256> Path(BuildDir);
+  sys::path::append(Path, "compile_commands.json");
+  if (!sys::fs::exists(Path))
+    return createStringError(
+        inconvertibleErrorCode(),
+        "no compile_commands.json in '%s' (configure with "
+        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or use bear)",
+        BuildDir.str().c_str());
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return malformed(Path, "cannot read: " + Buffer.getError().message());
+
+  Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return malformed(Path, "not valid JSON: " + toString(Parsed.takeError()));
+  const json::Array *Entries = Parsed->getAsArray();
+  if (!Entries)
+    return malformed(Path, "expected an array of compile commands");
+  for (size_t I = 0; I < Entries->size(); ++I)
+    if (Error E = checkEntry(Path, I + 1, (*Entries)[I]))
+      return std::move(E);
+
+  std::string ErrorMessage;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database =
+      clang::tooling::JSONCompilationDatabase::loadFromFile(
+          Path, ErrorMessage, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    return malformed(Path, ErrorMessage);
+  return clang::tooling::inferMissingCompileCommands(std::move(Database));
+}
+
+} // namespace perf_audit::driver

@@ -1,0 +1,354 @@
+//===--- PerfAuditMain.cpp - The perf-audit driver ------------------------===//
+//
+// Part of perf-audit. Runs the perf-audit clang-tidy checks in-process over
+// every translation unit of a compilation database, in parallel, ranks the
+// findings by estimated impact and writes a text, JSON or SARIF report.
+//
+// Exit codes: 0 success; 1 --fail-on matched; 2 usage error, unusable
+// compilation database or unwritable output; 3 a translation unit could not
+// be analysed (the others were).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CompilationDatabaseLoader.h"
+#include "UnitAnalysis.h"
+#include "perf-audit/Finding.h"
+#include "perf-audit/Report.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <mutex>
+
+using namespace llvm;
+namespace core = perf_audit;
+
+namespace clang::tidy {
+// Keeps the statically linked perf-audit module.
+extern volatile int PerfAuditModuleAnchorSource;
+static int LLVM_ATTRIBUTE_UNUSED PerfAuditModuleAnchorDestination =
+    PerfAuditModuleAnchorSource;
+} // namespace clang::tidy
+
+namespace {
+
+enum class OutputFormat { Text, Json, Sarif };
+
+cl::OptionCategory DriverCategory("perf-audit options");
+
+cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory holding compile_commands.json"),
+    cl::value_desc("build-dir"), cl::cat(DriverCategory));
+cl::list<std::string> SourcePaths(cl::Positional,
+                                  cl::desc("[<file> ...] (default: every file "
+                                           "of the compilation database)"),
+                                  cl::cat(DriverCategory));
+cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Glob of the checks to run (default: perf-audit-*)"),
+           cl::init("perf-audit-*"), cl::cat(DriverCategory));
+cl::opt<OutputFormat> Format(
+    "format", cl::desc("Report format"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "findings by impact, then an audit summary"),
+               clEnumValN(OutputFormat::Json, "json", "one object per finding"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 for code scanning")),
+    cl::init(OutputFormat::Text), cl::cat(DriverCategory));
+cl::opt<std::string> OutputPath("o", cl::desc("Write the report to <file>"),
+                                cl::value_desc("file"), cl::cat(DriverCategory));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units analysed in parallel "
+                                "(default: one per core)"),
+                       cl::init(0), cl::cat(DriverCategory));
+cl::opt<std::string> MinTier("min-tier",
+                             cl::desc("Report only findings at or above "
+                                      "this tier (low, medium, high, critical)"),
+                             cl::init("low"), cl::cat(DriverCategory));
+cl::opt<unsigned> MinScore("min-score",
+                           cl::desc("Report only findings with at least this "
+                                    "impact score (0-100)"),
+                           cl::init(0), cl::cat(DriverCategory));
+cl::opt<std::string> FailOn("fail-on",
+                            cl::desc("Exit with 1 when a finding at or above "
+                                     "this tier is reported"),
+                            cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Root of the repository: report paths and SARIF URIs are "
+             "relative to it (default: the current directory)"),
+    cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> SarifCategory(
+    "category",
+    cl::desc("SARIF automationDetails category, to tell apart the runs of "
+             "a build matrix"),
+    cl::init(""), cl::cat(DriverCategory));
+cl::opt<unsigned> TopFindings("top",
+                              cl::desc("Findings listed in the audit summary"),
+                              cl::init(5), cl::cat(DriverCategory));
+cl::list<std::string> ExtraArgs("extra-arg",
+                                cl::desc("Additional compiler argument"),
+                                cl::cat(DriverCategory));
+cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Additional compiler argument, prepended"),
+                    cl::cat(DriverCategory));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress line"), cl::init(false),
+                    cl::cat(DriverCategory));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit"),
+                         cl::init(false), cl::cat(DriverCategory));
+
+constexpr int ExitFailOn = 1;
+constexpr int ExitUsage = 2;
+constexpr int ExitUnitFailed = 3;
+
+int usageError(const Twine &Message) {
+  errs() << "perf-audit: error: " << Message << "\n";
+  return ExitUsage;
+}
+
+/// Writes the report through a temporary file renamed into place, so that an
+/// interrupted run never leaves a half-written report.
+Error writeAtomically(StringRef Path,
+                      function_ref<void(raw_ostream &)> Write) {
+  SmallString<256> Model(Path);
+  Model += ".tmp-%%%%%%";
+  int FD;
+  SmallString<256> TempPath;
+  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempPath))
+    return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    Write(OS);
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      sys::fs::remove(TempPath);
+      return createStringError(EC, "cannot write '%s': %s",
+                               Path.str().c_str(), EC.message().c_str());
+    }
+  }
+  if (std::error_code EC = sys::fs::rename(TempPath, Path)) {
+    sys::fs::remove(TempPath);
+    return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  }
+  return Error::success();
+}
+
+/// A progress line on stderr, only when stderr is a terminal.
+class Progress {
+public:
+  Progress(size_t Total)
+      : Total(Total), Enabled(!Quiet && sys::Process::StandardErrIsDisplayed()) {}
+
+  void step(StringRef File) {
+    if (!Enabled)
+      return;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Done;
+    errs() << "\r\x1b[K[" << Done << "/" << Total << "] "
+           << sys::path::filename(File);
+  }
+  void finish() {
+    if (Enabled)
+      errs() << "\r\x1b[K";
+  }
+
+private:
+  size_t Total;
+  bool Enabled;
+  size_t Done = 0;
+  std::mutex Mutex;
+};
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+
+  // `perf-audit file.cpp -- <flags>`: a fixed compilation database, as with
+  // clang-tidy.
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> FixedDatabase =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          argc, argv, FixedError);
+  if (!FixedError.empty())
+    return usageError(FixedError);
+
+  cl::HideUnrelatedOptions(DriverCategory);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "perf-audit " << PERF_AUDIT_VERSION << " (LLVM "
+       << LLVM_VERSION_STRING << ")\n";
+  });
+  std::string ParseErrors;
+  raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "perf-audit: finds performance anti-patterns and ranks them by "
+          "estimated impact.\n\n"
+          "  perf-audit -p build [--format=text|json|sarif] [-o FILE] [-j N] "
+          "[FILES...]\n"
+          "  perf-audit FILE... -- <compiler flags>\n",
+          &ParseErrorStream)) {
+    errs() << ParseErrors;
+    return ExitUsage;
+  }
+
+  std::optional<core::Tier> Minimum = core::parseTier(MinTier);
+  if (!Minimum)
+    return usageError("invalid --min-tier '" + MinTier +
+                      "'; expected low, medium, high or critical");
+  std::optional<core::Tier> FailTier;
+  if (!FailOn.empty() && !(FailTier = core::parseTier(FailOn)))
+    return usageError("invalid --fail-on '" + FailOn +
+                      "'; expected low, medium, high or critical");
+  if (MinScore > 100)
+    return usageError("invalid --min-score " + Twine(MinScore.getValue()) +
+                      "; expected 0 to 100");
+
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  SmallString<256> Root(SourceRoot.empty() ? Cwd.str() : StringRef(SourceRoot));
+  sys::fs::make_absolute(Cwd, Root);
+  sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  if (!sys::fs::is_directory(Root))
+    return usageError("--source-root '" + SourceRoot + "' is not a directory");
+
+  perf_audit::driver::UnitAnalysisConfig Config;
+  Config.Checks = Checks;
+  Config.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Config.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  Config.ResourceDir = PERF_AUDIT_CLANG_RESOURCE_DIR;
+
+  if (ListChecks) {
+    for (const std::string &Name : perf_audit::driver::enabledChecks(Config))
+      outs() << Name << "\n";
+    return 0;
+  }
+
+  // The compilation database.
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  if (FixedDatabase) {
+    Database = std::move(FixedDatabase);
+  } else {
+    if (BuildPath.empty())
+      return usageError("no compilation database: pass -p <build-dir>, or "
+                        "files followed by -- and compiler flags");
+    Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> Loaded =
+        perf_audit::driver::loadCompilationDatabase(BuildPath);
+    if (!Loaded)
+      return usageError(toString(Loaded.takeError()));
+    Database = std::move(*Loaded);
+  }
+
+  // The translation units.
+  std::vector<std::string> Units;
+  if (SourcePaths.empty()) {
+    if (FixedDatabase)
+      return usageError("no input files");
+    Units = Database->getAllFiles();
+  } else {
+    for (const std::string &Path : SourcePaths) {
+      SmallString<256> Absolute(Path);
+      sys::fs::make_absolute(Cwd, Absolute);
+      sys::path::remove_dots(Absolute, true);
+      if (!sys::fs::exists(Absolute))
+        return usageError("file '" + Path + "' does not exist");
+      Units.push_back(std::string(Absolute));
+    }
+  }
+  llvm::sort(Units);
+  Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
+  if (Units.empty())
+    return usageError("the compilation database lists no files");
+
+  // Analyse in parallel; each result lands in its own slot, so the report
+  // does not depend on scheduling.
+  std::vector<perf_audit::driver::UnitOutcome> Outcomes(Units.size());
+  Progress Bar(Units.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Units.size(); ++I)
+      Pool.async([&, I] {
+        Outcomes[I] =
+            perf_audit::driver::analyseUnit(*Database, Units[I], Config);
+        Bar.step(Units[I]);
+      });
+    Pool.wait();
+  }
+  Bar.finish();
+
+  core::AnalysisResult Result;
+  core::SourceFiles Sources;
+  for (perf_audit::driver::UnitOutcome &Outcome : Outcomes) {
+    if (Outcome.Failure) {
+      if (!Outcome.Failure->ErrorLoc.File.empty())
+        Sources.locate(Outcome.Failure->ErrorLoc);
+      Result.Failures.push_back(std::move(*Outcome.Failure));
+      continue;
+    }
+    ++Result.UnitsAnalysed;
+    for (core::Finding &F : Outcome.Findings) {
+      if (F.Cost.Score < std::max<unsigned>(MinScore, core::minimumScore(*Minimum)))
+        continue;
+      Sources.locate(F.Loc);
+      for (core::FindingNote &N : F.Notes)
+        Sources.locate(N.Loc);
+      for (core::FixEdit &E : F.Fixes) {
+        Sources.locate(E.Begin);
+        Sources.locate(E.End);
+      }
+      Result.Findings.push_back(std::move(F));
+    }
+  }
+  core::rankFindings(Result.Findings);
+
+  core::ReportOptions Options;
+  Options.SourceRoot = std::string(Root);
+  Options.TopFindings = TopFindings;
+  Options.Category = SarifCategory;
+  auto Write = [&](raw_ostream &OS) {
+    switch (Format) {
+    case OutputFormat::Text:
+      core::writeText(OS, Result, Options);
+      break;
+    case OutputFormat::Json:
+      core::writeJson(OS, Result, Options);
+      break;
+    case OutputFormat::Sarif:
+      core::writeSarif(OS, Result, Options, Sources);
+      break;
+    }
+  };
+  if (OutputPath.empty() || OutputPath == "-") {
+    Write(outs());
+    outs().flush();
+  } else if (Error E = writeAtomically(OutputPath, Write)) {
+    return usageError(toString(std::move(E)));
+  }
+  if (Format != OutputFormat::Text || !OutputPath.empty())
+    for (const core::FailedUnit &U : Result.Failures)
+      errs() << "perf-audit: error: " << core::displayPath(U.File, Root)
+             << ": not analysed: " << core::failureText(U, Root) << "\n";
+
+  if (!Result.Failures.empty())
+    return ExitUnitFailed;
+  if (FailTier && llvm::any_of(Result.Findings, [&](const core::Finding &F) {
+        return F.Cost.Level >= *FailTier;
+      }))
+    return ExitFailOn;
+  return 0;
+}

@@ -1,0 +1,244 @@
+//===--- UnitAnalysis.cpp - One translation unit through the checks -------===//
+//
+// Part of perf-audit. This is clang::tidy::runClangTidy for one file, with
+// three differences the driver needs: clang's resource directory is named
+// explicitly (our binary does not live next to clang's headers), failing
+// translation units are reported as data instead of printed, and each
+// finding's impact figures are collected through a FindingObserver.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnitAnalysis.h"
+#include "perf-audit/FindingObserver.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <map>
+#include <tuple>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace perf_audit::driver {
+namespace {
+
+/// Collects the impact of every finding the checks emit on this thread.
+class ImpactCollector : public FindingObserver {
+public:
+  void findingReported(StringRef CheckName, StringRef FilePath,
+                       unsigned FileOffset, const Impact &I) override {
+    Impacts[{CheckName.str(), FilePath.str(), FileOffset}] = I;
+  }
+
+  const Impact *lookup(StringRef CheckName, StringRef FilePath,
+                       unsigned FileOffset) const {
+    auto It = Impacts.find({CheckName.str(), FilePath.str(), FileOffset});
+    return It == Impacts.end() ? nullptr : &It->second;
+  }
+
+private:
+  std::map<std::tuple<std::string, std::string, unsigned>, Impact> Impacts;
+};
+
+class TidyAction : public ASTFrontendAction {
+public:
+  explicit TidyAction(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                 StringRef File) override {
+    return Factory.createASTConsumer(Compiler, File);
+  }
+
+private:
+  ClangTidyASTConsumerFactory &Factory;
+};
+
+class TidyActionFactory : public tooling::FrontendActionFactory {
+public:
+  explicit TidyActionFactory(ClangTidyContext &Context) : Factory(Context) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<TidyAction>(Factory);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy does: code may test __clang_analyzer__.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  ClangTidyASTConsumerFactory Factory;
+};
+
+std::unique_ptr<ClangTidyOptionsProvider>
+optionsProvider(const UnitAnalysisConfig &Config) {
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = "-*,perf-audit-*";
+  // The driver reports what it finds in the project's headers too; system
+  // headers stay out (SystemHeaders is false).
+  Defaults.HeaderFilterRegex = ".*";
+  ClangTidyOptions Overrides;
+  Overrides.Checks = "-*," + Config.Checks;
+  return std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
+                                               std::move(Defaults),
+                                               std::move(Overrides),
+                                               vfs::getRealFileSystem());
+}
+
+std::string absolutePath(StringRef Path, StringRef BuildDirectory) {
+  SmallString<256> Absolute(Path);
+  if (!sys::path::is_absolute(Absolute) && !BuildDirectory.empty())
+    sys::fs::make_absolute(BuildDirectory, Absolute);
+  else
+    sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+/// The message without the " [impact: ...]" suffix every check appends.
+StringRef withoutImpactSuffix(StringRef Message) {
+  size_t At = Message.rfind(" [impact: ");
+  return At == StringRef::npos ? Message : Message.take_front(At);
+}
+
+} // namespace
+
+std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config) {
+  ClangTidyOptions Options = ClangTidyOptions::getDefaults();
+  Options.Checks = "-*," + Config.Checks;
+  return getCheckNames(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+}
+
+UnitOutcome analyseUnit(const tooling::CompilationDatabase &Database,
+                        StringRef File, const UnitAnalysisConfig &Config) {
+  UnitOutcome Outcome;
+  ClangTidyContext Context(optionsProvider(Config));
+  ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
+                                       /*RemoveIncompatibleErrors=*/true,
+                                       /*GetFixesFromNotes=*/false);
+  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
+                           &Consumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&Engine);
+
+  tooling::ClangTool Tool(Database, {File.str()});
+  Tool.setPrintErrorMessage(false);
+  Tool.setDiagnosticConsumer(&Consumer);
+  if (!Config.ExtraArgsBefore.empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        Config.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  if (!Config.ExtraArgs.empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        Config.ExtraArgs, tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // No "N warnings generated." from parallel workers: findings are reported
+  // by the driver.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+  std::string ResourceDir = Config.ResourceDir;
+  Tool.appendArgumentsAdjuster(
+      [ResourceDir](const tooling::CommandLineArguments &Args, StringRef) {
+        // Whatever compiler the database names (g++, c++, clang++), parse
+        // with our clang's builtin headers.
+        for (const std::string &Arg : Args)
+          if (StringRef(Arg).starts_with("-resource-dir"))
+            return Args;
+        tooling::CommandLineArguments Adjusted = Args;
+        if (!Adjusted.empty())
+          Adjusted.insert(Adjusted.begin() + 1, "-resource-dir=" + ResourceDir);
+        return Adjusted;
+      });
+
+  ImpactCollector Impacts;
+  int Status;
+  {
+    FindingObserver::Scope Observe(Impacts);
+    TidyActionFactory Factory(Context);
+    Status = Tool.run(&Factory);
+  }
+  std::vector<ClangTidyError> Errors = Consumer.take();
+
+  // A translation unit that does not compile is reported with its first
+  // error; findings on a broken AST are not trusted.
+  for (const ClangTidyError &E : Errors) {
+    if (E.DiagLevel != ClangTidyError::Error ||
+        !StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+      continue;
+    Outcome.Failure = FailedUnit{File.str(), SourcePoint(), E.Message.Message};
+    if (!E.Message.FilePath.empty()) {
+      Outcome.Failure->ErrorLoc.File =
+          absolutePath(E.Message.FilePath, E.BuildDirectory);
+      Outcome.Failure->ErrorLoc.Offset = E.Message.FileOffset;
+    }
+    return Outcome;
+  }
+  if (Status != 0) {
+    Outcome.Failure =
+        FailedUnit{File.str(), SourcePoint(), "the compiler failed"};
+    return Outcome;
+  }
+
+  for (const ClangTidyError &E : Errors) {
+    if (!StringRef(E.DiagnosticName).starts_with("perf-audit-"))
+      continue;
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.Message = withoutImpactSuffix(E.Message.Message).str();
+    F.Loc.File = absolutePath(E.Message.FilePath, E.BuildDirectory);
+    F.Loc.Offset = E.Message.FileOffset;
+    if (const Impact *I =
+            Impacts.lookup(E.DiagnosticName, E.Message.FilePath,
+                           E.Message.FileOffset)) {
+      F.Cost = *I;
+    } else if (auto Parsed = parseImpactSuffix(E.Message.Message)) {
+      F.Cost.Level = Parsed->first;
+      F.Cost.Score = Parsed->second;
+    }
+    for (const tooling::DiagnosticMessage &Note : E.Notes) {
+      FindingNote N;
+      N.Message = Note.Message;
+      N.Loc.File = absolutePath(Note.FilePath, E.BuildDirectory);
+      N.Loc.Offset = Note.FileOffset;
+      F.Notes.push_back(std::move(N));
+    }
+    if (const StringMap<tooling::Replacements> *Fix =
+            tooling::selectFirstFix(E)) {
+      // StringMap order is unspecified: sort files for stable output.
+      std::vector<std::string> FixFiles;
+      for (const auto &Entry : *Fix)
+        FixFiles.push_back(Entry.getKey().str());
+      llvm::sort(FixFiles);
+      for (const std::string &FixFile : FixFiles)
+        for (const tooling::Replacement &R : Fix->lookup(FixFile)) {
+          FixEdit Edit;
+          Edit.Begin.File = absolutePath(R.getFilePath(), E.BuildDirectory);
+          Edit.Begin.Offset = R.getOffset();
+          Edit.Length = R.getLength();
+          Edit.End = Edit.Begin;
+          Edit.End.Offset = R.getOffset() + R.getLength();
+          Edit.Replacement = R.getReplacementText().str();
+          F.Fixes.push_back(std::move(Edit));
+        }
+    }
+    Outcome.Findings.push_back(std::move(F));
+  }
+  return Outcome;
+}
+
+} // namespace perf_audit::driver
