@@ -281,7 +281,8 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
   for (const Stmt *Candidate : Loops.enclosingLoops(Inner)) {
     const LoopInfo &C = Loops.info(Candidate);
     if (In.Driver && !Loops.isInvariantIn(In.Driver, Candidate)) {
-      if (!isa<ForStmt>(Inner) || !isPureArithmetic(In.Driver) ||
+      if (!isa<ForStmt>(Inner) || In.Multiplicative ||
+          !isPureArithmetic(In.Driver) ||
           !referencesAny(In.Driver, C.IterationVars))
         return;
       Triangular = true;

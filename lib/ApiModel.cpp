@@ -142,9 +142,6 @@ template <> struct MappingTraits<LinearFunctionModel> {
     Io.mapOptional("fix", M.Fix, LinearFix::Index);
     Io.mapOptional("condition-only", M.ConditionOnly, false);
   }
-  static std::string validate(IO &, LinearFunctionModel &M) {
-    return M.Name.empty() ? "'name' must not be empty" : "";
-  }
 };
 
 template <> struct MappingTraits<FrontOperationModel> {
@@ -164,8 +161,6 @@ template <> struct MappingTraits<QueryCallModel> {
     Io.mapOptional("executes-when-arg-type", M.ExecutesWhenArgType);
   }
   static std::string validate(IO &, QueryCallModel &M) {
-    if (M.Name.empty())
-      return "'name' must not be empty";
     if (M.RowCursor && M.Effect == QueryEffect::Prepare)
       return "a 'row-cursor' call must have effect 'round-trip' or 'fetch'";
     return "";
@@ -189,8 +184,6 @@ template <> struct MappingTraits<BlockingCallModel> {
     Io.mapOptional("opt-in", M.OptIn, false);
   }
   static std::string validate(IO &, BlockingCallModel &M) {
-    if (M.Name.empty())
-      return "'name' must not be empty";
     if (!is_contained(ArrayRef<StringRef>{"s", "ms", "us", "ns"},
                       M.DurationUnit))
       return "unknown duration-unit '" + M.DurationUnit +

@@ -572,7 +572,16 @@ findBound(const Expr *Cond, llvm::ArrayRef<const VarDecl *> Vars) {
     return std::nullopt;
   const Expr *LHS = nullptr, *RHS = nullptr;
   bool Inclusive = false;
-  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    // C++20 spells `it != end` through operator==.
+    CXXRewrittenBinaryOperator::DecomposedForm Form =
+        Rewritten->getDecomposedForm();
+    if (!BinaryOperator::isComparisonOp(Form.Opcode))
+      return std::nullopt;
+    LHS = Form.LHS;
+    RHS = Form.RHS;
+    Inclusive = Form.Opcode == BO_LE || Form.Opcode == BO_GE;
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
     if (BO->getOpcode() == BO_LAnd) {
       if (auto Found = findBound(BO->getLHS(), Vars))
         return Found;
@@ -774,6 +783,7 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
         if (L.Trip.Kind == TripKind::Constant)
           L.Trip = unknown(); // while (true), while (1)
       }
+      L.Multiplicative = Steps.Multiplicative;
       if (Steps.Multiplicative && L.Trip.isInput())
         L.Trip.Kind = TripKind::Logarithmic;
     }

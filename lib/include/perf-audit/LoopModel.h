@@ -77,6 +77,9 @@ struct LoopInfo {
   /// iterators, pointers; a container drained by the loop keeps its
   /// identity and is not one).
   llvm::SmallVector<const clang::VarDecl *, 2> IterationVars;
+  /// The induction variable is multiplied or divided (`i *= 2`): whatever
+  /// its bound, the loop runs a logarithmic number of times.
+  bool Multiplicative = false;
   /// "the loop over 'orders'", "the loop over the rows of the query at line
   /// 12", "the loop at line 40".
   std::string Description;

@@ -1,0 +1,67 @@
+# lit configuration of the perf-audit test suite.
+import os
+import shutil
+
+import lit.formats
+import lit.util
+
+config.name = "perf-audit"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "Unit", "lsp_client.py", "check_perf_audit.py",
+                   "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.perf_audit_obj_root, "test")
+
+tools = config.llvm_tools_dir
+src = config.perf_audit_src_root
+py = config.python_executable
+major = config.llvm_version_major
+
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.environment.get("PATH", os.environ.get("PATH", ""))])
+config.environment["PERF_AUDIT_CLANG_TIDY"] = os.path.join(tools, "clang-tidy")
+config.environment["PERF_AUDIT_PLUGIN"] = config.perf_audit_plugin
+config.environment["PERF_AUDIT_DRIVER"] = config.perf_audit_driver
+config.environment["FILECHECK"] = os.path.join(tools, "FileCheck")
+# Diagnostics in the C locale, whatever the machine's.
+config.environment["LC_ALL"] = "C"
+
+check = "%s %s" % (py, os.path.join(src, "test", "check_perf_audit.py"))
+config.substitutions.append(("%check_perf_audit_driver", check + " --mode=driver"))
+config.substitutions.append(("%check_perf_audit", check))
+config.substitutions.append(
+    ("%clang_tidy_plugin", "%s --load=%s" % (os.path.join(tools, "clang-tidy"),
+                                             config.perf_audit_plugin)))
+config.substitutions.append(("%clang_tidy", os.path.join(tools, "clang-tidy")))
+config.substitutions.append(("%perf_audit_clangd", config.perf_audit_clangd))
+config.substitutions.append(("%perf_audit", config.perf_audit_driver))
+config.substitutions.append(("%plugin", config.perf_audit_plugin))
+config.substitutions.append(
+    ("%lsp_client", "%s %s" % (py, os.path.join(src, "test", "clangd",
+                                                "lsp_client.py"))))
+config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
+config.substitutions.append(("%python", py))
+config.substitutions.append(("%src_root", src))
+config.substitutions.append(
+    ("%sarif_validate", "%s %s" % (py, os.path.join(src, "test", "sarif",
+                                                    "validate_sarif.py"))))
+config.substitutions.append(("%llvm_major", major))
+
+# Optional tools: a test that needs one says `REQUIRES: <feature>`; CI
+# installs them all, so nothing is skipped there.
+if config.sarif_multitool and os.path.exists(config.sarif_multitool):
+    config.available_features.add("sarif-multitool")
+    config.environment["PERF_AUDIT_SARIF_MULTITOOL"] = config.sarif_multitool
+config.environment["PERF_AUDIT_SARIF_SCHEMA"] = config.sarif_schema
+config.environment["PERF_AUDIT_SARIF_GH_CONFIG"] = config.sarif_gh_config
+
+# A clang-tidy of another LLVM major, for the plugin's version check.
+import glob
+import re
+for other in sorted(glob.glob("/usr/lib/llvm-*/bin/clang-tidy")):
+    m = re.search(r"/llvm-(\d+)/", other)
+    if m and m.group(1) != major:
+        config.available_features.add("other-major-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", other))
+        break

@@ -1,0 +1,103 @@
+//===--- ApiModelTest.cpp - Model files: schema, errors, lookup -----------===//
+//
+// Part of perf-audit's unit tests.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AstFixture.h"
+#include "perf-audit/ApiModel.h"
+#include "perf-audit/CallModel.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace perf_audit::test {
+namespace {
+
+std::string mergeError(llvm::StringRef Text) {
+  ApiModel Model;
+  llvm::Error E = Model.merge(Text, "user.yaml");
+  return E ? llvm::toString(std::move(E)) : "";
+}
+
+TEST(ApiModelTest, BuiltinModelsLoad) {
+  const ApiModel &M = ApiModel::builtin();
+  const LinearFunctionModel *Find = M.linearFunction("std::find");
+  ASSERT_TRUE(Find);
+  EXPECT_EQ(Find->Scans, ScanShape::IteratorPair);
+  const LinearFunctionModel *Strlen = M.linearFunction("strlen");
+  ASSERT_TRUE(Strlen);
+  EXPECT_TRUE(Strlen->ConditionOnly);
+  EXPECT_TRUE(M.isFrontOperation("std::vector", "erase"));
+  EXPECT_FALSE(M.isFrontOperation("std::deque", "erase"));
+}
+
+TEST(ApiModelTest, UserEntriesOverrideBuiltins) {
+  ApiModel M = ApiModel::builtin();
+  ASSERT_FALSE(static_cast<bool>(M.merge(R"yaml(
+linear-functions:
+  - { name: ::mylib::scan, scans: argument, arg: 1 }
+  - { name: std::find, scans: argument }
+)yaml", "user.yaml")));
+  const LinearFunctionModel *Scan = M.linearFunction("mylib::scan");
+  ASSERT_TRUE(Scan) << "a leading :: is dropped";
+  EXPECT_EQ(Scan->Arg, 1u);
+  EXPECT_EQ(M.linearFunction("std::find")->Scans, ScanShape::Argument);
+}
+
+TEST(ApiModelTest, ErrorsNameFileLineAndColumn) {
+  EXPECT_EQ(mergeError("linear-functions:\n  - { name: f, scanz: argument }\n"),
+            "user.yaml:2:16: error: unknown key 'scanz'");
+  EXPECT_EQ(mergeError("linear-functions:\n  - { name: f, scans: pairs }\n"),
+            "user.yaml:2:23: error: unknown scan shape; expected one of: "
+            "iterator-pair argument");
+  EXPECT_EQ(mergeError("linear-functions:\n  - { scans: argument }\n"),
+            "user.yaml:2:7: error: missing required key 'name'");
+  EXPECT_EQ(mergeError("blocking:\n  - { name: s, kind: slep }\n"),
+            "user.yaml:2:22: error: unknown blocking kind; expected one of: "
+            "sleep wait join file-io socket-io dns process sync-asio lock "
+            "database");
+  EXPECT_NE(mergeError("linear-functions: [ {"), "");
+}
+
+TEST(ApiModelTest, MissingUserFileIsAnError) {
+  llvm::Expected<ApiModel> M = ApiModel::load({"/nonexistent/models.yaml"});
+  ASSERT_FALSE(static_cast<bool>(M));
+  EXPECT_EQ(llvm::toString(M.takeError()),
+            "/nonexistent/models.yaml: error: cannot read model file: No such "
+            "file or directory");
+}
+
+TEST(ApiModelTest, ModelNamesDropTemplateArgumentsAndInlineNamespaces) {
+  auto AST = buildAst(R"cpp(
+    #include <string>
+    #include <vector>
+    namespace app { inline namespace v2 { struct Repo { int find(int); }; } }
+    void f(std::vector<int> &v, std::string &s, app::Repo &r) {
+      v.erase(v.begin());
+      s.append("x");
+      r.find(1);
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  auto Name = [&](const char *Method) {
+    const auto *Call = selectOne<CXXMemberCallExpr>(
+        Ctx, cxxMemberCallExpr(callee(cxxMethodDecl(hasName(Method)))).bind("x"));
+    return Call ? modelName(Call->getMethodDecl()) : std::string();
+  };
+  EXPECT_EQ(Name("erase"), "std::vector::erase");
+  EXPECT_EQ(Name("append"), "std::basic_string::append");
+  EXPECT_EQ(Name("find"), "app::Repo::find");
+}
+
+TEST(ApiModelTest, SplitList) {
+  EXPECT_EQ(splitList(" a ; b;;c "), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(splitList("a,b"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(splitList("").empty());
+}
+
+} // namespace
+} // namespace perf_audit::test

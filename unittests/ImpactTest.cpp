@@ -1,0 +1,79 @@
+//===--- ImpactTest.cpp - Cost table, score, tiers ------------------------===//
+//
+// Part of perf-audit's unit tests.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/Impact.h"
+#include "gtest/gtest.h"
+
+namespace perf_audit::test {
+namespace {
+
+TEST(ImpactTest, ScoreIsMonotonicAndBounded) {
+  EXPECT_EQ(scoreForCost(0), 0u);
+  EXPECT_EQ(scoreForCost(1), 0u);
+  EXPECT_EQ(scoreForCost(1e9), 100u);
+  EXPECT_EQ(scoreForCost(1e12), 100u);
+  unsigned Previous = 0;
+  for (double Cost = 1; Cost < 1e10; Cost *= 1.7) {
+    unsigned Score = scoreForCost(Cost);
+    EXPECT_GE(Score, Previous) << "at cost " << Cost;
+    Previous = Score;
+  }
+}
+
+TEST(ImpactTest, TiersFollowScores) {
+  EXPECT_EQ(tierForScore(0), Tier::Low);
+  EXPECT_EQ(tierForScore(39), Tier::Low);
+  EXPECT_EQ(tierForScore(40), Tier::Medium);
+  EXPECT_EQ(tierForScore(60), Tier::High);
+  EXPECT_EQ(tierForScore(80), Tier::Critical);
+  EXPECT_EQ(tierForScore(100), Tier::Critical);
+}
+
+TEST(ImpactTest, OrderingAcrossOperationKinds) {
+  const double N = 100;
+  Impact QueryPerRow = estimateImpact(
+      CostKind::DatabaseRoundTrip, unitCostNs(CostKind::DatabaseRoundTrip), N);
+  Impact Blocking = estimateImpact(CostKind::BlockingCall,
+                                   unitCostNs(CostKind::BlockingCall), 1);
+  Impact AllocNested = estimateImpact(
+      CostKind::HeapAllocation, unitCostNs(CostKind::HeapAllocation), N * N);
+  Impact CopyOnce = estimateImpact(CostKind::Copy, 64, 1);
+  EXPECT_GT(QueryPerRow.Score, Blocking.Score);
+  EXPECT_GT(Blocking.Score, AllocNested.Score);
+  EXPECT_GT(AllocNested.Score, CopyOnce.Score);
+  EXPECT_EQ(QueryPerRow.Level, Tier::Critical);
+  EXPECT_EQ(CopyOnce.Level, Tier::Low);
+}
+
+TEST(ImpactTest, SuffixRoundTrips) {
+  Impact I = estimateImpact(CostKind::LoopIteration, 200, 100);
+  std::string Suffix = impactSuffix(I);
+  EXPECT_EQ(Suffix, "[impact: medium 48]");
+  auto Parsed = parseImpactSuffix("nested loop ... per call " + Suffix);
+  ASSERT_TRUE(Parsed);
+  EXPECT_EQ(Parsed->first, Tier::Medium);
+  EXPECT_EQ(Parsed->second, 48u);
+  EXPECT_FALSE(parseImpactSuffix("no suffix here"));
+}
+
+TEST(ImpactTest, CostKindNamesRoundTrip) {
+  for (CostKind K : {CostKind::DatabaseRoundTrip, CostKind::HeapAllocation,
+                     CostKind::Copy, CostKind::LoopIteration})
+    EXPECT_EQ(parseCostKind(costKindName(K)), K);
+  EXPECT_FALSE(parseCostKind("teleport"));
+}
+
+TEST(ImpactTest, Formatting) {
+  EXPECT_EQ(formatCount(100), "100");
+  EXPECT_EQ(formatCount(10000), "10,000");
+  EXPECT_EQ(formatCount(1234567), "1.2M");
+  EXPECT_EQ(formatDuration(500), "500 ns");
+  EXPECT_EQ(formatDuration(2.5e6), "2.5 ms");
+  EXPECT_EQ(formatDuration(1e8), "100 ms");
+}
+
+} // namespace
+} // namespace perf_audit::test

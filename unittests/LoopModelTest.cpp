@@ -1,0 +1,293 @@
+//===--- LoopModelTest.cpp - Trip counts and enclosing loops --------------===//
+//
+// Part of perf-audit's unit tests. Each snippet marks the loop under test by
+// a call to mark() in its body.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AstFixture.h"
+#include "perf-audit/ApiModel.h"
+#include "perf-audit/LoopModel.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace perf_audit::test {
+namespace {
+
+const char *Prelude = R"cpp(
+#include <array>
+#include <cstring>
+#include <istream>
+#include <list>
+#include <string>
+#include <vector>
+void mark();
+struct Item { int price; std::vector<int> parts; };
+)cpp";
+
+struct MarkedLoop {
+  std::unique_ptr<ASTUnit> AST;
+  std::unique_ptr<LoopModel> Model;
+  const Stmt *Loop = nullptr;
+  const LoopInfo *Info = nullptr;
+};
+
+MarkedLoop analyse(const std::string &Code, LoopModelOptions Options = {}) {
+  MarkedLoop Result;
+  Result.AST = buildAst(std::string(Prelude) + Code);
+  if (!Result.AST)
+    return Result;
+  ASTContext &Ctx = Result.AST->getASTContext();
+  auto Marked = compoundStmt(has(callExpr(callee(functionDecl(hasName("mark"))))));
+  Result.Loop = selectOne<Stmt>(
+      Ctx, stmt(anyOf(forStmt(hasBody(Marked)), cxxForRangeStmt(hasBody(Marked)),
+                      whileStmt(hasBody(Marked)), doStmt(hasBody(Marked))))
+               .bind("x"));
+  Result.Model =
+      std::make_unique<LoopModel>(Ctx, ApiModel::builtin(), Options);
+  if (Result.Loop)
+    Result.Info = &Result.Model->info(Result.Loop);
+  return Result;
+}
+
+TEST(LoopModelTest, RangeForOverParameterIsInputDependent) {
+  MarkedLoop L = analyse("void f(const std::vector<Item> &orders) {"
+                         "  for (const Item &o : orders) { mark(); } }");
+  ASSERT_TRUE(L.Info);
+  EXPECT_EQ(L.Info->Trip.Kind, TripKind::InputDependent);
+  EXPECT_EQ(L.Info->Trip.Source, InputSource::Parameter);
+  EXPECT_EQ(L.Info->Description, "the loop over 'orders'");
+  EXPECT_TRUE(L.Model->isLarge(*L.Info));
+  EXPECT_EQ(L.Model->estimate(*L.Info), 100);
+}
+
+TEST(LoopModelTest, FixedSizeRangesAreConstant) {
+  MarkedLoop Array = analyse("void f() { std::array<int, 4> a{};"
+                             "  for (int x : a) { mark(); } }");
+  ASSERT_TRUE(Array.Info);
+  EXPECT_EQ(Array.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Array.Info->Trip.Constant, 4u);
+  EXPECT_FALSE(Array.Model->isLarge(*Array.Info));
+
+  MarkedLoop List = analyse("void f() { for (int x : {1, 2, 3}) { mark(); } }");
+  ASSERT_TRUE(List.Info);
+  EXPECT_EQ(List.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(List.Info->Trip.Constant, 3u);
+
+  MarkedLoop CArray = analyse("int table[16];"
+                              "void f() { for (int x : table) { mark(); } }");
+  ASSERT_TRUE(CArray.Info);
+  EXPECT_EQ(CArray.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(CArray.Info->Trip.Constant, 16u);
+}
+
+TEST(LoopModelTest, ConstantTablesKeepTheirSize) {
+  MarkedLoop L = analyse(
+      "void f() { const std::vector<std::string> kinds = {\"a\", \"b\"};"
+      "  for (const auto &k : kinds) { mark(); } }");
+  ASSERT_TRUE(L.Info);
+  EXPECT_EQ(L.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(L.Info->Trip.Constant, 2u);
+}
+
+TEST(LoopModelTest, FilledLocalContainerIsInputDependent) {
+  MarkedLoop L = analyse("void f(int n) { std::vector<int> v;"
+                         "  for (int i = 0; i < n; ++i) v.push_back(i);"
+                         "  for (int x : v) { mark(); } }");
+  ASSERT_TRUE(L.Info);
+  EXPECT_EQ(L.Info->Trip.Kind, TripKind::InputDependent);
+  EXPECT_EQ(L.Info->Trip.Source, InputSource::Container);
+}
+
+TEST(LoopModelTest, IndexLoops) {
+  MarkedLoop Small = analyse("void f() { for (int i = 0; i < 8; ++i) { mark(); } }");
+  ASSERT_TRUE(Small.Info);
+  EXPECT_EQ(Small.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Small.Info->Trip.Constant, 8u);
+
+  MarkedLoop Inclusive =
+      analyse("void f() { for (int i = 1; i <= 10; ++i) { mark(); } }");
+  ASSERT_TRUE(Inclusive.Info);
+  EXPECT_EQ(Inclusive.Info->Trip.Constant, 10u);
+
+  MarkedLoop Named = analyse("void f() { const int N = 2000;"
+                             "  for (int i = 0; i < N; ++i) { mark(); } }");
+  ASSERT_TRUE(Named.Info);
+  EXPECT_EQ(Named.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Named.Info->Trip.Constant, 2000u);
+  EXPECT_TRUE(Named.Model->isLarge(*Named.Info)) << "2000 >= LargeTripCount";
+
+  MarkedLoop Size = analyse("void f(const std::vector<int> &v) {"
+                            "  for (size_t i = 0; i < v.size(); ++i) { mark(); } }");
+  ASSERT_TRUE(Size.Info);
+  EXPECT_EQ(Size.Info->Trip.Kind, TripKind::InputDependent);
+  EXPECT_EQ(Size.Info->Description, "the loop over 'v'");
+
+  MarkedLoop Param =
+      analyse("void f(int n) { for (int i = 0; i < n; ++i) { mark(); } }");
+  ASSERT_TRUE(Param.Info);
+  EXPECT_EQ(Param.Info->Trip.Source, InputSource::Parameter);
+
+  MarkedLoop Down =
+      analyse("void f(int n) { for (int i = n; i > 0; --i) { mark(); } }");
+  ASSERT_TRUE(Down.Info);
+  EXPECT_EQ(Down.Info->Trip.Kind, TripKind::InputDependent);
+}
+
+TEST(LoopModelTest, IteratorLoops) {
+  MarkedLoop L = analyse(
+      "void f(std::list<int> &l) {"
+      "  for (auto it = l.begin(); it != l.end(); ++it) { mark(); } }");
+  ASSERT_TRUE(L.Info);
+  EXPECT_EQ(L.Info->Trip.Kind, TripKind::InputDependent);
+  EXPECT_EQ(L.Info->Description, "the loop over 'l'");
+  ASSERT_EQ(L.Info->IterationVars.size(), 1u);
+  EXPECT_EQ(L.Info->IterationVars[0]->getName(), "it");
+}
+
+TEST(LoopModelTest, WhileAndDoLoops) {
+  MarkedLoop Stream = analyse("void f(std::istream &in) { std::string line;"
+                              "  while (std::getline(in, line)) { mark(); } }");
+  ASSERT_TRUE(Stream.Info);
+  EXPECT_EQ(Stream.Info->Trip.Kind, TripKind::InputDependent);
+
+  MarkedLoop Retry = analyse("bool attempt();"
+                             "void f() { int retries = 3;"
+                             "  while (retries-- > 0) { mark(); if (attempt()) break; } }");
+  ASSERT_TRUE(Retry.Info);
+  EXPECT_EQ(Retry.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Retry.Info->Trip.Constant, 3u);
+
+  MarkedLoop CountDown = analyse("void f(int n) { while (n--) { mark(); } }");
+  ASSERT_TRUE(CountDown.Info);
+  EXPECT_EQ(CountDown.Info->Trip.Kind, TripKind::InputDependent);
+
+  MarkedLoop Queue = analyse("void f(std::vector<int> &q) {"
+                             "  while (!q.empty()) { mark(); q.pop_back(); } }");
+  ASSERT_TRUE(Queue.Info);
+  EXPECT_EQ(Queue.Info->Trip.Kind, TripKind::InputDependent);
+  EXPECT_TRUE(Queue.Info->IterationVars.empty())
+      << "a drained container is not a position";
+
+  MarkedLoop Do = analyse("void f(const char *p) { do { mark(); } while (*p++); }");
+  ASSERT_TRUE(Do.Info);
+  EXPECT_EQ(Do.Info->Trip.Kind, TripKind::InputDependent);
+}
+
+TEST(LoopModelTest, FlagsAndInfiniteLoopsAreUnknown) {
+  MarkedLoop Forever = analyse("bool done(); void f() { for (;;) { mark(); if (done()) break; } }");
+  ASSERT_TRUE(Forever.Info);
+  EXPECT_EQ(Forever.Info->Trip.Kind, TripKind::Unknown);
+  EXPECT_FALSE(Forever.Model->isLarge(*Forever.Info));
+
+  MarkedLoop Flag = analyse("void f(bool &running) { while (running) { mark(); } }");
+  ASSERT_TRUE(Flag.Info);
+  EXPECT_EQ(Flag.Info->Trip.Kind, TripKind::Unknown);
+
+  MarkedLoop True = analyse("bool done(); void f() { while (true) { mark(); if (done()) break; } }");
+  ASSERT_TRUE(True.Info);
+  EXPECT_EQ(True.Info->Trip.Kind, TripKind::Unknown);
+  EXPECT_EQ(True.Model->estimate(*True.Info), 100) << "unknown counts as N";
+}
+
+TEST(LoopModelTest, MultiplicativeStepIsLogarithmic) {
+  MarkedLoop L = analyse("void f(int n) { for (int i = 1; i < n; i *= 2) { mark(); } }");
+  ASSERT_TRUE(L.Info);
+  EXPECT_EQ(L.Info->Trip.Kind, TripKind::Logarithmic);
+  EXPECT_FALSE(L.Model->isLarge(*L.Info));
+  EXPECT_EQ(L.Model->estimate(*L.Info), 7) << "log2(100) rounded up";
+}
+
+TEST(LoopModelTest, AssumedTripCountIsAnOption) {
+  LoopModelOptions Options;
+  Options.AssumedTripCount = 50;
+  Options.LargeTripCount = 10;
+  MarkedLoop Param = analyse(
+      "void f(int n) { for (int i = 0; i < n; ++i) { mark(); } }", Options);
+  ASSERT_TRUE(Param.Info);
+  EXPECT_EQ(Param.Model->estimate(*Param.Info), 50);
+  MarkedLoop Small =
+      analyse("void f() { for (int i = 0; i < 16; ++i) { mark(); } }", Options);
+  ASSERT_TRUE(Small.Info);
+  EXPECT_TRUE(Small.Model->isLarge(*Small.Info));
+}
+
+TEST(LoopModelTest, EnclosingLoopsAndExecutions) {
+  auto AST = buildAst(std::string(Prelude) + R"cpp(
+    int work(int);
+    int f(const std::vector<Item> &items, int n) {
+      int total = 0;
+      for (int k = 0; k < 4; ++k)
+        for (const Item &it : items)
+          for (int i = work(n); i < n; ++i)
+            total += work(i);
+      auto lambda = [&] { for (int j = 0; j < n; ++j) total += work(j); };
+      lambda();
+      return total;
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  LoopModel Model(Ctx, ApiModel::builtin());
+
+  const auto *Innermost = selectOne<CallExpr>(
+      Ctx, callExpr(callee(functionDecl(hasName("work"))),
+                    hasArgument(0, declRefExpr(to(varDecl(hasName("i"))))))
+               .bind("x"));
+  ASSERT_TRUE(Innermost);
+  auto Loops = Model.enclosingLoops(Innermost);
+  ASSERT_EQ(Loops.size(), 3u);
+  EXPECT_TRUE(isa<ForStmt>(Loops[0]));
+  EXPECT_TRUE(isa<CXXForRangeStmt>(Loops[1]));
+  EXPECT_TRUE(isa<ForStmt>(Loops[2]));
+  EXPECT_EQ(Model.executionsPerCall(Innermost), 4 * 100 * 100);
+
+  // The init-statement of a for runs once per entry into the loop.
+  const auto *InInit = selectOne<CallExpr>(
+      Ctx, callExpr(callee(functionDecl(hasName("work"))),
+                    hasArgument(0, declRefExpr(to(parmVarDecl(hasName("n"))))),
+                    hasAncestor(functionDecl(hasName("f"))),
+                    unless(hasAncestor(lambdaExpr())))
+               .bind("x"));
+  ASSERT_TRUE(InInit);
+  EXPECT_EQ(Model.enclosingLoops(InInit).size(), 2u);
+
+  // A lambda is a function boundary.
+  const auto *InLambda = selectOne<CallExpr>(
+      Ctx, callExpr(callee(functionDecl(hasName("work"))),
+                    hasArgument(0, declRefExpr(to(varDecl(hasName("j"))))))
+               .bind("x"));
+  ASSERT_TRUE(InLambda);
+  EXPECT_EQ(Model.enclosingLoops(InLambda).size(), 1u);
+}
+
+TEST(LoopModelTest, Invariance) {
+  auto AST = buildAst(std::string(Prelude) + R"cpp(
+    bool has(const std::vector<int> &v, int x);
+    void f(const std::vector<Item> &items, const std::vector<int> &blocked) {
+      for (const Item &it : items) {
+        has(blocked, it.price);
+        has(it.parts, 1);
+      }
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  LoopModel Model(Ctx, ApiModel::builtin());
+  const auto *Loop = selectOne<CXXForRangeStmt>(
+      Ctx, cxxForRangeStmt(hasAncestor(functionDecl(hasName("f")))).bind("x"));
+  const auto *Blocked = selectOne<Expr>(
+      Ctx, declRefExpr(to(parmVarDecl(hasName("blocked")))).bind("x"));
+  const auto *Parts =
+      selectOne<Expr>(Ctx, memberExpr(member(hasName("parts")),
+                                      hasAncestor(functionDecl(hasName("f"))))
+                               .bind("x"));
+  ASSERT_TRUE(Loop && Blocked && Parts);
+  EXPECT_TRUE(Model.isInvariantIn(Blocked, Loop));
+  EXPECT_FALSE(Model.isInvariantIn(Parts, Loop));
+  EXPECT_EQ(Model.spelling(Parts), "it.parts");
+}
+
+} // namespace
+} // namespace perf_audit::test
