@@ -78,8 +78,21 @@ loadCompilationDatabase(StringRef BuildDir) {
     return malformed(Path, "cannot read: " + Buffer.getError().message());
 
   Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
-  if (!Parsed)
-    return malformed(Path, "not valid JSON: " + toString(Parsed.takeError()));
+  if (!Parsed) {
+    // llvm::json says "[line:column, byte=N]: message"; say it as compilers
+    // do, "file:line:column: message".
+    std::string Message = toString(Parsed.takeError());
+    unsigned Line = 0, Column = 0;
+    StringRef Rest(Message);
+    if (Rest.consume_front("[") && !Rest.consumeInteger(10, Line) &&
+        Rest.consume_front(":") && !Rest.consumeInteger(10, Column)) {
+      size_t End = Rest.find("]: ");
+      if (End != StringRef::npos)
+        return malformed((Path + ":" + Twine(Line) + ":" + Twine(Column + 1)).str(),
+                         "not valid JSON: " + Rest.drop_front(End + 3));
+    }
+    return malformed(Path, "not valid JSON: " + Message);
+  }
   const json::Array *Entries = Parsed->getAsArray();
   if (!Entries)
     return malformed(Path, "expected an array of compile commands");

@@ -22,6 +22,7 @@
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <map>
@@ -129,6 +130,12 @@ std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config) {
 UnitOutcome analyseUnit(const tooling::CompilationDatabase &Database,
                         StringRef File, const UnitAnalysisConfig &Config) {
   UnitOutcome Outcome;
+  if (!sys::fs::exists(File)) {
+    Outcome.Failure = FailedUnit{File.str(), SourcePoint(),
+                                 "no such file (listed in the compilation "
+                                 "database)"};
+    return Outcome;
+  }
   ClangTidyContext Context(optionsProvider(Config));
   ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true,

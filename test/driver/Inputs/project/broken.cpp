@@ -1,0 +1,5 @@
+#include "util.h"
+
+int broken(const std::vector<int> &v) {
+  return v.size() + undeclared_identifier;
+}
