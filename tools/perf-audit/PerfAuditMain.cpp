@@ -66,7 +66,7 @@ cl::opt<OutputFormat> Format(
     cl::init(OutputFormat::Text), cl::cat(DriverCategory));
 cl::opt<std::string> OutputPath("o", cl::desc("Write the report to <file>"),
                                 cl::value_desc("file"), cl::cat(DriverCategory));
-cl::opt<unsigned> Jobs("j",
+cl::opt<unsigned> Jobs("j", cl::Prefix,
                        cl::desc("Translation units analysed in parallel "
                                 "(default: one per core)"),
                        cl::init(0), cl::cat(DriverCategory));
@@ -92,6 +92,11 @@ cl::opt<std::string> SarifCategory(
     cl::desc("SARIF automationDetails category, to tell apart the runs of "
              "a build matrix"),
     cl::init(""), cl::cat(DriverCategory));
+cl::opt<unsigned> SarifMaxResults(
+    "sarif-max-results",
+    cl::desc("Results kept in a SARIF report, most costly first (GitHub "
+             "accepts 5000 per run)"),
+    cl::init(5000), cl::cat(DriverCategory));
 cl::opt<unsigned> TopFindings("top",
                               cl::desc("Findings listed in the audit summary"),
                               cl::init(5), cl::cat(DriverCategory));
@@ -320,6 +325,7 @@ int main(int argc, const char **argv) {
   Options.SourceRoot = std::string(Root);
   Options.TopFindings = TopFindings;
   Options.Category = SarifCategory;
+  Options.MaxSarifResults = SarifMaxResults;
   auto Write = [&](raw_ostream &OS) {
     switch (Format) {
     case OutputFormat::Text:
