@@ -5,11 +5,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "PerfAuditModule.h"
+#include "NPlusOneCheck.h"
 #include "NestedLoopCheck.h"
 
 namespace clang::tidy::perf_audit {
 
 void PerfAuditModule::addCheckFactories(ClangTidyCheckFactories &CheckFactories) {
+  CheckFactories.registerCheck<NPlusOneCheck>("perf-audit-n-plus-one");
   CheckFactories.registerCheck<NestedLoopCheck>("perf-audit-nested-loop");
 }
 

@@ -30,9 +30,13 @@ const EmbeddedFile BuiltinModels[] = {
 #include "BuiltinModels.inc"
 };
 
+enum class QueryEngine { Server, Embedded };
+
 struct QueryLibraryModel {
   std::string Library;
+  QueryEngine Engine = QueryEngine::Server;
   std::vector<QueryCallModel> Calls;
+  std::vector<std::string> LazyCollections;
 };
 
 struct AsyncModel {
@@ -117,6 +121,9 @@ PERF_AUDIT_ENUM_SCALAR(QueryEffect, "query effect",
                        {"round-trip", QueryEffect::RoundTrip},
                        {"prepare", QueryEffect::Prepare},
                        {"fetch", QueryEffect::Fetch})
+PERF_AUDIT_ENUM_SCALAR(QueryEngine, "query engine",
+                       {"server", QueryEngine::Server},
+                       {"embedded", QueryEngine::Embedded})
 PERF_AUDIT_ENUM_SCALAR(QueryAccess, "query access",
                        {"read", QueryAccess::Read},
                        {"write", QueryAccess::Write},
@@ -158,7 +165,8 @@ template <> struct MappingTraits<QueryCallModel> {
     Io.mapOptional("access", M.Access, QueryAccess::Unknown);
     Io.mapOptional("row-cursor", M.RowCursor, false);
     Io.mapOptional("executes-when-arg", M.ExecutesWhenArg);
-    Io.mapOptional("executes-when-arg-type", M.ExecutesWhenArgType);
+    Io.mapOptional("executes-with", M.ExecutesWith);
+    Io.mapOptional("lazy-relation", M.LazyRelation, false);
   }
   static std::string validate(IO &, QueryCallModel &M) {
     if (M.RowCursor && M.Effect == QueryEffect::Prepare)
@@ -170,7 +178,9 @@ template <> struct MappingTraits<QueryCallModel> {
 template <> struct MappingTraits<QueryLibraryModel> {
   static void mapping(IO &Io, QueryLibraryModel &M) {
     Io.mapRequired("library", M.Library);
+    Io.mapOptional("engine", M.Engine, QueryEngine::Server);
     Io.mapRequired("calls", M.Calls);
+    Io.mapOptional("lazy-collections", M.LazyCollections);
   }
 };
 
@@ -280,14 +290,18 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     M.Class = normalizeName(M.Class);
     FrontOperations.push_back(std::move(M));
   }
-  for (QueryLibraryModel &Lib : Doc.Queries)
+  for (QueryLibraryModel &Lib : Doc.Queries) {
     for (QueryCallModel &M : Lib.Calls) {
       M.Library = Lib.Library;
+      M.Embedded = Lib.Engine == QueryEngine::Embedded;
       M.Name = normalizeName(M.Name);
-      for (std::string &T : M.ExecutesWhenArgType)
+      for (std::string &T : M.ExecutesWith)
         T = normalizeName(T);
       QueryCalls.push_back(std::move(M));
     }
+    for (std::string &Name : Lib.LazyCollections)
+      LazyCollections.push_back(normalizeName(Name));
+  }
   for (BlockingCallModel &M : Doc.Blocking) {
     M.Name = normalizeName(M.Name);
     BlockingCalls.push_back(std::move(M));
@@ -375,6 +389,10 @@ bool ApiModel::isFrontOperation(StringRef Class, StringRef Method) const {
 
 const QueryCallModel *ApiModel::queryCall(StringRef Name) const {
   return lookup(QueryCalls, QueryIndex, Name);
+}
+
+bool ApiModel::isLazyCollection(StringRef TypeName) const {
+  return is_contained(LazyCollections, TypeName);
 }
 
 const BlockingCallModel *ApiModel::blockingCall(StringRef Name) const {

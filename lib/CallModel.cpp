@@ -108,15 +108,20 @@ const QueryCallModel *CallClassifier::query(const Expr *Call) {
     if (Index >= Args.size() || isEmptyOrDefault(Args[Index]))
       return nullptr;
   }
-  if (!M->ExecutesWhenArgType.empty()) {
+  if (M->LazyRelation) {
+    const Expr *Object = objectOf(Call);
+    if (!Object || !isa<MemberExpr>(Object->IgnoreUnlessSpelledInSource()))
+      return nullptr;
+  }
+  if (!M->ExecutesWith.empty()) {
     bool Found = llvm::any_of(Args, [&](const Expr *A) {
       QualType T = A->IgnoreImplicit()->getType().getNonReferenceType();
       if (const auto *RD = T->getAsRecordDecl())
-        return llvm::is_contained(M->ExecutesWhenArgType, nameOf(RD));
+        return llvm::is_contained(M->ExecutesWith, nameOf(RD));
       // A function passed as a manipulator (`stmt << cppdb::exec`).
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()->IgnoreUnlessSpelledInSource()))
-        return llvm::is_contained(M->ExecutesWhenArgType,
+        return llvm::is_contained(M->ExecutesWith,
                                   nameOf(DRE->getDecl()));
       return false;
     });
@@ -135,6 +140,60 @@ bool CallClassifier::isRoundTrip(const Expr *Call) {
 bool CallClassifier::isRowCursor(const Expr *Call) {
   const QueryCallModel *M = query(Call);
   return M && M->RowCursor;
+}
+
+/// The first string literal in S, in source order.
+static const StringLiteral *firstStringLiteral(const Stmt *S) {
+  if (!S)
+    return nullptr;
+  if (const auto *Lit = dyn_cast<StringLiteral>(S))
+    return Lit;
+  for (const Stmt *Child : S->children())
+    if (const StringLiteral *Found = firstStringLiteral(Child))
+      return Found;
+  return nullptr;
+}
+
+std::optional<std::string> sqlTextOf(const Expr *Call) {
+  for (const Expr *Arg : argumentsOf(Call))
+    if (const StringLiteral *Lit = firstStringLiteral(Arg))
+      if (Lit->getCharByteWidth() == 1)
+        return Lit->getString().str();
+  // The statement object holds the text: built by a chain of calls
+  // (`sql << "UPDATE ..." << id << exec`), or declared with it
+  // (`Statement q(db, "UPDATE ..."); q.exec()`).
+  if (const Expr *Object = objectOf(Call)) {
+    const Stmt *Origin = Object;
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(Object->IgnoreUnlessSpelledInSource()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Origin = VD->getInit();
+    if (const StringLiteral *Lit = firstStringLiteral(Origin))
+      if (Lit->getCharByteWidth() == 1)
+        return Lit->getString().str();
+  }
+  return std::nullopt;
+}
+
+bool isWriteStatement(llvm::StringRef Sql) {
+  Sql = Sql.ltrim();
+  for (llvm::StringRef Keyword :
+       {"insert", "update", "delete", "replace", "merge", "upsert"})
+    if (Sql.size() >= Keyword.size() &&
+        Sql.take_front(Keyword.size()).equals_insensitive(Keyword))
+      return true;
+  return false;
+}
+
+bool CallClassifier::writes(const Expr *Call) {
+  if (const QueryCallModel *M = query(Call)) {
+    if (M->Access == QueryAccess::Write)
+      return true;
+    if (M->Access == QueryAccess::Read)
+      return false;
+  }
+  std::optional<std::string> Sql = sqlTextOf(Call);
+  return Sql && isWriteStatement(*Sql);
 }
 
 const BlockingCallModel *CallClassifier::blocking(const Expr *Call) {

@@ -243,8 +243,14 @@ private:
       return;
     std::string Name = displayName(Callee);
 
-    if (!Out.Query && A.Calls.isRoundTrip(Call))
-      Out.Query = EffectTrace{EffectStep{Call, "query executed here"}};
+    if (!Out.Query && A.Calls.isRoundTrip(Call)) {
+      QuerySite Site;
+      Site.Trace.push_back(EffectStep{Call, "query executed here"});
+      Site.Model = A.Calls.query(Call);
+      Site.Writes = A.Calls.writes(Call);
+      Site.LoadsRelation = Site.Model && Site.Model->LazyRelation;
+      Out.Query = std::move(Site);
+    }
     if (!Out.Blocking)
       if (std::optional<BlockingEffect> B = A.directBlocking(Call)) {
         B->Trace.push_back(EffectStep{Call, "'" + Name + "' blocks here"});
@@ -267,8 +273,11 @@ private:
       Trace.append(Inner.begin(), Inner.end());
       return Trace;
     };
-    if (!Out.Query && S.Query)
-      Out.Query = Prefixed(*S.Query, "'" + Name + "' executes a query");
+    if (!Out.Query && S.Query) {
+      QuerySite Site = *S.Query;
+      Site.Trace = Prefixed(S.Query->Trace, "'" + Name + "' executes a query");
+      Out.Query = std::move(Site);
+    }
     if (!Out.Blocking && S.Blocking) {
       BlockingEffect B = *S.Blocking;
       B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");

@@ -288,6 +288,13 @@ public:
   Dependence classify(const Expr *E, unsigned Depth) {
     if (!E || Depth > MaxClassifyDepth)
       return unknown();
+    // An implicit conversion may run the query (soci's `rowset<row> rows =
+    // (sql.prepare << ...)`); look at it before stripping it away.
+    if (const Expr *Query = implicitQuery(E)) {
+      Dependence D = input(InputSource::QueryRows, nullptr, Query);
+      D.Query = Query;
+      return D;
+    }
     E = LoopModel::strip(E);
 
     if (!E->isValueDependent() && !E->isTypeDependent() &&
@@ -302,6 +309,19 @@ public:
       return constant(*N);
     if (const auto *List = dyn_cast<InitListExpr>(E))
       return constant(List->getNumInits());
+
+    // A relation collection loads its rows when iterated (a local one is
+    // classified by the query that initialised it).
+    const auto *Local = dyn_cast<DeclRefExpr>(E);
+    bool InitialisedLocal = Local && isa<VarDecl>(Local->getDecl()) &&
+                            cast<VarDecl>(Local->getDecl())->getInit();
+    if (const auto *RD = E->getType()->getAsCXXRecordDecl();
+        RD && !InitialisedLocal)
+      if (State.Calls.model().isLazyCollection(State.Calls.nameOf(RD))) {
+        Dependence D = input(InputSource::QueryRows, nullptr, E);
+        D.Query = E;
+        return D;
+      }
 
     if (isa<CallExpr, CXXConstructExpr>(E) &&
         (State.Calls.isRoundTrip(E) || State.Calls.isRowCursor(E))) {
@@ -364,6 +384,27 @@ public:
   }
 
 private:
+  /// A query call among the implicit nodes on top of E.
+  const Expr *implicitQuery(const Expr *E) {
+    while (E) {
+      if (isa<CallExpr, CXXConstructExpr>(E) &&
+          (State.Calls.isRoundTrip(E) || State.Calls.isRowCursor(E)))
+        return E;
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+        if (Construct->getNumArgs() != 1)
+          return nullptr;
+        E = Construct->getArg(0);
+      } else if (isa<ImplicitCastExpr, MaterializeTemporaryExpr,
+                     CXXBindTemporaryExpr, ExprWithCleanups, ParenExpr,
+                     CXXFunctionalCastExpr>(E)) {
+        E = cast<Expr>(*E->child_begin());
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
   Dependence classifyArgs(const CallExpr *CE, unsigned Depth) {
     Dependence Result = unknown();
     for (const Expr *Arg : CE->arguments())

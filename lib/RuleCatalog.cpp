@@ -33,6 +33,7 @@ struct RuleTraits {
   const char *FamilyTag;
 };
 const RuleTraits Traits[] = {
+    {"perf-audit-n-plus-one", "NPlusOne", "high", "warning", "database"},
     {"perf-audit-nested-loop", "NestedLoop", "medium", "warning", "complexity"},
 };
 

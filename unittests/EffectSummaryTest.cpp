@@ -129,9 +129,10 @@ blocking:
   EXPECT_FALSE(A.summaryOf("onlyPrepare")->Query);
   const FunctionSummary *Outer = A.summaryOf("outer");
   ASSERT_TRUE(Outer->Query);
-  ASSERT_EQ(Outer->Query->size(), 2u);
-  EXPECT_EQ((*Outer->Query)[0].Note, "'load' executes a query");
-  EXPECT_EQ((*Outer->Query)[1].Note, "query executed here");
+  ASSERT_EQ(Outer->Query->Trace.size(), 2u);
+  EXPECT_EQ(Outer->Query->Trace[0].Note, "'load' executes a query");
+  EXPECT_EQ(Outer->Query->Trace[1].Note, "query executed here");
+  EXPECT_FALSE(Outer->Query->Writes);
   EXPECT_TRUE(A.summaryOf("annotated")->Query);
 
   const FunctionSummary *Pause = A.summaryOf("pauseLater");

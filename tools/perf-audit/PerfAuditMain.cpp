@@ -21,6 +21,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
@@ -100,6 +101,17 @@ cl::opt<unsigned> SarifMaxResults(
 cl::opt<unsigned> TopFindings("top",
                               cl::desc("Findings listed in the audit summary"),
                               cl::init(5), cl::cat(DriverCategory));
+cl::opt<std::string> InlineConfig(
+    "config",
+    cl::desc("clang-tidy configuration in YAML, as for clang-tidy --config "
+             "(e.g. \"{CheckOptions: {AssumedTripCount: 1000}}\"); it takes "
+             "precedence over .clang-tidy files"),
+    cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the clang-tidy configuration from this file instead of "
+             "--config"),
+    cl::init(""), cl::cat(DriverCategory));
 cl::list<std::string> ExtraArgs("extra-arg",
                                 cl::desc("Additional compiler argument"),
                                 cl::cat(DriverCategory));
@@ -237,6 +249,26 @@ int main(int argc, const char **argv) {
   Config.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Config.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
   Config.ResourceDir = PERF_AUDIT_CLANG_RESOURCE_DIR;
+  if (!InlineConfig.empty() && !ConfigFile.empty())
+    return usageError("--config and --config-file are mutually exclusive");
+  std::string ConfigText = InlineConfig;
+  std::string ConfigName = "--config";
+  if (!ConfigFile.empty()) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Text = MemoryBuffer::getFile(ConfigFile);
+    if (!Text)
+      return usageError("cannot read --config-file '" + ConfigFile +
+                        "': " + Text.getError().message());
+    ConfigText = (*Text)->getBuffer().str();
+    ConfigName = ConfigFile;
+  }
+  if (!ConfigText.empty()) {
+    ErrorOr<clang::tidy::ClangTidyOptions> Parsed =
+        clang::tidy::parseConfiguration(MemoryBufferRef(ConfigText, ConfigName));
+    if (!Parsed)
+      return usageError("invalid configuration in " + ConfigName + ": " +
+                        Parsed.getError().message());
+    Config.CommandLineOptions = std::move(*Parsed);
+  }
 
   if (ListChecks) {
     for (const std::string &Name : perf_audit::driver::enabledChecks(Config))

@@ -95,7 +95,7 @@ optionsProvider(const UnitAnalysisConfig &Config) {
   // The driver reports what it finds in the project's headers too; system
   // headers stay out (SystemHeaders is false).
   Defaults.HeaderFilterRegex = ".*";
-  ClangTidyOptions Overrides;
+  ClangTidyOptions Overrides = Config.CommandLineOptions;
   Overrides.Checks = "-*," + Config.Checks;
   return std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                std::move(Defaults),

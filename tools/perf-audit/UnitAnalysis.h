@@ -8,6 +8,7 @@
 #define PERF_AUDIT_DRIVER_UNITANALYSIS_H
 
 #include "perf-audit/Finding.h"
+#include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <optional>
 #include <string>
@@ -22,6 +23,9 @@ struct UnitAnalysisConfig {
   std::vector<std::string> ExtraArgsBefore;
   /// clang's resource directory: builtin headers such as <stddef.h>.
   std::string ResourceDir;
+  /// Options given on the command line (--config, --config-file); they take
+  /// precedence over .clang-tidy files, as with clang-tidy.
+  clang::tidy::ClangTidyOptions CommandLineOptions;
 };
 
 struct UnitOutcome {

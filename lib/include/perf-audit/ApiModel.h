@@ -80,9 +80,15 @@ struct QueryCallModel {
   /// Only executes when this argument is written explicitly (the QSqlQuery
   /// constructor runs its query string only when one is given).
   std::optional<unsigned> ExecutesWhenArg;
-  /// Only executes when the named argument's type is one of these
-  /// (cppdb's `statement << cppdb::exec`).
-  std::vector<std::string> ExecutesWhenArgType;
+  /// Only executes when an argument has one of these types or names one of
+  /// these functions (cppdb's `statement << cppdb::exec`).
+  std::vector<std::string> ExecutesWith;
+  /// Only executes when its object is a relation of another mapped object
+  /// (`post->author->name` loads the author; `post->title` does not).
+  bool LazyRelation = false;
+  /// The library runs in process (SQLite): a statement costs no network
+  /// round trip.
+  bool Embedded = false;
 };
 
 /// The kind of blocking call, for the cost table and the suggested fix.
@@ -137,6 +143,9 @@ public:
   const LinearFunctionModel *linearFunction(llvm::StringRef Name) const;
   bool isFrontOperation(llvm::StringRef Class, llvm::StringRef Method) const;
   const QueryCallModel *queryCall(llvm::StringRef Name) const;
+  /// Types whose iteration runs a query (a lazily loaded relation
+  /// collection).
+  bool isLazyCollection(llvm::StringRef TypeName) const;
   const BlockingCallModel *blockingCall(llvm::StringRef Name) const;
   const HandlerFunctionModel *handlerFunction(llvm::StringRef Name) const;
   bool isThreadPoolExecutor(llvm::StringRef TypeName) const;
@@ -159,6 +168,7 @@ private:
   std::vector<LinearFunctionModel> LinearFunctions;
   std::vector<FrontOperationModel> FrontOperations;
   std::vector<QueryCallModel> QueryCalls;
+  std::vector<std::string> LazyCollections;
   std::vector<BlockingCallModel> BlockingCalls;
   std::vector<HandlerFunctionModel> HandlerFunctions;
   std::vector<std::string> ThreadPoolExecutors;

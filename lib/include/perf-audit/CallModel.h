@@ -11,6 +11,7 @@
 #include "perf-audit/ApiModel.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -58,6 +59,10 @@ public:
   /// True when Call fetches the next row of a result set.
   bool isRowCursor(const clang::Expr *Call);
 
+  /// True when a round trip writes: its model says so, or its SQL text
+  /// starts with INSERT, UPDATE, DELETE, REPLACE, MERGE or UPSERT.
+  bool writes(const clang::Expr *Call);
+
   const BlockingCallModel *blocking(const clang::Expr *Call);
   const LinearFunctionModel *linear(const clang::Expr *Call);
   const HandlerFunctionModel *handlerFunction(const clang::Expr *Call);
@@ -69,6 +74,14 @@ private:
   const ApiModel &Model;
   llvm::DenseMap<const clang::NamedDecl *, std::string> Names;
 };
+
+/// The SQL text a database call runs, when the code shows it: a string
+/// literal among its arguments, or among the arguments that built the
+/// statement object it is called on (`SQLite::Statement q(db, "..."); q.exec()`).
+std::optional<std::string> sqlTextOf(const clang::Expr *Call);
+
+/// True when SQL starts (after blanks) with a data-modifying keyword.
+bool isWriteStatement(llvm::StringRef Sql);
 
 /// True when D carries `[[clang::annotate(Annotation)]]`
 /// (e.g. "perf-audit:query") on any of its redeclarations.

@@ -51,10 +51,22 @@ struct BlockingEffect {
   std::optional<double> SleepNs;
 };
 
+/// A database statement reached by a function.
+struct QuerySite {
+  EffectTrace Trace;
+  /// The model of the call at the end of the chain; null for a function
+  /// annotated `perf-audit:query`.
+  const QueryCallModel *Model = nullptr;
+  bool Writes = false;
+  /// Loads a relation of a mapped object (an ORM's lazy pointer or
+  /// collection): prefetching is the fix.
+  bool LoadsRelation = false;
+};
+
 /// The effects of one function.
 struct FunctionSummary {
   /// The first statement executed by the function that runs a query.
-  std::optional<EffectTrace> Query;
+  std::optional<QuerySite> Query;
   std::optional<BlockingEffect> Blocking;
   /// Parameters whose size the function's work grows with (it loops over
   /// them or scans them), by index.

@@ -1,0 +1,182 @@
+//===--- NPlusOneCheck.cpp - perf-audit-n-plus-one ------------------------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "NPlusOneCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::perf_audit {
+
+using core::LoopInfo;
+using core::LoopModel;
+
+NPlusOneCheck::NPlusOneCheck(StringRef Name, ClangTidyContext *Context)
+    : PerfAuditCheck(Name, Context) {}
+
+void NPlusOneCheck::registerMatchers(MatchFinder *Finder) {
+  auto AnyLoop =
+      stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt()));
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(expr(anyOf(callExpr(), cxxConstructExpr()), InUserCode,
+                          hasAncestor(AnyLoop))
+                         .bind("call"),
+                     this);
+  Finder->addMatcher(
+      cxxForRangeStmt(InUserCode, hasAncestor(AnyLoop)).bind("range"), this);
+}
+
+/// True when S lies in the condition of Loop (a `while (q.next())` cursor).
+static bool inCondition(const Stmt *Loop, const Stmt *S,
+                        const SourceManager &SM) {
+  const Expr *Cond = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    Cond = Do->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(Loop))
+    Cond = For->getCond();
+  if (!Cond)
+    return false;
+  SourceRange Range = Cond->getSourceRange();
+  SourceLocation Loc = SM.getExpansionLoc(S->getBeginLoc());
+  return !SM.isBeforeInTranslationUnit(Loc, SM.getExpansionLoc(Range.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Range.getEnd()), Loc);
+}
+
+void NPlusOneCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  LoopModel &Loops = loops(Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+
+  if (const auto *Range = Result.Nodes.getNodeAs<CXXForRangeStmt>("range")) {
+    // Iterating a relation collection of an object loads the collection:
+    // one query per iteration of the loops around this one.
+    const FunctionDecl *FD = Loops.enclosingFunction(Range);
+    const Expr *Init = Range->getRangeInit();
+    if (!FD || FD->isDependentContext() || !Init)
+      return;
+    const auto *RD = Init->getType()->getAsCXXRecordDecl();
+    if (!RD || !model().isLazyCollection(calls().nameOf(RD)) ||
+        !isa<MemberExpr>(LoopModel::strip(Init)))
+      return;
+    core::QuerySite Query;
+    Query.Trace.push_back(core::EffectStep{Init, "relation loaded here"});
+    Query.LoadsRelation = true;
+    checkQuery(Init, nullptr, Query, /*Direct=*/true, Ctx);
+    return;
+  }
+
+  const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
+  if (!Call)
+    return;
+  const FunctionDecl *FD = Loops.enclosingFunction(Call);
+  if (!FD || FD->isDependentContext())
+    return;
+
+  if (calls().isRoundTrip(Call)) {
+    core::QuerySite Query;
+    Query.Trace.push_back(core::EffectStep{Call, "query executed here"});
+    Query.Model = calls().query(Call);
+    Query.Writes = calls().writes(Call);
+    Query.LoadsRelation = Query.Model && Query.Model->LazyRelation;
+    // A cursor that drives its own loop walks the rows of its own query:
+    // that loop is the query's, the loops around it repeat it.
+    const Stmt *Excluded = nullptr;
+    if (calls().isRowCursor(Call)) {
+      auto Enclosing = Loops.enclosingLoops(Call);
+      if (!Enclosing.empty() && inCondition(Enclosing.front(), Call, SM))
+        Excluded = Enclosing.front();
+    }
+    checkQuery(Call, Excluded, Query, /*Direct=*/true, Ctx);
+    return;
+  }
+
+  const FunctionDecl *Callee = core::analysableDefinition(core::calleeOf(Call));
+  if (!Callee)
+    return;
+  const core::FunctionSummary &Summary = effects(Ctx).summary(Callee);
+  if (Summary.Query)
+    checkQuery(Call, nullptr, *Summary.Query, /*Direct=*/false, Ctx);
+}
+
+void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
+                               const core::QuerySite &Query, bool Direct,
+                               ASTContext &Ctx) {
+  LoopModel &Loops = loops(Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+
+  // The loop that repeats the query: the innermost enclosing loop over input.
+  // Small constant loops (a bounded retry, a fixed list of schema
+  // statements) and loops of unknown count (paging until empty) do not.
+  const Stmt *Outer = nullptr;
+  double Executions = 1;
+  for (const Stmt *Loop : Loops.enclosingLoops(Site)) {
+    if (Loop == ExcludedLoop)
+      continue;
+    const LoopInfo &Info = Loops.info(Loop);
+    Executions *= Loops.estimate(Info);
+    if (!Outer && Loops.isLarge(Info))
+      Outer = Loop;
+  }
+  if (!Outer)
+    return;
+
+  bool Embedded = Query.Model && Query.Model->Embedded;
+  core::CostKind Kind = Embedded ? core::CostKind::EmbeddedQuery
+                                 : core::CostKind::DatabaseRoundTrip;
+  core::Impact I =
+      core::estimateImpact(Kind, core::unitCostNs(Kind), Executions);
+  if (!meetsMinimum(I))
+    return;
+
+  const LoopInfo &Loop = Loops.info(Outer);
+  bool OverRows = Loop.Trip.Source == core::InputSource::QueryRows;
+  std::string Where =
+      OverRows && Loop.Trip.Query
+          ? "for every row of the query at line " +
+                std::to_string(SM.getExpansionLineNumber(
+                    Loop.Trip.Query->getBeginLoc()))
+          : "on every iteration of " + Loop.Description;
+
+  std::string What;
+  if (Direct)
+    What = Query.Writes ? "a database write runs" : "a query runs";
+  else
+    What = "'" + core::displayName(core::calleeOf(cast<Expr>(Site))) + "' " +
+           (Query.Writes ? "writes to the database" : "runs a query");
+  std::string Unit = Query.Writes ? " statements per call" : " queries per call";
+
+  report(Site->getBeginLoc(),
+         What + " " + Where + ": ~" + core::formatCount(Executions) + Unit, I,
+         SM);
+  if (OverRows && Loop.Trip.Query)
+    note(Loop.Trip.Query->getBeginLoc(), "outer query here");
+  note(Outer->getBeginLoc(), "loop here");
+  if (!Direct)
+    noteTrace(Query.Trace);
+
+  std::string Fix;
+  if (Query.Writes)
+    Fix = "batch the writes: one statement for all rows (INSERT with several "
+          "VALUES rows, UPDATE or DELETE ... WHERE id IN (...)), or a "
+          "prepared statement executed inside one transaction";
+  else if (Query.LoadsRelation)
+    Fix = "prefetch the relation for all rows before the loop, with a JOIN "
+          "or one query WHERE ... IN (...)";
+  else if (OverRows)
+    Fix = "fetch what the loop needs in the outer query with a JOIN, or in "
+          "one query WHERE ... IN (...) before the loop";
+  else
+    Fix = "load the rows for all keys in one query (WHERE key IN (...)) "
+          "before the loop and look them up in a map";
+  note(Site->getBeginLoc(), Fix);
+}
+
+} // namespace clang::tidy::perf_audit

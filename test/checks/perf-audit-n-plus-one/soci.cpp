@@ -1,0 +1,62 @@
+// RUN: %check_perf_audit %s perf-audit-n-plus-one %t
+// RUN: %check_perf_audit_driver %s perf-audit-n-plus-one %t-driver
+
+#include <soci/soci.h>
+#include <string>
+#include <vector>
+
+struct Item { int id; std::string name; double price; };
+
+// Positives.
+
+std::vector<Item> itemsWithPrices(soci::session &sql) {
+  std::vector<Item> items;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, name FROM items");
+  for (const soci::row &r : rows) {
+    Item item{r.get<int>(0), r.get<std::string>(1), 0};
+    sql << "SELECT price FROM prices WHERE item_id = :id", soci::into(item.price),
+        soci::use(item.id);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: a query runs for every row of the query at line 14: ~100 queries per call [impact: critical 86] [perf-audit-n-plus-one]
+    items.push_back(item);
+  }
+  return items;
+}
+
+void insertAll(soci::session &sql, const std::vector<Item> &items) {
+  for (const Item &item : items)
+    sql << "INSERT INTO items(id, name) VALUES(:id, :name)", soci::use(item.id),
+        soci::use(item.name);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: a database write runs on every iteration of the loop over 'items': ~100 statements per call [impact: critical 86] [perf-audit-n-plus-one]
+}
+
+void updatePrices(soci::session &sql, const std::vector<int> &ids) {
+  double price = 0;
+  int id = 0;
+  soci::statement st = (sql.prepare << "UPDATE prices SET price = :p WHERE item_id = :id",
+                        soci::use(price), soci::use(id));
+  for (int current : ids) {
+    id = current;
+    st.execute(true);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a database write runs on every iteration of the loop over 'ids': ~100 statements per call [impact: critical 86] [perf-audit-n-plus-one]
+  }
+}
+
+// Negatives.
+
+// Fetching the rows of one statement.
+std::vector<std::string> names(soci::session &sql) {
+  std::string name;
+  soci::statement st = (sql.prepare << "SELECT name FROM items", soci::into(name));
+  st.execute();
+  std::vector<std::string> result;
+  while (st.fetch())
+    result.push_back(name);
+  return result;
+}
+
+// Bulk operations: one statement with vectors.
+void insertBulk(soci::session &sql, const std::vector<int> &ids,
+                const std::vector<std::string> &names) {
+  sql << "INSERT INTO items(id, name) VALUES(:id, :name)", soci::use(ids),
+      soci::use(names);
+}
