@@ -5,12 +5,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "PerfAuditModule.h"
+#include "BlockingInAsyncCheck.h"
 #include "NPlusOneCheck.h"
 #include "NestedLoopCheck.h"
 
 namespace clang::tidy::perf_audit {
 
 void PerfAuditModule::addCheckFactories(ClangTidyCheckFactories &CheckFactories) {
+  CheckFactories.registerCheck<BlockingInAsyncCheck>(
+      "perf-audit-blocking-in-async");
   CheckFactories.registerCheck<NPlusOneCheck>("perf-audit-n-plus-one");
   CheckFactories.registerCheck<NestedLoopCheck>("perf-audit-nested-loop");
 }

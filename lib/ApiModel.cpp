@@ -42,6 +42,7 @@ struct QueryLibraryModel {
 struct AsyncModel {
   std::vector<HandlerFunctionModel> HandlerFunctions;
   std::vector<std::string> ThreadPoolExecutors;
+  std::vector<std::string> AwaitableTypes;
   std::vector<std::string> EntryPoints;
 };
 
@@ -191,6 +192,7 @@ template <> struct MappingTraits<BlockingCallModel> {
     Io.mapOptional("duration-arg", M.DurationArg);
     Io.mapOptional("duration-unit", M.DurationUnit, std::string("s"));
     Io.mapOptional("async-form", M.AsyncForm, std::string());
+    Io.mapOptional("blocks-when-arg", M.BlocksWhenArg);
     Io.mapOptional("opt-in", M.OptIn, false);
   }
   static std::string validate(IO &, BlockingCallModel &M) {
@@ -213,6 +215,7 @@ template <> struct MappingTraits<AsyncModel> {
   static void mapping(IO &Io, AsyncModel &M) {
     Io.mapOptional("handler-functions", M.HandlerFunctions);
     Io.mapOptional("thread-pool-executors", M.ThreadPoolExecutors);
+    Io.mapOptional("awaitable-types", M.AwaitableTypes);
     Io.mapOptional("entry-points", M.EntryPoints);
   }
 };
@@ -312,6 +315,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
   }
   for (std::string &Name : Doc.Async.ThreadPoolExecutors)
     ThreadPoolExecutors.push_back(normalizeName(Name));
+  for (std::string &Name : Doc.Async.AwaitableTypes)
+    AwaitableTypes.push_back(normalizeName(Name));
   for (std::string &Name : Doc.Async.EntryPoints)
     AsyncEntryPoints.push_back(normalizeName(Name));
   for (ExpensiveTypeModel &M : Doc.Types.Expensive) {
@@ -399,8 +404,35 @@ const BlockingCallModel *ApiModel::blockingCall(StringRef Name) const {
   return lookup(BlockingCalls, BlockingIndex, Name);
 }
 
+/// `*` matches any run of characters except ':' (within one name).
+static bool matchesNamePattern(StringRef Pattern, StringRef Name) {
+  if (Pattern.empty())
+    return Name.empty();
+  if (Pattern.front() != '*')
+    return !Name.empty() && Name.front() == Pattern.front() &&
+           matchesNamePattern(Pattern.drop_front(), Name.drop_front());
+  for (size_t Take = 0; Take <= Name.size(); ++Take) {
+    if (matchesNamePattern(Pattern.drop_front(), Name.drop_front(Take)))
+      return true;
+    if (Take < Name.size() && Name[Take] == ':')
+      break;
+  }
+  return false;
+}
+
 const HandlerFunctionModel *ApiModel::handlerFunction(StringRef Name) const {
-  return lookup(HandlerFunctions, HandlerIndex, Name);
+  if (const HandlerFunctionModel *Exact =
+          lookup(HandlerFunctions, HandlerIndex, Name))
+    return Exact;
+  // Later entries win, as for exact names.
+  for (const HandlerFunctionModel &M : llvm::reverse(HandlerFunctions))
+    if (StringRef(M.Name).contains('*') && matchesNamePattern(M.Name, Name))
+      return &M;
+  return nullptr;
+}
+
+bool ApiModel::isAwaitableType(StringRef TypeName) const {
+  return is_contained(AwaitableTypes, TypeName);
 }
 
 bool ApiModel::isThreadPoolExecutor(StringRef TypeName) const {

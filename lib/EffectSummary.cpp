@@ -12,6 +12,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -150,6 +151,27 @@ EffectAnalysis::directBlocking(const Expr *Call) {
   return State->directBlocking(Call);
 }
 
+std::string callName(const Expr *Call) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call)) {
+    // The type as the declaration spells it: std::ifstream, not
+    // std::basic_ifstream<char>.
+    const ASTContext &Ctx = Construct->getConstructor()->getASTContext();
+    for (const DynTypedNode &Parent :
+         const_cast<ASTContext &>(Ctx).getParents(*Construct))
+      if (const auto *VD = Parent.get<VarDecl>())
+        return VD->getType().getUnqualifiedType().getAsString(
+            Ctx.getPrintingPolicy());
+    return Construct->getType().getUnqualifiedType().getAsString(
+        Ctx.getPrintingPolicy());
+  }
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (!Callee)
+    return "call";
+  if (isa<CXXMethodDecl>(Callee))
+    return displayName(Callee);
+  return modelName(Callee);
+}
+
 std::optional<BlockingEffect>
 EffectAnalysis::Impl::directBlocking(const Expr *Call) {
   const FunctionDecl *Callee = calleeOf(Call);
@@ -159,7 +181,14 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
   if (const BlockingCallModel *M = Calls.blocking(Call)) {
     if (M->OptIn && !Options.IncludeOptInBlocking)
       return std::nullopt;
+    if (M->BlocksWhenArg) {
+      auto Args = argumentsOf(Call);
+      if (*M->BlocksWhenArg >= Args.size() ||
+          !isWrittenArgument(Args[*M->BlocksWhenArg]))
+        return std::nullopt;
+    }
     Effect.Model = M;
+    Effect.Kind = M->Kind;
     if (M->Kind == BlockingKind::Sleep && M->DurationArg) {
       auto Args = argumentsOf(Call);
       if (*M->DurationArg < Args.size())
@@ -167,6 +196,10 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
                                             M->DurationUnit,
                                             Callee->getASTContext());
     }
+  } else if (Calls.isRoundTrip(Call)) {
+    // A database call waits for the server (or the disk).
+    Effect.Kind = BlockingKind::Database;
+    Effect.Query = Calls.query(Call);
   } else if (!hasAnnotation(Callee, "perf-audit:blocking")) {
     return std::nullopt;
   }
@@ -182,7 +215,10 @@ public:
       : A(A), FD(FD), Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitLambdaBodies() const { return true; }
+  // A lambda's body runs when the lambda is called (a call the summary
+  // follows), not where it is written: handed to a thread or an event loop,
+  // it is not this function's effect.
+  bool shouldVisitLambdaBodies() const { return false; }
 
   bool TraverseStmt(Stmt *S) {
     if (!S)
@@ -253,7 +289,8 @@ private:
     }
     if (!Out.Blocking)
       if (std::optional<BlockingEffect> B = A.directBlocking(Call)) {
-        B->Trace.push_back(EffectStep{Call, "'" + Name + "' blocks here"});
+        B->Trace.push_back(
+            EffectStep{Call, "'" + callName(Call) + "' blocks here"});
         Out.Blocking = std::move(*B);
       }
     if (const LinearFunctionModel *Linear = A.Calls.linear(Call);
@@ -278,7 +315,9 @@ private:
       Site.Trace = Prefixed(S.Query->Trace, "'" + Name + "' executes a query");
       Out.Query = std::move(Site);
     }
-    if (!Out.Blocking && S.Blocking) {
+    // Calling a coroutine only creates its frame; its body runs in its own
+    // context (awaited or spawned) and is judged there.
+    if (!Out.Blocking && S.Blocking && !isa<CoroutineBodyStmt>(Def->getBody())) {
       BlockingEffect B = *S.Blocking;
       B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");
       Out.Blocking = std::move(B);

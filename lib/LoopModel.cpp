@@ -52,7 +52,7 @@ public:
 
 LoopModel::LoopModel(ASTContext &Ctx, const ApiModel &Model,
                      LoopModelOptions Options)
-    : Ctx(Ctx), Model(Model), Options(Options),
+    : Ctx(Ctx), Options(Options),
       State(std::make_unique<Impl>(Model)) {}
 
 LoopModel::~LoopModel() = default;

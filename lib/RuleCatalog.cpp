@@ -33,6 +33,8 @@ struct RuleTraits {
   const char *FamilyTag;
 };
 const RuleTraits Traits[] = {
+    {"perf-audit-blocking-in-async", "BlockingInAsync", "high", "warning",
+     "concurrency"},
     {"perf-audit-n-plus-one", "NPlusOne", "high", "warning", "database"},
     {"perf-audit-nested-loop", "NestedLoop", "medium", "warning", "complexity"},
 };

@@ -106,12 +106,17 @@ struct BlockingCallModel {
   /// The name of the asynchronous form that replaces it inside an asio
   /// coroutine (`asio::async_read`), when the rewrite is exact.
   std::string AsyncForm;
+  /// Only blocks when this argument is written (a file stream constructed
+  /// with a file name opens the file).
+  std::optional<unsigned> BlocksWhenArg;
   /// Off unless the check option that names this kind enables it.
   bool OptIn = false;
 };
 
 /// A function that runs one of its arguments on an event loop.
 struct HandlerFunctionModel {
+  /// A qualified name; `*` matches any run of characters within one name
+  /// (`asio::*::async_*`).
   std::string Name;
   /// Index of the handler argument; unset means the last argument.
   std::optional<unsigned> HandlerArg;
@@ -149,6 +154,9 @@ public:
   const BlockingCallModel *blockingCall(llvm::StringRef Name) const;
   const HandlerFunctionModel *handlerFunction(llvm::StringRef Name) const;
   bool isThreadPoolExecutor(llvm::StringRef TypeName) const;
+  /// The coroutine types whose `use_awaitable` token makes a synchronous
+  /// asio call asynchronous (`asio::awaitable`).
+  bool isAwaitableType(llvm::StringRef TypeName) const;
   bool isAsyncEntryPoint(llvm::StringRef Name) const;
   const ExpensiveTypeModel *expensiveType(llvm::StringRef Name) const;
   bool isCheapType(llvm::StringRef Name) const;
@@ -172,6 +180,7 @@ private:
   std::vector<BlockingCallModel> BlockingCalls;
   std::vector<HandlerFunctionModel> HandlerFunctions;
   std::vector<std::string> ThreadPoolExecutors;
+  std::vector<std::string> AwaitableTypes;
   std::vector<std::string> AsyncEntryPoints;
   std::vector<ExpensiveTypeModel> ExpensiveTypes;
   std::vector<std::string> CheapTypes;

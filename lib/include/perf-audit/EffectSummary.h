@@ -46,7 +46,11 @@ using EffectTrace = llvm::SmallVector<EffectStep, 4>;
 /// A blocking call reached by a function.
 struct BlockingEffect {
   EffectTrace Trace;
-  const BlockingCallModel *Model = nullptr; ///< Null for annotated functions.
+  /// Null for annotated functions and database calls.
+  const BlockingCallModel *Model = nullptr;
+  BlockingKind Kind = BlockingKind::Wait;
+  /// For database calls: the query model (embedded or server).
+  const QueryCallModel *Query = nullptr;
   /// Duration of a sleep in ns when it is a constant.
   std::optional<double> SleepNs;
 };
@@ -114,6 +118,11 @@ const clang::FunctionDecl *analysableDefinition(const clang::FunctionDecl *FD);
 
 /// A short name for messages: "findById", "Repo::findById".
 std::string displayName(const clang::FunctionDecl *FD);
+
+/// How a blocking call is named in messages: a free function by its
+/// qualified name ("std::this_thread::sleep_for"), a method by its name
+/// ("read_some"), a constructor by the type as written ("std::ifstream").
+std::string callName(const clang::Expr *Call);
 
 } // namespace perf_audit
 

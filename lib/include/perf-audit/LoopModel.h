@@ -167,7 +167,6 @@ public:
 
 private:
   clang::ASTContext &Ctx;
-  const ApiModel &Model;
   LoopModelOptions Options;
   std::unique_ptr<Impl> State;
 };

@@ -1,0 +1,184 @@
+//===--- BlockingInAsyncCheck.cpp - perf-audit-blocking-in-async ----------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "BlockingInAsyncCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::perf_audit {
+
+BlockingInAsyncCheck::BlockingInAsyncCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : PerfAuditCheck(Name, Context),
+      CheckLocks(Options.get("CheckLocks", false)) {}
+
+void BlockingInAsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  PerfAuditCheck::storeOptions(Opts);
+  Options.store(Opts, "CheckLocks", CheckLocks);
+}
+
+core::EffectOptions BlockingInAsyncCheck::effectOptions() const {
+  core::EffectOptions O;
+  O.IncludeOptInBlocking = CheckLocks;
+  return O;
+}
+
+void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(expr(anyOf(callExpr(), cxxConstructExpr()),
+                          unless(isExpansionInSystemHeader()))
+                         .bind("call"),
+                     this);
+}
+
+void BlockingInAsyncCheck::onStartOfTranslationUnit() {
+  PerfAuditCheck::onStartOfTranslationUnit();
+  Candidates.clear();
+  Handlers.clear();
+  Ctx = nullptr;
+}
+
+/// Bodies that may run on an event loop: coroutines, annotated functions and
+/// entry points, and call operators (lambdas, function objects) that a
+/// handler registration may hand over.
+static bool mayRunOnEventLoop(const FunctionDecl *FD, core::CallClassifier &Calls) {
+  if (core::intrinsicAsyncContext(FD, Calls))
+    return true;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && MD->getOverloadedOperator() == OO_Call;
+}
+
+void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
+  if (!Call)
+    return;
+  for (const core::AsyncContext &Handler :
+       core::registeredHandlers(Call, calls()))
+    Handlers.try_emplace(Handler.Function, Handler);
+
+  core::LoopModel &Loops = loops(*Ctx);
+  const FunctionDecl *FD = Loops.enclosingFunction(Call);
+  if (!FD || FD->isDependentContext() || !mayRunOnEventLoop(FD, calls()))
+    return;
+  if (const Stmt *Body = FD->getBody();
+      Body && ExprMutationAnalyzer::isUnevaluated(Call, *Body, *Ctx))
+    return;
+
+  core::EffectAnalysis &Effects = effects(*Ctx);
+  if (std::optional<core::BlockingEffect> Direct = Effects.directBlocking(Call)) {
+    Candidates.push_back({Call, FD, std::move(*Direct), true});
+    return;
+  }
+  // A call to a coroutine creates its frame; its body is its own context.
+  if (const FunctionDecl *Callee =
+          core::analysableDefinition(core::calleeOf(Call));
+      Callee && !core::isCoroutine(Callee))
+    if (const core::FunctionSummary &S = Effects.summary(Callee); S.Blocking)
+      Candidates.push_back({Call, FD, *S.Blocking, false});
+}
+
+void BlockingInAsyncCheck::onEndOfTranslationUnit() {
+  for (const Candidate &C : Candidates) {
+    std::optional<core::AsyncContext> Context =
+        core::intrinsicAsyncContext(C.Function, calls());
+    if (!Context) {
+      auto It = Handlers.find(C.Function);
+      if (It == Handlers.end())
+        continue;
+      Context = It->second;
+    }
+    report(C, *Context);
+  }
+  Candidates.clear();
+}
+
+/// The cost of one blocking call: a known sleep its duration, a database
+/// call its round trip, a file its open, anything else an unknown wait.
+static core::Impact impactOf(const core::BlockingEffect &B, double Executions) {
+  using core::CostKind;
+  if (B.Kind == core::BlockingKind::Sleep && B.SleepNs)
+    return core::estimateImpact(CostKind::Sleep,
+                                *B.SleepNs * core::unitCostNs(CostKind::Sleep),
+                                Executions);
+  CostKind Kind = CostKind::BlockingCall;
+  if (B.Kind == core::BlockingKind::FileIO)
+    Kind = CostKind::FileOpen;
+  else if (B.Kind == core::BlockingKind::Database)
+    Kind = B.Query && B.Query->Embedded ? CostKind::EmbeddedQuery
+                                        : CostKind::DatabaseRoundTrip;
+  return core::estimateImpact(Kind, core::unitCostNs(Kind), Executions);
+}
+
+void BlockingInAsyncCheck::report(const Candidate &C,
+                                  const core::AsyncContext &Context) {
+  core::LoopModel &Loops = loops(*Ctx);
+  const SourceManager &SM = Ctx->getSourceManager();
+  double Executions = Loops.executionsPerCall(C.Call);
+  core::Impact I = impactOf(C.Effect, Executions);
+  if (!meetsMinimum(I))
+    return;
+
+  std::string Name =
+      C.Direct ? core::callName(C.Call)
+               : core::displayName(core::calleeOf(C.Call));
+  std::string Verb = "blocks the event loop";
+  if (C.Direct && C.Effect.Kind == core::BlockingKind::Sleep && C.Effect.SleepNs)
+    Verb = "sleeps " + core::formatDuration(*C.Effect.SleepNs) +
+           " on the event loop";
+  std::string Message = "'" + Name + "' " + Verb + " in " + Context.describe();
+  if (Executions > 1)
+    Message += ", ~" + core::formatCount(Executions) + " times per call";
+
+  const core::BlockingCallModel *Blocking = C.Effect.Model;
+  std::optional<core::AsyncRewrite> Rewrite;
+  if (C.Direct && Blocking && Context.What == core::AsyncContext::Kind::Coroutine)
+    Rewrite = core::asyncRewrite(C.Call, *Blocking, C.Function, calls(), *Ctx);
+  {
+    DiagnosticBuilder D = PerfAuditCheck::report(C.Call->getBeginLoc(), Message, I, SM);
+    if (Rewrite)
+      D << FixItHint::CreateInsertion(Rewrite->AwaitAt, "co_await ")
+        << FixItHint::CreateReplacement(
+               CharSourceRange::getTokenRange(Rewrite->CalleeName),
+               Rewrite->AsyncName)
+        << FixItHint::CreateInsertion(Rewrite->TokenAt, Rewrite->Token);
+  }
+  if (Context.Registration)
+    note(Context.Registration->getBeginLoc(),
+         Context.What == core::AsyncContext::Kind::PostedWork
+             ? "posted to the event loop here"
+             : "handler registered here");
+  if (!C.Direct)
+    noteTrace(C.Effect.Trace);
+
+  std::string Fix;
+  bool InCoroutine = Context.What == core::AsyncContext::Kind::Coroutine;
+  // A bare async form is a member of the same object: `socket.async_...`.
+  std::string AsyncCall;
+  if (Blocking && !Blocking->AsyncForm.empty()) {
+    AsyncCall = Blocking->AsyncForm;
+    if (!StringRef(AsyncCall).contains("::"))
+      if (const Expr *Object = core::objectOf(C.Call))
+        AsyncCall = Loops.spelling(Object) + "." + AsyncCall;
+  }
+  if (!AsyncCall.empty())
+    Fix = InCoroutine ? "use the asynchronous form: 'co_await " + AsyncCall +
+                            "(..., use_awaitable)'"
+                      : "use the asynchronous form '" + AsyncCall +
+                            "' with a completion handler";
+  else if (C.Effect.Kind == core::BlockingKind::Sleep)
+    Fix = "wait on a timer instead: 'co_await timer.async_wait(use_awaitable)' "
+          "in a coroutine, 'timer.async_wait(handler)' elsewhere";
+  else
+    Fix = "run it on a thread pool (post it to an asio::thread_pool and resume "
+          "when it is done), or use an asynchronous API";
+  note(C.Call->getBeginLoc(), Fix);
+}
+
+} // namespace clang::tidy::perf_audit
