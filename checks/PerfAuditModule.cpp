@@ -6,6 +6,7 @@
 
 #include "PerfAuditModule.h"
 #include "BlockingInAsyncCheck.h"
+#include "ExcessCopyCheck.h"
 #include "NPlusOneCheck.h"
 #include "NestedLoopCheck.h"
 
@@ -14,6 +15,7 @@ namespace clang::tidy::perf_audit {
 void PerfAuditModule::addCheckFactories(ClangTidyCheckFactories &CheckFactories) {
   CheckFactories.registerCheck<BlockingInAsyncCheck>(
       "perf-audit-blocking-in-async");
+  CheckFactories.registerCheck<ExcessCopyCheck>("perf-audit-excess-copy");
   CheckFactories.registerCheck<NPlusOneCheck>("perf-audit-n-plus-one");
   CheckFactories.registerCheck<NestedLoopCheck>("perf-audit-nested-loop");
 }

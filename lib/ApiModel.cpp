@@ -47,6 +47,7 @@ struct AsyncModel {
 };
 
 struct TypesModel {
+  std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
 };
@@ -78,6 +79,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::QueryCallModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::BlockingCallModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::HandlerFunctionModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::ExpensiveTypeModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::OwningTypeModel)
 
 namespace llvm {
 namespace yaml {
@@ -235,8 +237,17 @@ template <> struct MappingTraits<ExpensiveTypeModel> {
   }
 };
 
+template <> struct MappingTraits<OwningTypeModel> {
+  static void mapping(IO &Io, OwningTypeModel &M) {
+    Io.mapRequired("name", M.Name);
+    Io.mapOptional("node-based", M.NodeBased, false);
+    Io.mapOptional("characters", M.Characters, false);
+  }
+};
+
 template <> struct MappingTraits<TypesModel> {
   static void mapping(IO &Io, TypesModel &M) {
+    Io.mapOptional("owning", M.Owning);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
   }
@@ -325,6 +336,10 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
   }
   for (std::string &Name : Doc.Types.Cheap)
     CheapTypes.push_back(normalizeName(Name));
+  for (OwningTypeModel &M : Doc.Types.Owning) {
+    M.Name = normalizeName(M.Name);
+    OwningTypes.push_back(std::move(M));
+  }
   reindex();
   return Error::success();
 }
@@ -346,6 +361,7 @@ void ApiModel::reindex() {
   Index(BlockingCalls, BlockingIndex);
   Index(HandlerFunctions, HandlerIndex);
   Index(ExpensiveTypes, ExpensiveIndex);
+  Index(OwningTypes, OwningIndex);
 }
 
 const ApiModel &ApiModel::builtin() {
@@ -445,6 +461,14 @@ bool ApiModel::isAsyncEntryPoint(StringRef Name) const {
 
 const ExpensiveTypeModel *ApiModel::expensiveType(StringRef Name) const {
   return lookup(ExpensiveTypes, ExpensiveIndex, Name);
+}
+
+const OwningTypeModel *ApiModel::owningType(StringRef Name) const {
+  return lookup(OwningTypes, OwningIndex, Name);
+}
+
+void ApiModel::addCheapType(StringRef Name) {
+  CheapTypes.push_back(normalizeName(Name));
 }
 
 bool ApiModel::isCheapType(StringRef Name) const {

@@ -35,6 +35,8 @@ struct RuleTraits {
 const RuleTraits Traits[] = {
     {"perf-audit-blocking-in-async", "BlockingInAsync", "high", "warning",
      "concurrency"},
+    {"perf-audit-excess-copy", "ExcessCopy", "high", "recommendation",
+     "copies"},
     {"perf-audit-n-plus-one", "NPlusOne", "high", "warning", "database"},
     {"perf-audit-nested-loop", "NestedLoop", "medium", "warning", "complexity"},
 };

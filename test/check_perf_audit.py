@@ -10,8 +10,8 @@ The contract of clang-tidy's check_clang_tidy.py, written for perf-audit:
 * `// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: ...` lines are matched against
   the diagnostics with an implicit "no other warning or error" rule.
 * `// CHECK-NOTES:` lines are matched with "no other note, warning or error".
-* `// CHECK-FIXES: ...` lines are matched, whole lines and whitespace
-  included, against the file after applying the fix-its.
+* `// CHECK-FIXES: ...` lines are matched, as whole lines (indentation
+  aside), against the file after applying the fix-its.
 * A file with no CHECK lines asserts that the check reports nothing.
 
 --mode=plugin (the default) runs clang-tidy with PerfAudit.so, applies the
@@ -141,8 +141,9 @@ def main():
         with open(temp, encoding="utf-8") as f:
             fixed = f.read()
         if has_fixes:
-            filecheck(fixed, args.source, fixes_prefix,
-                      ["-strict-whitespace", "--match-full-lines"])
+            # Whole lines, indentation aside (FileCheck ignores leading and
+            # trailing blanks with --match-full-lines).
+            filecheck(fixed, args.source, fixes_prefix, ["--match-full-lines"])
         elif fixed != cleaned:
             sys.exit("the check applied fix-its but the test has no "
                      "CHECK-FIXES lines")

@@ -122,6 +122,16 @@ struct HandlerFunctionModel {
   std::optional<unsigned> HandlerArg;
 };
 
+/// A type that owns heap memory: copying it allocates and copies every
+/// element.
+struct OwningTypeModel {
+  std::string Name;
+  /// One allocation per element (lists, maps, sets, hash tables).
+  bool NodeBased = false;
+  /// Holds characters, not elements of its template argument types.
+  bool Characters = false;
+};
+
 /// A type whose construction allocates or does expensive work.
 struct ExpensiveTypeModel {
   std::string Name;
@@ -159,6 +169,9 @@ public:
   bool isAwaitableType(llvm::StringRef TypeName) const;
   bool isAsyncEntryPoint(llvm::StringRef Name) const;
   const ExpensiveTypeModel *expensiveType(llvm::StringRef Name) const;
+  const OwningTypeModel *owningType(llvm::StringRef Name) const;
+  /// Adds a type to the cheap list (a check option naming more).
+  void addCheapType(llvm::StringRef Name);
   bool isCheapType(llvm::StringRef Name) const;
 
   llvm::ArrayRef<LinearFunctionModel> linearFunctions() const {
@@ -183,11 +196,12 @@ private:
   std::vector<std::string> AwaitableTypes;
   std::vector<std::string> AsyncEntryPoints;
   std::vector<ExpensiveTypeModel> ExpensiveTypes;
+  std::vector<OwningTypeModel> OwningTypes;
   std::vector<std::string> CheapTypes;
 
   // Name -> index of the last entry with that name: later files override.
   llvm::StringMap<size_t> LinearIndex, QueryIndex, BlockingIndex, HandlerIndex,
-      ExpensiveIndex;
+      ExpensiveIndex, OwningIndex;
   void reindex();
 };
 

@@ -1,0 +1,647 @@
+//===--- ExcessCopyCheck.cpp - perf-audit-excess-copy ---------------------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ExcessCopyCheck.h"
+#include "perf-audit/Async.h"
+#include "perf-audit/VarUses.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::perf_audit {
+
+ExcessCopyCheck::ExcessCopyCheck(StringRef Name, ClangTidyContext *Context)
+    : PerfAuditCheck(Name, Context),
+      CheckRangeLoops(Options.get("CheckRangeLoops", true)),
+      CheckParameters(Options.get("CheckParameters", true)),
+      CheckLocals(Options.get("CheckLocals", true)),
+      CheckLastUse(Options.get("CheckLastUse", true)),
+      MinimumTypeSize(Options.get("MinimumTypeSize", 64U)),
+      ExtraCheapTypes(Options.get("CheapTypes", "")),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
+  for (const std::string &Type : core::splitList(ExtraCheapTypes))
+    mutableModel().addCheapType(Type);
+}
+
+void ExcessCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  PerfAuditCheck::storeOptions(Opts);
+  Options.store(Opts, "CheckRangeLoops", CheckRangeLoops);
+  Options.store(Opts, "CheckParameters", CheckParameters);
+  Options.store(Opts, "CheckLocals", CheckLocals);
+  Options.store(Opts, "CheckLastUse", CheckLastUse);
+  Options.store(Opts, "MinimumTypeSize", MinimumTypeSize);
+  Options.store(Opts, "CheapTypes", ExtraCheapTypes);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void ExcessCopyCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                          Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
+  auto NotInstantiated = unless(isInTemplateInstantiation());
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  if (CheckRangeLoops)
+    Finder->addMatcher(cxxForRangeStmt(NotInstantiated, InUserCode).bind("range"),
+                       this);
+  if (CheckParameters) {
+    Finder->addMatcher(
+        functionDecl(isDefinition(), InUserCode, unless(isImplicit()))
+            .bind("function"),
+        this);
+    Finder->addMatcher(declRefExpr(to(functionDecl())).bind("function-ref"), this);
+  }
+  if (CheckLocals)
+    Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                               InUserCode, hasInitializer(expr()))
+                           .bind("local"),
+                       this);
+  if (CheckLastUse) {
+    auto LocalRef =
+        declRefExpr(to(varDecl(hasAutomaticStorageDuration()))).bind("ref");
+    Finder->addMatcher(
+        cxxConstructExpr(NotInstantiated, InUserCode,
+                         hasDeclaration(cxxConstructorDecl(isCopyConstructor())),
+                         hasArgument(0, ignoringImplicit(LocalRef)))
+            .bind("copy"),
+        this);
+    Finder->addMatcher(
+        callExpr(NotInstantiated, InUserCode,
+                 forEachArgumentWithParam(
+                     ignoringImplicit(LocalRef),
+                     parmVarDecl(hasType(lValueReferenceType()))))
+            .bind("copy"),
+        this);
+  }
+}
+
+void ExcessCopyCheck::onStartOfTranslationUnit() {
+  PerfAuditCheck::onStartOfTranslationUnit();
+  Costs.reset();
+  CostsContext = nullptr;
+  Functions.clear();
+  AddressTaken.clear();
+}
+
+core::CopyCostModel &ExcessCopyCheck::costs(ASTContext &Ctx) {
+  if (!Costs || CostsContext != &Ctx) {
+    core::CopyCostOptions Options;
+    Options.MinimumTypeSize = MinimumTypeSize;
+    Options.AssumedElements =
+        static_cast<double>(loopOptions().AssumedTripCount);
+    Costs = std::make_unique<core::CopyCostModel>(calls(), Ctx, Options);
+    CostsContext = &Ctx;
+  }
+  return *Costs;
+}
+
+/// True when a function name is used other than as the callee of a call:
+/// its address is taken, so its signature is not ours to change.
+static bool isCalleeUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Expr *Current = Ref;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return false;
+    if (const auto *Cast = Parents[0].get<ImplicitCastExpr>()) {
+      Current = Cast;
+      continue;
+    }
+    if (const auto *Call = Parents[0].get<CallExpr>())
+      return Call->getCallee() == Current;
+    return false;
+  }
+}
+
+/// True for declarations of template instantiations: their types come from
+/// template arguments, and the pattern is what the user wrote.
+static bool isInstantiated(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC);
+        FD && FD->isTemplateInstantiation())
+      return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC);
+        Spec && Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
+      return true;
+  }
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    return FD->isTemplateInstantiation();
+  return false;
+}
+
+void ExcessCopyCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &C = *Result.Context;
+  Ctx = &C;
+  if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("range"))
+    return checkRangeLoop(Loop, C);
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    if (!isInstantiated(FD))
+      Functions.push_back(FD);
+    return;
+  }
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("function-ref")) {
+    if (!isCalleeUse(Ref, C))
+      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        AddressTaken.insert(FD->getCanonicalDecl());
+    return;
+  }
+  if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local")) {
+    if (!isInstantiated(Local))
+      checkLocal(Local, C);
+    return;
+  }
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
+    checkLastUse(Ref, Result.Nodes.getNodeAs<Expr>("copy"), C);
+}
+
+void ExcessCopyCheck::onEndOfTranslationUnit() {
+  if (Ctx)
+    for (const FunctionDecl *FD : Functions)
+      checkParameters(FD, *Ctx);
+  Functions.clear();
+}
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// The copy that initialises Var, if its initializer copies an lvalue (a
+/// prvalue initializer is elided, not copied).
+static const CXXConstructExpr *copyInitializer(const VarDecl *Var) {
+  const Expr *Init = Var->getInit();
+  if (!Init)
+    return nullptr;
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
+    Init = Cleanups->getSubExpr();
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreParenImpCasts());
+  if (!Construct || Construct->getNumArgs() == 0 || Construct->isElidable())
+    return nullptr;
+  const Expr *Source = Construct->getArg(0)->IgnoreImplicit();
+  if (!Source->isGLValue())
+    return nullptr;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  // A copy, or a converting constructor that copies (pair<string, V> from
+  // pair<const string, V>&).
+  if (!Ctor->isCopyConstructor() && !Ctor->isConvertingConstructor(false))
+    return nullptr;
+  return Construct;
+}
+
+/// The declaration's type as written, from its first token up to its name.
+static std::optional<std::string> writtenType(const DeclaratorDecl *D,
+                                              const SourceManager &SM,
+                                              const LangOptions &LO) {
+  SourceLocation Begin = D->getBeginLoc(), Name = D->getLocation();
+  if (Begin.isInvalid() || Name.isInvalid() || Begin.isMacroID() ||
+      Name.isMacroID())
+    return std::nullopt;
+  StringRef Text = Lexer::getSourceText(CharSourceRange::getCharRange(Begin, Name),
+                                        SM, LO);
+  Text = Text.trim();
+  if (Text.empty() || Text.contains('&') || Text.contains("decltype"))
+    return std::nullopt;
+  return Text.str();
+}
+
+static bool containsWord(StringRef Text, StringRef Word) {
+  size_t At = 0;
+  while ((At = Text.find(Word, At)) != StringRef::npos) {
+    bool Start = At == 0 || !(isalnum(Text[At - 1]) || Text[At - 1] == '_');
+    size_t End = At + Word.size();
+    bool Finish = End == Text.size() || !(isalnum(Text[End]) || Text[End] == '_');
+    if (Start && Finish)
+      return true;
+    At = End;
+  }
+  return false;
+}
+
+/// "const T &" for the written type T (or "const auto &").
+static std::string constReference(StringRef Written, bool UseAuto) {
+  if (UseAuto || containsWord(Written, "auto"))
+    return "const auto &";
+  if (containsWord(Written, "const"))
+    return Written.str() + " &";
+  return "const " + Written.str() + " &";
+}
+
+/// A replacement of a declaration's type, up to its name, by a const
+/// reference.
+static std::optional<FixItHint> toConstReference(const DeclaratorDecl *D,
+                                                 bool UseAuto,
+                                                 const SourceManager &SM,
+                                                 const LangOptions &LO) {
+  std::optional<std::string> Written = writtenType(D, SM, LO);
+  if (!Written)
+    return std::nullopt;
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(D->getBeginLoc(), D->getLocation()),
+      constReference(*Written, UseAuto));
+}
+
+//===----------------------------------------------------------------------===//
+// Range-for variables
+//===----------------------------------------------------------------------===//
+
+void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
+                                     ASTContext &C) {
+  const VarDecl *Var = Loop->getLoopVariable();
+  if (!Var || Var->getType()->isReferenceType() ||
+      Var->getType()->isDependentType())
+    return;
+  const CXXConstructExpr *Copy = copyInitializer(Var);
+  if (!Copy)
+    return;
+  std::optional<double> Cost = costs(C).costNs(Var->getType());
+  if (!Cost)
+    return;
+  // Only read: the variable, or every binding of a structured binding.
+  const Stmt &Body = *Loop->getBody();
+  if (const auto *Decomposition = dyn_cast<DecompositionDecl>(Var)) {
+    for (const BindingDecl *B : Decomposition->bindings())
+      if (!core::isOnlyRead(B, Body, C))
+        return;
+  } else if (!core::isOnlyRead(Var, Body, C)) {
+    return;
+  }
+
+  core::LoopModel &Loops = loops(C);
+  const SourceManager &SM = C.getSourceManager();
+  double Executions = Loops.executionsPerCall(Loop->getLoopVarStmt());
+  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  if (!meetsMinimum(I))
+    return;
+  bool Converting = !Copy->getConstructor()->isCopyConstructor();
+  std::string Type = costs(C).spell(Var->getType());
+  std::string Name = isa<DecompositionDecl>(Var) ? "structured binding"
+                                                  : "'" + Var->getName().str() + "'";
+  std::string Message = "loop variable " + Name + " (" + Type +
+                        ") copies each element but is only read: ~" +
+                        core::formatCount(Executions) + " copies per call";
+  {
+    DiagnosticBuilder D = report(Var->getLocation(), Message, I, SM);
+    if (std::optional<FixItHint> Fix =
+            toConstReference(Var, /*UseAuto=*/Converting, SM, getLangOpts()))
+      D << *Fix;
+  }
+  if (Converting)
+    note(Var->getLocation(),
+         "the elements are '" +
+             costs(C).spell(Copy->getArg(0)->IgnoreImplicit()->getType()) +
+             "': declaring the variable as '" + Type +
+             "' converts, and copies, each one");
+}
+
+//===----------------------------------------------------------------------===//
+// By-value parameters
+//===----------------------------------------------------------------------===//
+
+/// True when a DeclRefExpr to Param is copied into a by-value destination:
+/// the parameter is a sink, and moving it (the last-use rule) is the fix.
+static bool isCopiedSomewhere(const ParmVarDecl *Param, const Stmt *Body) {
+  if (!Body)
+    return false;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Body))
+    if (Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyConstructor())
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              Construct->getArg(0)->IgnoreImplicit());
+          Ref && Ref->getDecl() == Param)
+        return true;
+  if (const auto *Return = dyn_cast<ReturnStmt>(Body))
+    if (const Expr *Value = Return->getRetValue())
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Value->IgnoreImplicit());
+          Ref && Ref->getDecl() == Param)
+        return true; // Returned: moved out implicitly.
+  return llvm::any_of(Body->children(), [&](const Stmt *Child) {
+    return isCopiedSomewhere(Param, Child);
+  });
+}
+
+void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
+  if (!FD->hasBody() || FD->isDeleted() || FD->isDefaulted() || FD->isMain() ||
+      FD->isExternC() || core::isCoroutine(FD) ||
+      AddressTaken.count(FD->getCanonicalDecl()))
+    return;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    // The signature of a virtual function is not its own to change.
+    if (MD->isVirtual() || MD->size_overridden_methods() > 0 ||
+        MD->getParent()->isLambda())
+      return;
+  }
+  const SourceManager &SM = C.getSourceManager();
+  auto Code = core::functionCode(FD);
+  for (const ParmVarDecl *Param : FD->parameters()) {
+    QualType T = Param->getType();
+    if (T->isReferenceType() || T->isDependentType() || !Param->getIdentifier())
+      continue;
+    std::optional<double> Cost = costs(C).costNs(T);
+    if (!Cost || !core::isOnlyRead(Param, FD, C) ||
+        llvm::any_of(Code, [&](const Stmt *S) {
+          return isCopiedSomewhere(Param, S);
+        }))
+      continue;
+    core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, 1);
+    if (!meetsMinimum(I))
+      continue;
+
+    // Every declaration of the function changes together; one in another
+    // file (a header other translation units include) is left to the user.
+    unsigned Index = Param->getFunctionScopeIndex();
+    std::vector<FixItHint> Fixes;
+    const FunctionDecl *Elsewhere = nullptr;
+    FileID Main = SM.getFileID(SM.getExpansionLoc(FD->getLocation()));
+    for (const FunctionDecl *Redecl : FD->redecls()) {
+      if (SM.getFileID(SM.getExpansionLoc(Redecl->getLocation())) != Main) {
+        Elsewhere = Redecl;
+        continue;
+      }
+      const ParmVarDecl *P = Redecl->getParamDecl(Index);
+      if (P->getIdentifier()) {
+        if (std::optional<FixItHint> Fix =
+                toConstReference(P, false, SM, getLangOpts()))
+          Fixes.push_back(*Fix);
+        else
+          Fixes.clear();
+      } else {
+        SourceRange Type = P->getSourceRange();
+        StringRef Text = Lexer::getSourceText(
+            CharSourceRange::getTokenRange(Type), SM, getLangOpts());
+        if (Type.getBegin().isMacroID() || Text.empty()) {
+          Fixes.clear();
+          break;
+        }
+        Fixes.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(Type),
+            constReference(Text.trim(), false)));
+      }
+    }
+    std::string Message = "parameter '" + Param->getName().str() + "' (" +
+                          costs(C).spell(T) +
+                          ") is copied on every call but only read: pass it "
+                          "by const reference";
+    {
+      DiagnosticBuilder D = report(Param->getLocation(), Message, I, SM);
+      if (!Elsewhere)
+        for (const FixItHint &Fix : Fixes)
+          D << Fix;
+    }
+    if (Elsewhere)
+      note(Elsewhere->getParamDecl(Index)->getBeginLoc(),
+           "declared in another file here: change both declarations to "
+           "'const " + costs(C).spell(T) + " &'");
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Locals copied from a const reference
+//===----------------------------------------------------------------------===//
+
+/// What a copied expression refers to, and whether that outlives any local
+/// of the function: a reference parameter, or a member reached through one
+/// or through `this` in a const method (neither can change through them).
+static bool outlivesFunctionLocals(const Expr *Source, const FunctionDecl *FD) {
+  Source = Source->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+      return Param->getType()->isReferenceType() &&
+             Param->getType().getNonReferenceType().isConstQualified();
+  if (isa<CXXThisExpr>(Source)) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+    return MD && MD->isConst();
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(Source))
+    return outlivesFunctionLocals(Member->getBase(), FD);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Source)) {
+    // A getter returning a const reference into its object.
+    QualType Returned = Call->getMethodDecl()->getReturnType();
+    return Returned->isLValueReferenceType() &&
+           Returned.getNonReferenceType().isConstQualified() &&
+           outlivesFunctionLocals(Call->getImplicitObjectArgument(), FD);
+  }
+  return false;
+}
+
+/// True when the copied object is a const reference, or reached through one:
+/// a copy only to read it is avoidable.
+static bool isConstSource(const Expr *Source) {
+  Source = Source->IgnoreParenImpCasts();
+  QualType T = Source->getType();
+  if (T.isConstQualified())
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
+    return Ref->getDecl()->getType()->isReferenceType() &&
+           Ref->getDecl()->getType().getNonReferenceType().isConstQualified();
+  return false;
+}
+
+void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
+  if (Local->getType()->isReferenceType() || Local->getType()->isDependentType() ||
+      isa<DecompositionDecl>(Local) || Local->isStaticLocal())
+    return;
+  // Range-for variables are checked with their loop.
+  core::LoopModel &Loops = loops(C);
+  DynTypedNodeList Parents = C.getParents(*Local);
+  const auto *Declaration = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  if (!Declaration)
+    return;
+  if (const auto *Range = C.getParents(*Declaration).empty()
+                              ? nullptr
+                              : C.getParents(*Declaration)[0].get<CXXForRangeStmt>())
+    if (Range->getLoopVarStmt() == Declaration)
+      return;
+  const CXXConstructExpr *Copy = copyInitializer(Local);
+  if (!Copy || !Copy->getConstructor()->isCopyConstructor())
+    return;
+  const Expr *Source = Copy->getArg(0);
+  if (!isConstSource(Source))
+    return;
+  std::optional<double> Cost = costs(C).costNs(Local->getType());
+  const FunctionDecl *FD = Loops.enclosingFunction(Declaration);
+  if (!Cost || !FD || !FD->getBody() || !core::isOnlyRead(Local, FD, C))
+    return;
+
+  const SourceManager &SM = C.getSourceManager();
+  double Executions = Loops.executionsPerCall(Declaration);
+  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  if (!meetsMinimum(I))
+    return;
+  bool Provable = outlivesFunctionLocals(Source, FD) && Declaration->isSingleDecl();
+  std::string Message = "local '" + Local->getName().str() + "' (" +
+                        costs(C).spell(Local->getType()) +
+                        ") copies a const reference but is only read";
+  if (Executions > 1)
+    Message += ": ~" + core::formatCount(Executions) + " copies per call";
+  {
+    DiagnosticBuilder D = report(Local->getLocation(), Message, I, SM);
+    if (Provable)
+      if (std::optional<FixItHint> Fix =
+              toConstReference(Local, false, SM, getLangOpts()))
+        D << *Fix;
+  }
+  if (!Provable)
+    note(Local->getLocation(),
+         "if what it copies is not modified or destroyed while '" +
+             Local->getName().str() + "' is used, bind a const reference instead");
+}
+
+//===----------------------------------------------------------------------===//
+// Copies on a last use
+//===----------------------------------------------------------------------===//
+
+/// True when the callee's parameter Index has an rvalue twin: an overload
+/// with `T&&` at the same position (push_back, insert, operator=), or it is
+/// a forwarding reference deduced as an lvalue (emplace_back).
+static bool hasMovingOverload(const FunctionDecl *Callee, unsigned Index) {
+  if (Index >= Callee->getNumParams())
+    return false;
+  QualType Param = Callee->getParamDecl(Index)->getType();
+  // A container's forwarding member (emplace_back(Args&&...)) copies what
+  // it is given as an lvalue; std::move and std::forward themselves do not.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  StringRef MethodName =
+      Method && Method->getIdentifier() ? Method->getName() : StringRef();
+  bool Inserts = MethodName.starts_with("emplace") ||
+                 MethodName.starts_with("push") ||
+                 MethodName.starts_with("insert") ||
+                 MethodName == "try_emplace" || MethodName == "append";
+  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
+      Pattern && Inserts && Pattern->getNumParams() > 0) {
+    // A parameter pack covers the trailing arguments.
+    QualType Written =
+        Pattern->getParamDecl(std::min(Index, Pattern->getNumParams() - 1))
+            ->getType();
+    if (const auto *Pack = Written->getAs<PackExpansionType>())
+      Written = Pack->getPattern();
+    if (const auto *RRef = Written->getAs<RValueReferenceType>())
+      if (RRef->getPointeeType()->isTemplateTypeParmType())
+        return true;
+  }
+  if (!Param->isLValueReferenceType() ||
+      !Param.getNonReferenceType().isConstQualified())
+    return false;
+  QualType Value = Param.getNonReferenceType().getUnqualifiedType().getCanonicalType();
+  const DeclContext *Scope = Callee->getDeclContext();
+  for (const NamedDecl *Candidate : Scope->lookup(Callee->getDeclName())) {
+    const auto *Other = dyn_cast<FunctionDecl>(Candidate);
+    if (!Other || Other == Callee || Other->getNumParams() != Callee->getNumParams())
+      continue;
+    QualType OtherParam = Other->getParamDecl(Index)->getType();
+    if (OtherParam->isRValueReferenceType() &&
+        OtherParam.getNonReferenceType().getUnqualifiedType().getCanonicalType() ==
+            Value)
+      return true;
+  }
+  return false;
+}
+
+/// The full expression that contains E.
+static const Stmt *fullExpression(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Current = E;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return Current;
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent)
+      return Current;
+    Current = Parent;
+  }
+}
+
+static bool mentions(const Stmt *S, const ValueDecl *Var, const Stmt *Except) {
+  if (!S)
+    return false;
+  if (S != Except)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == Var && !Ref->refersToEnclosingVariableOrCapture())
+      return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return mentions(Child, Var, Except);
+  });
+}
+
+void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
+                                   ASTContext &C) {
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  // A by-copy capture's initializer refers to the enclosing variable; any
+  // other reference to it from inside a lambda is not this function's use.
+  DynTypedNodeList CopyParents = C.getParents(*Copy);
+  const auto *Lambda =
+      CopyParents.empty() ? nullptr : CopyParents[0].get<LambdaExpr>();
+  if (!Var || !Copy || (Ref->refersToEnclosingVariableOrCapture() && !Lambda) ||
+      isa<DecompositionDecl>(Var) || Var->getType()->isReferenceType() ||
+      Var->getType().isConstQualified() || Var->getType()->isDependentType() ||
+      Ref->getBeginLoc().isMacroID())
+    return;
+  // A call: only an argument bound to `const T&` beside a `T&&` overload.
+  if (const auto *Call = dyn_cast<CallExpr>(Copy)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
+                          ? 1 : 0;
+    std::optional<unsigned> Index;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I)->IgnoreImplicit() == Ref)
+        Index = I;
+    if (!Index || *Index < Offset || !hasMovingOverload(Callee, *Index - Offset))
+      return;
+  }
+  core::LoopModel &Loops = loops(C);
+  const Stmt *Site = Lambda ? static_cast<const Stmt *>(Lambda) : Ref;
+  const FunctionDecl *FD = Loops.enclosingFunction(Site);
+  if (!FD || !FD->getBody() || Var->getParentFunctionOrMethod() != FD)
+    return;
+  std::optional<double> Cost = costs(C).costNs(Var->getType());
+  if (!Cost || !costs(C).benefitsFromMove(Var->getType()) ||
+      core::isAliased(Var, FD) || !core::isLastUse(Ref, Site, FD, Loops, C) ||
+      mentions(fullExpression(Ref, C), Var, Ref))
+    return;
+
+  const SourceManager &SM = C.getSourceManager();
+  double Executions = Loops.executionsPerCall(Site);
+  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  if (!meetsMinimum(I))
+    return;
+  std::string Name = Var->getName().str();
+  std::string Message = "'" + Name + "' (" + costs(C).spell(Var->getType()) +
+                        ") is copied on its last use: move it instead";
+  if (Executions > 1)
+    Message += ", ~" + core::formatCount(Executions) + " copies per call";
+
+  // A lambda capture becomes an init-capture; anything else is wrapped.
+  DiagnosticBuilder D = report(Ref->getBeginLoc(), Message, I, SM);
+  if (Lambda) {
+    for (const LambdaCapture &Capture : Lambda->explicit_captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == Var &&
+          Capture.getCaptureKind() == LCK_ByCopy && getLangOpts().CPlusPlus14 &&
+          !Capture.getLocation().isMacroID())
+        D << FixItHint::CreateInsertion(
+                 Lexer::getLocForEndOfToken(Capture.getLocation(), 0, SM,
+                                            getLangOpts()),
+                 " = std::move(" + Name + ")");
+  } else {
+    D << FixItHint::CreateInsertion(Ref->getBeginLoc(), "std::move(")
+      << FixItHint::CreateInsertion(
+             Lexer::getLocForEndOfToken(Ref->getEndLoc(), 0, SM, getLangOpts()),
+             ")");
+  }
+  if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+          SM.getFileID(SM.getExpansionLoc(Ref->getBeginLoc())), "<utility>"))
+    D << *Include;
+}
+
+} // namespace clang::tidy::perf_audit

@@ -1,0 +1,59 @@
+//===--- ExcessCopyCheck.h - perf-audit-excess-copy -------------*- C++ -*-===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_CHECKS_EXCESSCOPYCHECK_H
+#define PERF_AUDIT_CHECKS_EXCESSCOPYCHECK_H
+
+#include "PerfAuditCheck.h"
+#include "perf-audit/CopyCost.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::perf_audit {
+
+/// Finds copies of expensive objects that are only read afterwards:
+/// range-for variables, by-value parameters, locals copied from a const
+/// reference, and copies on a variable's last use that could be moves.
+///
+/// For the user-facing documentation see docs/checks/perf-audit-excess-copy.md
+class ExcessCopyCheck : public PerfAuditCheck {
+public:
+  ExcessCopyCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void checkRangeLoop(const CXXForRangeStmt *Loop, ASTContext &Ctx);
+  void checkParameters(const FunctionDecl *FD, ASTContext &Ctx);
+  void checkLocal(const VarDecl *Local, ASTContext &Ctx);
+  void checkLastUse(const DeclRefExpr *Ref, const Expr *Copy, ASTContext &Ctx);
+  core::CopyCostModel &costs(ASTContext &Ctx);
+
+  const bool CheckRangeLoops;
+  const bool CheckParameters;
+  const bool CheckLocals;
+  const bool CheckLastUse;
+  const unsigned MinimumTypeSize;
+  const std::string ExtraCheapTypes;
+  utils::IncludeInserter Inserter;
+
+  std::unique_ptr<core::CopyCostModel> Costs;
+  ASTContext *CostsContext = nullptr;
+  /// Parameters are judged at the end of the translation unit, once every
+  /// place that takes a function's address is known.
+  std::vector<const FunctionDecl *> Functions;
+  llvm::DenseSet<const FunctionDecl *> AddressTaken;
+  ASTContext *Ctx = nullptr;
+};
+
+} // namespace clang::tidy::perf_audit
+
+#endif // PERF_AUDIT_CHECKS_EXCESSCOPYCHECK_H

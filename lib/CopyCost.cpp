@@ -1,0 +1,154 @@
+//===--- CopyCost.cpp - What copying an object costs ----------------------===//
+//
+// Part of perf-audit. The per-byte and per-allocation costs are the cost
+// table's (docs/impact-model.md).
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/CopyCost.h"
+#include "perf-audit/CallModel.h"
+#include "perf-audit/Impact.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace perf_audit {
+
+/// How deep a struct of structs is followed.
+static constexpr unsigned MaxDepth = 4;
+
+CopyCostModel::CopyCostModel(CallClassifier &Calls, const ASTContext &Ctx,
+                             CopyCostOptions Options)
+    : Calls(Calls), Ctx(Ctx), Options(Options) {}
+
+std::optional<double> CopyCostModel::costNs(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  auto It = Cache.find(T.getTypePtr());
+  if (It != Cache.end())
+    return It->second;
+  std::optional<double> Cost = costOf(T, 0);
+  Cache[T.getTypePtr()] = Cost;
+  return Cost;
+}
+
+/// The cost of copying the bytes of a trivially copyable type.
+static double byteCost(const ASTContext &Ctx, QualType T) {
+  if (T->isIncompleteType() || T->isDependentType())
+    return 0;
+  return static_cast<double>(Ctx.getTypeSizeInChars(T).getQuantity()) *
+         unitCostNs(CostKind::Copy);
+}
+
+std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (Depth > MaxDepth || T->isDependentType() || T->isIncompleteType())
+    return std::nullopt;
+  if (T.isTriviallyCopyableType(Ctx)) {
+    if (T->isIncompleteType() ||
+        static_cast<uint64_t>(Ctx.getTypeSizeInChars(T).getQuantity()) <=
+            Options.MinimumTypeSize)
+      return std::nullopt;
+    return byteCost(Ctx, T);
+  }
+  if (const auto *Array = Ctx.getAsConstantArrayType(T)) {
+    std::optional<double> Element = costOf(Array->getElementType(), Depth + 1);
+    if (!Element)
+      return std::nullopt;
+    return *Element * Array->getSize().getZExtValue();
+  }
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return std::nullopt;
+  RD = RD->getDefinition();
+  const std::string &Name = Calls.nameOf(RD);
+  if (Calls.model().isCheapType(Name))
+    return std::nullopt;
+  // Not copyable (unique_ptr, streams): nothing to report about copies.
+  bool Copyable = false;
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (Ctor->isCopyConstructor() && !Ctor->isDeleted())
+      Copyable = true;
+  if (!Copyable && !RD->needsImplicitCopyConstructor())
+    return std::nullopt;
+  if (RD->needsImplicitCopyConstructor() &&
+      RD->defaultedCopyConstructorIsDeleted())
+    return std::nullopt;
+
+  double Allocation = unitCostNs(CostKind::HeapAllocation);
+  if (const OwningTypeModel *Owning = Calls.model().owningType(Name)) {
+    if (Owning->Characters)
+      return Allocation + Options.AssumedCharacters * unitCostNs(CostKind::Copy);
+    double PerElement = Owning->NodeBased ? Allocation : 0;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      // Element types: the leading type arguments, until the first that is
+      // not an element (allocators, comparators, hashers).
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+        if (Arg.getKind() != TemplateArgument::Type)
+          break;
+        QualType ArgType = Arg.getAsType();
+        const CXXRecordDecl *ArgRecord = ArgType->getAsCXXRecordDecl();
+        if (ArgRecord && (ArgRecord->getName().contains("allocator") ||
+                          ArgRecord->getName().contains("less") ||
+                          ArgRecord->getName().contains("hash") ||
+                          ArgRecord->getName().contains("equal_to")))
+          break;
+        std::optional<double> Element = costOf(ArgType, Depth + 1);
+        PerElement += Element ? *Element
+                              : std::max(byteCost(Ctx, ArgType),
+                                         unitCostNs(CostKind::Copy));
+      }
+    }
+    return Allocation + Options.AssumedElements * PerElement;
+  }
+
+  // A class: what its bases and members cost; a user-provided copy
+  // constructor is assumed to deep-copy (one allocation).
+  double Total = 0;
+  bool Expensive = false;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (std::optional<double> C = costOf(Base.getType(), Depth + 1)) {
+      Total += *C;
+      Expensive = true;
+    }
+  for (const FieldDecl *Field : RD->fields())
+    if (std::optional<double> C = costOf(Field->getType(), Depth + 1)) {
+      Total += *C;
+      Expensive = true;
+    }
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (Ctor->isCopyConstructor() && Ctor->isUserProvided() && !Expensive) {
+      Total += Allocation;
+      Expensive = true;
+    }
+  if (!Expensive)
+    return std::nullopt;
+  return Total + byteCost(Ctx, T);
+}
+
+bool CopyCostModel::benefitsFromMove(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (Calls.model().owningType(Calls.nameOf(RD)))
+    return true;
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (Ctor->isMoveConstructor())
+      return !Ctor->isDeleted();
+  // An implicit move constructor moves each member.
+  return RD->needsImplicitMoveConstructor() &&
+         !RD->defaultedMoveConstructorIsDeleted();
+}
+
+std::string CopyCostModel::spell(QualType T) const {
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.SuppressScope = false;
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressDefaultTemplateArgs = true;
+  Policy.FullyQualifiedName = true;
+  return T.getNonReferenceType().getUnqualifiedType().getAsString(Policy);
+}
+
+} // namespace perf_audit

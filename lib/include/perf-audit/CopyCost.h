@@ -1,0 +1,63 @@
+//===--- CopyCost.h - What copying an object costs --------------*- C++ -*-===//
+//
+// Part of perf-audit. A std::string copy allocates; a vector of strings
+// allocates once per element; a struct costs what its members cost; an int
+// costs nothing worth reporting. Owning and cheap types come from the model
+// (lib/models/types.yaml).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_COPYCOST_H
+#define PERF_AUDIT_COPYCOST_H
+
+#include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace perf_audit {
+
+class CallClassifier;
+
+struct CopyCostOptions {
+  /// Trivially copyable types up to this many bytes are cheap to copy.
+  uint64_t MinimumTypeSize = 64;
+  /// Elements assumed in a container of unknown size.
+  double AssumedElements = 100;
+  /// Characters assumed in a string (beyond the small-string buffer).
+  double AssumedCharacters = 32;
+};
+
+class CopyCostModel {
+public:
+  CopyCostModel(CallClassifier &Calls, const clang::ASTContext &Ctx,
+                CopyCostOptions Options = {});
+
+  /// Estimated nanoseconds to copy one object of T, or none when a copy is
+  /// cheap (a small trivially copyable type, a view, a shared handle) or T
+  /// cannot be copied.
+  std::optional<double> costNs(clang::QualType T);
+
+  /// Whether T can be moved more cheaply than copied (an owning type, or a
+  /// class with a move constructor).
+  bool benefitsFromMove(clang::QualType T);
+
+  /// T as messages show it: "std::vector<Order>", "std::string".
+  std::string spell(clang::QualType T) const;
+
+private:
+  std::optional<double> costOf(clang::QualType T, unsigned Depth);
+  CallClassifier &Calls;
+  const clang::ASTContext &Ctx;
+  CopyCostOptions Options;
+  llvm::DenseMap<const clang::Type *, std::optional<double>> Cache;
+};
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_COPYCOST_H

@@ -1,0 +1,54 @@
+//===--- VarUses.h - How a variable is used in a function -------*- C++ -*-===//
+//
+// Part of perf-audit. Whether a copy is only read, whether a use is the last
+// one, whether something else may observe the variable: the questions
+// behind a const-reference or std::move fix-it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_VARUSES_H
+#define PERF_AUDIT_VARUSES_H
+
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang {
+class ASTContext;
+class DeclRefExpr;
+class FunctionDecl;
+class Stmt;
+class ValueDecl;
+class VarDecl;
+} // namespace clang
+
+namespace perf_audit {
+
+class LoopModel;
+
+/// The code of a function: a constructor's member initializers, then its
+/// body.
+llvm::SmallVector<const clang::Stmt *, 4>
+functionCode(const clang::FunctionDecl *FD);
+
+/// True when nothing in Scope modifies Var, moves from it, or takes a
+/// non-const reference or pointer to it.
+bool isOnlyRead(const clang::ValueDecl *Var, const clang::Stmt &Scope,
+                clang::ASTContext &Ctx);
+bool isOnlyRead(const clang::ValueDecl *Var, const clang::FunctionDecl *FD,
+                clang::ASTContext &Ctx);
+
+/// True when Var's address is taken, a reference is bound to it, or a
+/// lambda captures it by reference anywhere in FD: an alias could observe
+/// it after a move.
+bool isAliased(const clang::VarDecl *Var, const clang::FunctionDecl *FD);
+
+/// True when Ref is the last use of its variable in FD: no reference to the
+/// variable follows it, and no loop that encloses Site (the statement that
+/// uses Ref: Ref itself, or the lambda whose capture it initialises) but not
+/// the variable's declaration runs it again.
+bool isLastUse(const clang::DeclRefExpr *Ref, const clang::Stmt *Site,
+               const clang::FunctionDecl *FD, LoopModel &Loops,
+               clang::ASTContext &Ctx);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_VARUSES_H

@@ -1,0 +1,107 @@
+// RUN: %check_perf_audit %s perf-audit-excess-copy %t
+// RUN: %check_perf_audit_driver %s perf-audit-excess-copy %t-driver
+// RUN: %clangxx -fsyntax-only -std=c++20 %t.cpp
+
+#include <map>
+#include <string>
+#include <vector>
+// CHECK-FIXES: #include <utility>
+
+struct Message { std::string topic; std::vector<char> body; };
+
+void send(Message m);
+void store(std::string key, std::vector<int> values);
+
+// Positives: a copy on the last use, where a move would do.
+std::vector<Message> collect(const std::vector<std::string> &topics) {
+  std::vector<Message> out;
+  for (const std::string &topic : topics) {
+    Message m{topic, {}};
+    m.body.push_back('x');
+    out.push_back(m);
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'm' (Message) is copied on its last use: move it instead, ~100 copies per call [impact: medium 46] [perf-audit-excess-copy]
+    // CHECK-FIXES: out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void forward(std::string key, std::vector<int> values) {
+  values.push_back(0);
+  store(key, values);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'key' (std::string) is copied on its last use: move it instead [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: warning: 'values' (std::vector<int>) is copied on its last use: move it instead [impact: low 24] [perf-audit-excess-copy]
+  // CHECK-FIXES: store(std::move(key), std::move(values));
+}
+
+struct Sink {
+  explicit Sink(std::string name) : name_(name) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: 'name' (std::string) is copied on its last use: move it instead [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: explicit Sink(std::string name) : name_(std::move(name)) {}
+  std::string name_;
+};
+
+auto later(std::vector<int> data) {
+  return [data] { return data.size(); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'data' (std::vector<int>) is copied on its last use: move it instead [impact: low 24] [perf-audit-excess-copy]
+  // CHECK-FIXES: return [data = std::move(data)] { return data.size(); };
+}
+
+void emplace(std::map<std::string, Message> &index, std::string key) {
+  Message m{key, {}};
+  index.emplace(key, m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'key' (std::string) is copied on its last use: move it instead [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-MESSAGES: :[[@LINE-2]]:22: warning: 'm' (Message) is copied on its last use: move it instead [impact: low 24] [perf-audit-excess-copy]
+  // CHECK-FIXES: index.emplace(std::move(key), std::move(m));
+}
+
+// Negatives.
+
+// Used again after the copy: only the last copy can move (and the
+// parameter itself could be a const reference).
+void twice(std::vector<Message> &out, Message m) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: parameter 'm' (Message) is copied on every call but only read: pass it by const reference [impact: low 24] [perf-audit-excess-copy]
+  out.push_back(m);
+  // CHECK-FIXES: out.push_back(m);
+  out.push_back(m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'm' (Message) is copied on its last use: move it instead [impact: low 24] [perf-audit-excess-copy]
+  // CHECK-FIXES: out.push_back(std::move(m));
+}
+
+// In a loop, declared outside it: the next iteration uses it again (the
+// local itself could bind a reference: that is another finding).
+void loop(std::vector<std::string> &out, const std::string &seed) {
+  std::string s = seed;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: local 's' (std::string) copies a const reference but is only read [impact: low 20] [perf-audit-excess-copy]
+  for (int i = 0; i < 3; ++i)
+    out.push_back(s);
+    // CHECK-FIXES: out.push_back(s);
+}
+
+// Referenced elsewhere in the same call: moving could be seen by the other
+// argument, whose evaluation order is unspecified.
+void sameCall(std::string s) { store(s, std::vector<int>(s.size())); }
+
+// Aliased: a reference is bound to it.
+void aliased(std::vector<std::string> &out) {
+  std::string s = "x";
+  const std::string &r = s;
+  out.push_back(s);
+  (void)r.size();
+}
+
+// Const, cheap, or already moved.
+void others(std::vector<std::string> &out, std::vector<int> &ints) {
+  const std::string c = "c";
+  out.push_back(c);
+  int i = 1;
+  ints.push_back(i);
+  std::string m = "m";
+  out.push_back(std::move(m));
+}
+
+// A returned local is moved implicitly.
+std::string build() {
+  std::string s = "a";
+  s += "b";
+  return s;
+}

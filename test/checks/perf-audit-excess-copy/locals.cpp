@@ -1,0 +1,81 @@
+// RUN: %check_perf_audit %s perf-audit-excess-copy %t
+// RUN: %check_perf_audit_driver %s perf-audit-excess-copy %t-driver
+// RUN: %clangxx -fsyntax-only -std=c++20 %t.cpp
+
+#include <map>
+#include <string>
+#include <vector>
+
+struct Customer {
+  std::string name;
+  std::vector<std::string> tags;
+  const std::string &displayName() const { return name; }
+};
+
+// Positives: the source outlives the local (a const reference parameter, a
+// member reached through one or through a const this): a fix-it.
+int describe(const Customer &customer, const std::vector<std::string> &defaults) {
+  std::string name = customer.displayName();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: local 'name' (std::string) copies a const reference but is only read [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: const std::string &name = customer.displayName();
+  const auto tags = customer.tags;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: local 'tags' (std::vector<std::string>) copies a const reference but is only read [impact: medium 42] [perf-audit-excess-copy]
+  // CHECK-FIXES: const auto &tags = customer.tags;
+  std::vector<std::string> fallback = defaults;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: local 'fallback' (std::vector<std::string>) copies a const reference but is only read [impact: medium 42] [perf-audit-excess-copy]
+  // CHECK-FIXES: const std::vector<std::string> &fallback = defaults;
+  return static_cast<int>(name.size() + tags.size() + fallback.size());
+}
+
+struct Directory {
+  std::map<int, Customer> byId;
+  int count(int id) const {
+    int n = 0;
+    for (int i = 0; i < id; ++i) {
+      Customer c = byId.at(i);
+      // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: local 'c' (Customer) copies a const reference but is only read: ~100 copies per call [impact: high 64] [perf-audit-excess-copy]
+      // CHECK-FIXES: const Customer &c = byId.at(i);
+      n += static_cast<int>(c.tags.size());
+    }
+    return n;
+  }
+};
+
+// The source may not outlive the local: a note, no fix-it.
+int fromLocalReference(const std::map<int, std::string> &names) {
+  const std::string &found = names.at(1);
+  std::string copy = found;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: local 'copy' (std::string) copies a const reference but is only read [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: std::string copy = found;
+  return static_cast<int>(copy.size());
+}
+
+// Negatives.
+
+// A snapshot: the original changes while the copy is used.
+int snapshot(std::vector<std::string> &items) {
+  const std::vector<std::string> before = items;
+  items.push_back("new");
+  return static_cast<int>(before.size() + items.size());
+}
+
+// The copy is modified, or moved.
+std::string modified(const Customer &c) {
+  std::string name = c.name;
+  name += "!";
+  return name;
+}
+
+// Copied from a value that is not const: the copy may be needed.
+int fromValue(std::string s) {
+  std::string t = s;
+  s.clear();
+  return static_cast<int>(t.size());
+}
+
+// Produced by value: nothing to avoid.
+std::string make();
+int produced() {
+  std::string s = make();
+  return static_cast<int>(s.size());
+}

@@ -1,0 +1,106 @@
+// RUN: %check_perf_audit %s perf-audit-excess-copy %t -- -- -std=c++20 -I %S/Inputs
+// RUN: %check_perf_audit_driver %s perf-audit-excess-copy %t-driver -- -- -std=c++20 -I %S/Inputs
+// RUN: %clangxx -fsyntax-only -std=c++20 -I %S/Inputs %t.cpp
+
+#include "api.h"
+#include <coroutine>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct Config { std::map<std::string, std::string> values; };
+
+// Positives: every declaration in this file changes with the definition.
+int countWords(std::string text, char separator = ' ');
+// CHECK-FIXES: int countWords(const std::string &text, char separator = ' ');
+int countWords(std::string text, char separator) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: parameter 'text' (std::string) is copied on every call but only read: pass it by const reference [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: int countWords(const std::string &text, char separator) {
+  int n = 1;
+  for (char c : text)
+    n += c == separator;
+  return n;
+}
+
+int total(std::vector<int>);
+// CHECK-FIXES: int total(const std::vector<int> &);
+int total(std::vector<int> values) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: parameter 'values' (std::vector<int>) is copied on every call but only read: pass it by const reference [impact: low 24] [perf-audit-excess-copy]
+  // CHECK-FIXES: int total(const std::vector<int> &values) {
+  int n = 0;
+  for (int v : values)
+    n += v;
+  return n;
+}
+
+struct Server {
+  bool configured(const Config config) const {
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: parameter 'config' (Config) is copied on every call but only read: pass it by const reference [impact: medium 47] [perf-audit-excess-copy]
+    // CHECK-FIXES:  bool configured(const Config &config) const {
+    return config.values.count("port") > 0;
+  }
+};
+
+// Declared in a header: a note instead of a fix-it.
+int publish(std::string topic) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: parameter 'topic' (std::string) is copied on every call but only read: pass it by const reference [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: int publish(std::string topic) {
+  return static_cast<int>(topic.size());
+}
+
+// Negatives.
+
+// Modified, moved into a member (a sink), returned, copied onwards.
+struct Named {
+  explicit Named(std::string name) : name_(std::move(name)) {}
+  std::string name_;
+};
+std::string shout(std::string s) {
+  for (char &c : s)
+    c = static_cast<char>(c & ~0x20);
+  return s;
+}
+std::string identity(std::string s) { return s; }
+
+// Cheap types: small trivially copyable, views, shared handles.
+struct Point { double x, y; };
+int cheap(Point p, std::shared_ptr<Config> config, std::string_view v) {
+  return static_cast<int>(p.x + v.size()) + (config ? 1 : 0);
+}
+
+// Virtual functions and overrides, whose signature is not theirs to change.
+struct Handler {
+  virtual ~Handler() = default;
+  virtual int handle(std::string request) { return static_cast<int>(request.size()); }
+};
+struct LoudHandler : Handler {
+  int handle(std::string request) override { return 2 * static_cast<int>(request.size()); }
+};
+
+// A function whose address is taken.
+static int length(std::string s) { return static_cast<int>(s.size()); }
+std::function<int(std::string)> lengthFunction() { return &length; }
+
+// A coroutine: a reference parameter would dangle.
+struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+Task log(std::string message) {
+  (void)message.size();
+  co_return;
+}
+
+// Templates, where the type is the caller's.
+template <typename T> int sizeOf(T value) { return static_cast<int>(value.size()); }
+int useSizeOf(const std::string &s) { return sizeOf(s); }
+
+// Lambdas.
+auto byLength = [](std::string a, std::string b) { return a.size() < b.size(); };
