@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PerfAuditModule.h"
+#include "AllocInLoopCheck.h"
 #include "BlockingInAsyncCheck.h"
 #include "ExcessCopyCheck.h"
 #include "NPlusOneCheck.h"
@@ -13,6 +14,7 @@
 namespace clang::tidy::perf_audit {
 
 void PerfAuditModule::addCheckFactories(ClangTidyCheckFactories &CheckFactories) {
+  CheckFactories.registerCheck<AllocInLoopCheck>("perf-audit-alloc-in-loop");
   CheckFactories.registerCheck<BlockingInAsyncCheck>(
       "perf-audit-blocking-in-async");
   CheckFactories.registerCheck<ExcessCopyCheck>("perf-audit-excess-copy");

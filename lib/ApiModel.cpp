@@ -47,6 +47,8 @@ struct AsyncModel {
 };
 
 struct TypesModel {
+  std::vector<std::string> AllocatingFunctions;
+  std::vector<std::string> AppendingMethods;
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
@@ -248,6 +250,8 @@ template <> struct MappingTraits<OwningTypeModel> {
 template <> struct MappingTraits<TypesModel> {
   static void mapping(IO &Io, TypesModel &M) {
     Io.mapOptional("owning", M.Owning);
+    Io.mapOptional("allocating-functions", M.AllocatingFunctions);
+    Io.mapOptional("appending-methods", M.AppendingMethods);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
   }
@@ -336,6 +340,10 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
   }
   for (std::string &Name : Doc.Types.Cheap)
     CheapTypes.push_back(normalizeName(Name));
+  for (std::string &Name : Doc.Types.AllocatingFunctions)
+    AllocatingFunctions.push_back(normalizeName(Name));
+  for (std::string &Name : Doc.Types.AppendingMethods)
+    AppendingMethods.push_back(Name);
   for (OwningTypeModel &M : Doc.Types.Owning) {
     M.Name = normalizeName(M.Name);
     OwningTypes.push_back(std::move(M));
@@ -465,6 +473,14 @@ const ExpensiveTypeModel *ApiModel::expensiveType(StringRef Name) const {
 
 const OwningTypeModel *ApiModel::owningType(StringRef Name) const {
   return lookup(OwningTypes, OwningIndex, Name);
+}
+
+bool ApiModel::isAllocatingFunction(StringRef Name) const {
+  return is_contained(AllocatingFunctions, Name);
+}
+
+bool ApiModel::isAppendingMethod(StringRef MethodName) const {
+  return is_contained(AppendingMethods, MethodName);
 }
 
 void ApiModel::addCheapType(StringRef Name) {

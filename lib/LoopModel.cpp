@@ -920,3 +920,111 @@ bool LoopModel::isInvariantIn(const Expr *E, const Stmt *Loop) {
 }
 
 } // namespace perf_audit
+
+namespace perf_audit {
+
+/// Statements that leave an iteration early. A break inside a nested loop
+/// or a switch, and a continue inside a nested loop, stay there; lambdas
+/// have their own control flow.
+static bool leavesEarly(const Stmt *S, bool BreakContained,
+                        bool ContinueContained) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, GotoStmt, CoreturnStmt>(S))
+    return true;
+  if ((isa<BreakStmt>(S) && !BreakContained) ||
+      (isa<ContinueStmt>(S) && !ContinueContained))
+    return true;
+  bool Loop = isLoopStmt(S);
+  bool Switch = isa<SwitchStmt>(S);
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return leavesEarly(Child, BreakContained || Loop || Switch,
+                       ContinueContained || Loop);
+  });
+}
+
+static const Stmt *bodyOf(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
+bool LoopModel::runsOnEveryIteration(const Stmt *S, const Stmt *Loop) {
+  const Stmt *Body = bodyOf(Loop);
+  if (!Body || leavesEarly(Body, false, false))
+    return false;
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (Parent == Loop)
+      return Node.get<Stmt>() == Body;
+    // Only sequencing on the way up: blocks, full expressions, implicit
+    // nodes, the object of a call.
+    if (!isa<CompoundStmt, ExprWithCleanups, ImplicitCastExpr,
+             MaterializeTemporaryExpr, CXXBindTemporaryExpr, ParenExpr,
+             CXXMemberCallExpr, MemberExpr>(Parent))
+      return false;
+    Node = Parents[0];
+  }
+}
+
+std::optional<std::string> LoopModel::tripCountSpelling(const Stmt *Loop) {
+  auto InScope = [&](const Expr *E) {
+    return isInvariantIn(E, Loop) && !E->HasSideEffects(Ctx);
+  };
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop)) {
+    const Expr *R = strip(Range->getRangeInit());
+    if (Range->getInit() || !R || !R->isGLValue() || !InScope(R))
+      return std::nullopt;
+    const auto *RD = R->getType()->getAsCXXRecordDecl();
+    if (!RD || RD->lookup(&Ctx.Idents.get("size")).empty())
+      return std::nullopt;
+    std::string Text = spelling(R);
+    if (Text.find("...") != std::string::npos)
+      return std::nullopt;
+    bool Simple = isa<DeclRefExpr, MemberExpr>(R);
+    return (Simple ? Text : "(" + Text + ")") + ".size()";
+  }
+  const auto *For = dyn_cast<ForStmt>(Loop);
+  if (!For || !For->getCond() || !For->getInc())
+    return std::nullopt;
+  // for (i = 0; i < n; ++i) or i != n, stepping by one.
+  const auto *Cmp = dyn_cast<BinaryOperator>(strip(For->getCond()));
+  if (!Cmp || (Cmp->getOpcode() != BO_LT && Cmp->getOpcode() != BO_NE))
+    return std::nullopt;
+  const auto *Counter = dyn_cast<DeclRefExpr>(strip(Cmp->getLHS()));
+  const auto *Var = Counter ? dyn_cast<VarDecl>(Counter->getDecl()) : nullptr;
+  const auto *Inc = dyn_cast<UnaryOperator>(strip(For->getInc()));
+  if (!Var || !Inc || !Inc->isIncrementOp())
+    return std::nullopt;
+  const auto *Stepped = dyn_cast<DeclRefExpr>(strip(Inc->getSubExpr()));
+  if (!Stepped || Stepped->getDecl() != Var)
+    return std::nullopt;
+  const Expr *Start = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(For->getInit());
+      DS && DS->isSingleDecl() && DS->getSingleDecl() == Var)
+    Start = Var->getInit();
+  Expr::EvalResult Zero;
+  if (!Start || !Start->EvaluateAsInt(Zero, Ctx) || Zero.Val.getInt() != 0)
+    return std::nullopt;
+  const Expr *Bound = Cmp->getRHS();
+  if (!InScope(Bound))
+    return std::nullopt;
+  std::string Text = spelling(Bound);
+  if (Text.find("...") != std::string::npos)
+    return std::nullopt;
+  return Text;
+}
+
+} // namespace perf_audit

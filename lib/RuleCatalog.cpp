@@ -33,6 +33,8 @@ struct RuleTraits {
   const char *FamilyTag;
 };
 const RuleTraits Traits[] = {
+    {"perf-audit-alloc-in-loop", "AllocInLoop", "high", "recommendation",
+     "memory"},
     {"perf-audit-blocking-in-async", "BlockingInAsync", "high", "warning",
      "concurrency"},
     {"perf-audit-excess-copy", "ExcessCopy", "high", "recommendation",

@@ -170,6 +170,8 @@ public:
   bool isAsyncEntryPoint(llvm::StringRef Name) const;
   const ExpensiveTypeModel *expensiveType(llvm::StringRef Name) const;
   const OwningTypeModel *owningType(llvm::StringRef Name) const;
+  bool isAllocatingFunction(llvm::StringRef Name) const;
+  bool isAppendingMethod(llvm::StringRef MethodName) const;
   /// Adds a type to the cheap list (a check option naming more).
   void addCheapType(llvm::StringRef Name);
   bool isCheapType(llvm::StringRef Name) const;
@@ -197,6 +199,8 @@ private:
   std::vector<std::string> AsyncEntryPoints;
   std::vector<ExpensiveTypeModel> ExpensiveTypes;
   std::vector<OwningTypeModel> OwningTypes;
+  std::vector<std::string> AllocatingFunctions;
+  std::vector<std::string> AppendingMethods;
   std::vector<std::string> CheapTypes;
 
   // Name -> index of the last entry with that name: later files override.

@@ -15,6 +15,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -145,6 +146,17 @@ public:
   /// True when D is a local declared inside Loop (its for-init or range
   /// variable included): it starts afresh on every iteration.
   bool isDeclaredIn(const clang::ValueDecl *D, const clang::Stmt *Loop);
+
+  /// True when S runs exactly once on every iteration of Loop: no branch,
+  /// nested loop or lambda between them, and nothing in Loop's body leaves
+  /// an iteration early (break, continue, return, goto).
+  bool runsOnEveryIteration(const clang::Stmt *S, const clang::Stmt *Loop);
+
+  /// An expression, valid just before Loop, whose value is Loop's trip
+  /// count: `v.size()` for `for (x : v)`, `n` for `for (i = 0; i < n; ++i)`.
+  /// None when the count is not known before the loop starts, or saying it
+  /// would repeat side effects or name variables not yet in scope.
+  std::optional<std::string> tripCountSpelling(const clang::Stmt *Loop);
 
   /// The source text of E, on one line, shortened for messages.
   std::string spelling(const clang::Expr *E) const;
