@@ -11,14 +11,19 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompilationDatabaseLoader.h"
+#include "ResultCache.h"
 #include "UnitAnalysis.h"
+#include "perf-audit/CrossTU.h"
 #include "perf-audit/Finding.h"
 #include "perf-audit/Report.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -121,6 +126,22 @@ cl::list<std::string>
                     cl::cat(DriverCategory));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress line"), cl::init(false),
                     cl::cat(DriverCategory));
+cl::opt<std::string> ExportSummaries(
+    "export-summaries",
+    cl::desc("Write the whole-program effect summaries (what each function "
+             "does, through calls across files) to <file>, for the "
+             "SummariesFile check option of the plugin and clangd"),
+    cl::value_desc("file"), cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse a deterministic 1/N of the translation units (K/N) and "
+             "write them, summaries included, to -o for 'perf-audit merge'"),
+    cl::value_desc("K/N"), cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Reuse the results of translation units whose command, "
+             "configuration and files are unchanged"),
+    cl::value_desc("dir"), cl::init(""), cl::cat(DriverCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::init(false), cl::cat(DriverCategory));
@@ -196,12 +217,21 @@ private:
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
 
+  // `perf-audit merge SHARD...` joins the outputs of --shard runs.
+  std::vector<const char *> Args(argv, argv + argc);
+  bool Merge = Args.size() > 1 && StringRef(Args[1]) == "merge";
+  if (Merge)
+    Args.erase(Args.begin() + 1);
+  argc = static_cast<int>(Args.size());
+  argv = Args.data();
+
   // `perf-audit file.cpp -- <flags>`: a fixed compilation database, as with
   // clang-tidy.
   std::string FixedError;
-  std::unique_ptr<clang::tooling::CompilationDatabase> FixedDatabase =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-          argc, argv, FixedError);
+  std::unique_ptr<clang::tooling::CompilationDatabase> FixedDatabase;
+  if (!Merge)
+    FixedDatabase = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+        argc, argv, FixedError);
   if (!FixedError.empty())
     return usageError(FixedError);
 
@@ -218,14 +248,16 @@ int main(int argc, const char **argv) {
           "estimated impact.\n\n"
           "  perf-audit -p build [--format=text|json|sarif] [-o FILE] [-j N] "
           "[FILES...]\n"
-          "  perf-audit FILE... -- <compiler flags>\n",
+          "  perf-audit FILE... -- <compiler flags>\n"
+          "  perf-audit -p build --shard=K/N -o shard-K.json\n"
+          "  perf-audit merge [--format=...] [-o FILE] shard-1.json ... shard-N.json\n",
           &ParseErrorStream)) {
     errs() << ParseErrors;
     return ExitUsage;
   }
 
-  std::optional<core::Tier> Minimum = core::parseTier(MinTier);
-  if (!Minimum)
+  std::optional<core::Tier> MinimumTier = core::parseTier(MinTier);
+  if (!MinimumTier)
     return usageError("invalid --min-tier '" + MinTier +
                       "'; expected low, medium, high or critical");
   std::optional<core::Tier> FailTier;
@@ -276,81 +308,201 @@ int main(int argc, const char **argv) {
     return 0;
   }
 
-  // The compilation database.
-  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
-  if (FixedDatabase) {
-    Database = std::move(FixedDatabase);
-  } else {
-    if (BuildPath.empty())
-      return usageError("no compilation database: pass -p <build-dir>, or "
-                        "files followed by -- and compiler flags");
-    Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> Loaded =
-        perf_audit::driver::loadCompilationDatabase(BuildPath);
-    if (!Loaded)
-      return usageError(toString(Loaded.takeError()));
-    Database = std::move(*Loaded);
+  std::optional<std::pair<unsigned, unsigned>> ShardSpec;
+  if (!Shard.empty()) {
+    auto [K, N] = StringRef(Shard).split('/');
+    unsigned Index = 0, Count = 0;
+    if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
+        Index == 0 || Index > Count)
+      return usageError("invalid --shard '" + Shard +
+                        "'; expected K/N with 1 <= K <= N");
+    if (OutputPath.empty() || OutputPath == "-")
+      return usageError("--shard writes its translation units to -o <file>");
+    ShardSpec = {Index, Count};
   }
 
-  // The translation units.
-  std::vector<std::string> Units;
-  if (SourcePaths.empty()) {
-    if (FixedDatabase)
-      return usageError("no input files");
-    Units = Database->getAllFiles();
-  } else {
+  std::vector<core::UnitResult> Results;
+  if (Merge) {
+    if (SourcePaths.empty())
+      return usageError("merge needs the files written by --shard runs");
+    StringSet<> SeenUnits;
     for (const std::string &Path : SourcePaths) {
-      SmallString<256> Absolute(Path);
-      sys::fs::make_absolute(Cwd, Absolute);
-      sys::path::remove_dots(Absolute, true);
-      if (!sys::fs::exists(Absolute))
-        return usageError("file '" + Path + "' does not exist");
-      Units.push_back(std::string(Absolute));
+      ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+      if (!Buffer)
+        return usageError("cannot read shard '" + Path +
+                          "': " + Buffer.getError().message());
+      Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
+      const json::Object *Doc = Parsed ? Parsed->getAsObject() : nullptr;
+      const json::Array *Units = Doc ? Doc->getArray("units") : nullptr;
+      if (!Units || Doc->getInteger("perf-audit-shard") != 1) {
+        if (!Parsed)
+          consumeError(Parsed.takeError());
+        return usageError("'" + Path + "' is not a perf-audit shard file");
+      }
+      for (const json::Value &Unit : *Units) {
+        Expected<core::UnitResult> R = core::unitResultFromJSON(Unit);
+        if (!R)
+          return usageError("'" + Path + "': " + toString(R.takeError()));
+        if (!SeenUnits.insert(R->File).second)
+          return usageError("'" + R->File + "' is in more than one shard");
+        Results.push_back(std::move(*R));
+      }
+    }
+    llvm::sort(Results, [](const core::UnitResult &A, const core::UnitResult &B) {
+      return A.File < B.File;
+    });
+  } else {
+    // The compilation database.
+    std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+    if (FixedDatabase) {
+      Database = std::move(FixedDatabase);
+    } else {
+      if (BuildPath.empty())
+        return usageError("no compilation database: pass -p <build-dir>, or "
+                          "files followed by -- and compiler flags");
+      Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> Loaded =
+          perf_audit::driver::loadCompilationDatabase(BuildPath);
+      if (!Loaded)
+        return usageError(toString(Loaded.takeError()));
+      Database = std::move(*Loaded);
+    }
+
+    // The translation units.
+    std::vector<std::string> Units;
+    if (SourcePaths.empty()) {
+      if (FixedDatabase)
+        return usageError("no input files");
+      Units = Database->getAllFiles();
+    } else {
+      for (const std::string &Path : SourcePaths) {
+        SmallString<256> Absolute(Path);
+        sys::fs::make_absolute(Cwd, Absolute);
+        sys::path::remove_dots(Absolute, true);
+        if (!sys::fs::exists(Absolute))
+          return usageError("file '" + Path + "' does not exist");
+        Units.push_back(std::string(Absolute));
+      }
+    }
+    llvm::sort(Units);
+    Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
+    if (Units.empty())
+      return usageError("the compilation database lists no files");
+    if (ShardSpec) {
+      // Every N-th unit of the sorted list, from the K-th: a deterministic
+      // slice whatever the machine.
+      std::vector<std::string> Slice;
+      for (size_t I = ShardSpec->first - 1; I < Units.size(); I += ShardSpec->second)
+        Slice.push_back(Units[I]);
+      Units = std::move(Slice);
+    }
+
+    std::optional<perf_audit::driver::ResultCache> Cache;
+    if (!CacheDir.empty()) {
+      if (std::error_code EC = sys::fs::create_directories(CacheDir))
+        return usageError("cannot create --cache-dir '" + CacheDir +
+                          "': " + EC.message());
+      Cache.emplace(CacheDir);
+    }
+
+    // Analyse in parallel; each result lands in its own slot, so the report
+    // does not depend on scheduling.
+    Results.resize(Units.size());
+    std::atomic<unsigned> Reused{0};
+    Progress Bar(Units.size());
+    {
+      DefaultThreadPool Pool(hardware_concurrency(Jobs));
+      for (size_t I = 0; I < Units.size(); ++I)
+        Pool.async([&, I] {
+          std::optional<core::UnitResult> Cached;
+          std::string Fingerprint;
+          if (Cache) {
+            Fingerprint =
+                perf_audit::driver::unitFingerprint(*Database, Units[I], Config);
+            Cached = Cache->lookup(Units[I], Fingerprint);
+          }
+          if (Cached) {
+            Results[I] = std::move(*Cached);
+            ++Reused;
+          } else {
+            perf_audit::driver::UnitAnalysis Analysis =
+                perf_audit::driver::analyseUnit(*Database, Units[I], Config);
+            if (Cache && !Analysis.Result.Failure)
+              Cache->store(Analysis);
+            Results[I] = std::move(Analysis.Result);
+          }
+          Bar.step(Units[I]);
+        });
+      Pool.wait();
+    }
+    Bar.finish();
+    if (Cache)
+      errs() << "perf-audit: " << Reused << " of " << Units.size()
+             << " translation units reused from the cache\n";
+
+    if (ShardSpec) {
+      json::Array Out;
+      for (const core::UnitResult &R : Results)
+        Out.push_back(core::toJSON(R));
+      json::Object Doc{{"perf-audit-shard", 1},
+                       {"shard", Shard.getValue()},
+                       {"units", std::move(Out)}};
+      if (Error E = writeAtomically(OutputPath, [&](raw_ostream &OS) {
+            OS << json::Value(std::move(Doc)) << "\n";
+          }))
+        return usageError(toString(std::move(E)));
+      return llvm::any_of(Results, [](const core::UnitResult &R) {
+               return R.Failure.has_value();
+             })
+                 ? ExitUnitFailed
+                 : 0;
     }
   }
-  llvm::sort(Units);
-  Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
-  if (Units.empty())
-    return usageError("the compilation database lists no files");
 
-  // Analyse in parallel; each result lands in its own slot, so the report
-  // does not depend on scheduling.
-  std::vector<perf_audit::driver::UnitOutcome> Outcomes(Units.size());
-  Progress Bar(Units.size());
-  {
-    DefaultThreadPool Pool(hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Units.size(); ++I)
-      Pool.async([&, I] {
-        Outcomes[I] =
-            perf_audit::driver::analyseUnit(*Database, Units[I], Config);
-        Bar.step(Units[I]);
-      });
-    Pool.wait();
+  // What only the whole program reveals: effects through other files.
+  core::JoinedProgram Program = core::joinTranslationUnits(
+      Results, perf_audit::driver::loopOptionsFor(Config.CommandLineOptions));
+  if (!ExportSummaries.empty()) {
+    json::Array Functions;
+    for (const core::FunctionRecord &F : Program.Functions)
+      Functions.push_back(core::toJSON(F));
+    json::Object Doc{{"perf-audit-summaries", 1},
+                     {"functions", std::move(Functions)}};
+    if (Error E = writeAtomically(ExportSummaries, [&](raw_ostream &OS) {
+          OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
+        }))
+      return usageError(toString(std::move(E)));
   }
-  Bar.finish();
+  std::vector<std::string> Enabled = perf_audit::driver::enabledChecks(Config);
 
   core::AnalysisResult Result;
   core::SourceFiles Sources;
-  for (perf_audit::driver::UnitOutcome &Outcome : Outcomes) {
-    if (Outcome.Failure) {
-      if (!Outcome.Failure->ErrorLoc.File.empty())
-        Sources.locate(Outcome.Failure->ErrorLoc);
-      Result.Failures.push_back(std::move(*Outcome.Failure));
+  unsigned Minimum = std::max<unsigned>(MinScore, core::minimumScore(*MinimumTier));
+  auto Keep = [&](core::Finding &F) {
+    if (F.Cost.Score < Minimum)
+      return;
+    Sources.locate(F.Loc);
+    for (core::FindingNote &N : F.Notes)
+      Sources.locate(N.Loc);
+    for (core::FixEdit &E : F.Fixes) {
+      Sources.locate(E.Begin);
+      Sources.locate(E.End);
+    }
+    Result.Findings.push_back(std::move(F));
+  };
+  for (core::UnitResult &Unit : Results) {
+    if (Unit.Failure) {
+      if (!Unit.Failure->ErrorLoc.File.empty())
+        Sources.locate(Unit.Failure->ErrorLoc);
+      Result.Failures.push_back(std::move(*Unit.Failure));
       continue;
     }
     ++Result.UnitsAnalysed;
-    for (core::Finding &F : Outcome.Findings) {
-      if (F.Cost.Score < std::max<unsigned>(MinScore, core::minimumScore(*Minimum)))
-        continue;
-      Sources.locate(F.Loc);
-      for (core::FindingNote &N : F.Notes)
-        Sources.locate(N.Loc);
-      for (core::FixEdit &E : F.Fixes) {
-        Sources.locate(E.Begin);
-        Sources.locate(E.End);
-      }
-      Result.Findings.push_back(std::move(F));
-    }
+    for (core::Finding &F : Unit.Findings)
+      Keep(F);
   }
+  for (core::Finding &F : Program.Findings)
+    if (llvm::is_contained(Enabled, F.Check))
+      Keep(F);
   core::rankFindings(Result.Findings);
 
   core::ReportOptions Options;

@@ -17,6 +17,7 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Core/Diagnostic.h"
@@ -53,25 +54,64 @@ private:
   std::map<std::tuple<std::string, std::string, unsigned>, Impact> Impacts;
 };
 
+/// Records the TU's functions and calls for the whole-program join, and the
+/// files it read, once the AST is complete.
+class RecordingConsumer : public ASTConsumer {
+public:
+  RecordingConsumer(UnitAnalysis &Out, const ApiModel &Model,
+                    LoopModelOptions Options)
+      : Out(Out), Model(Model), Options(Options) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Out.Result.Record = recordTranslationUnit(Ctx, Model, Options);
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      SmallString<256> Path(It->first.getName());
+      // No lexical ".." removal: through a symlinked directory it names a
+      // different file (the GCC headers are found via lib/gcc/.../../..).
+      SM.getFileManager().makeAbsolutePath(Path);
+      Out.Inputs.push_back(std::string(Path));
+    }
+    llvm::sort(Out.Inputs);
+    Out.Inputs.erase(std::unique(Out.Inputs.begin(), Out.Inputs.end()),
+                     Out.Inputs.end());
+  }
+
+private:
+  UnitAnalysis &Out;
+  const ApiModel &Model;
+  LoopModelOptions Options;
+};
+
 class TidyAction : public ASTFrontendAction {
 public:
-  explicit TidyAction(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+  TidyAction(ClangTidyASTConsumerFactory &Factory, UnitAnalysis &Out,
+             const ApiModel &Model, LoopModelOptions Options)
+      : Factory(Factory), Out(Out), Model(Model), Options(Options) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
-    return Factory.createASTConsumer(Compiler, File);
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(Factory.createASTConsumer(Compiler, File));
+    Consumers.push_back(std::make_unique<RecordingConsumer>(Out, Model, Options));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
 private:
   ClangTidyASTConsumerFactory &Factory;
+  UnitAnalysis &Out;
+  const ApiModel &Model;
+  LoopModelOptions Options;
 };
 
 class TidyActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit TidyActionFactory(ClangTidyContext &Context) : Factory(Context) {}
+  TidyActionFactory(ClangTidyContext &Context, UnitAnalysis &Out,
+                    const ApiModel &Model, LoopModelOptions Options)
+      : Factory(Context), Out(Out), Model(Model), Options(Options) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<TidyAction>(Factory);
+    return std::make_unique<TidyAction>(Factory, Out, Model, Options);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -86,6 +126,9 @@ public:
 
 private:
   ClangTidyASTConsumerFactory Factory;
+  UnitAnalysis &Out;
+  const ApiModel &Model;
+  LoopModelOptions Options;
 };
 
 std::unique_ptr<ClangTidyOptionsProvider>
@@ -127,16 +170,65 @@ std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config) {
   return getCheckNames(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
 }
 
-UnitOutcome analyseUnit(const tooling::CompilationDatabase &Database,
-                        StringRef File, const UnitAnalysisConfig &Config) {
-  UnitOutcome Outcome;
+LoopModelOptions loopOptionsFor(const ClangTidyOptions &Options) {
+  LoopModelOptions Loop;
+  auto Read = [&](StringRef Key, uint64_t &Value) {
+    auto It = Options.CheckOptions.find(Key);
+    uint64_t Parsed;
+    if (It != Options.CheckOptions.end() &&
+        !StringRef(It->getValue().Value).getAsInteger(10, Parsed) && Parsed > 0)
+      Value = Parsed;
+  };
+  Read("AssumedTripCount", Loop.AssumedTripCount);
+  Read("LargeTripCount", Loop.LargeTripCount);
+  return Loop;
+}
+
+/// The model files a configuration names (the shared ModelFiles option).
+static std::vector<std::string> modelFilesFor(const ClangTidyOptions &Options) {
+  auto It = Options.CheckOptions.find("ModelFiles");
+  if (It == Options.CheckOptions.end())
+    return {};
+  return splitList(It->getValue().Value);
+}
+
+std::string unitFingerprint(const tooling::CompilationDatabase &Database,
+                            StringRef File, const UnitAnalysisConfig &Config) {
+  std::string Key = "perf-audit " PERF_AUDIT_VERSION "\n";
+  for (const tooling::CompileCommand &Command : Database.getCompileCommands(File)) {
+    Key += Command.Directory + "\n";
+    for (const std::string &Arg : Command.CommandLine)
+      Key += Arg + "\n";
+  }
+  for (const std::string &Arg : Config.ExtraArgsBefore)
+    Key += "before:" + Arg + "\n";
+  for (const std::string &Arg : Config.ExtraArgs)
+    Key += "after:" + Arg + "\n";
+  Key += "checks:" + Config.Checks + "\n";
+  ClangTidyContext Context(optionsProvider(Config));
+  Key += configurationAsText(Context.getOptionsForFile(File));
+  return Key;
+}
+
+UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
+                         StringRef File, const UnitAnalysisConfig &Config) {
+  UnitAnalysis Analysis;
+  UnitResult &Outcome = Analysis.Result;
+  Outcome.File = File.str();
   if (!sys::fs::exists(File)) {
     Outcome.Failure = FailedUnit{File.str(), SourcePoint(),
                                  "no such file (listed in the compilation "
                                  "database)"};
-    return Outcome;
+    return Analysis;
   }
   ClangTidyContext Context(optionsProvider(Config));
+  ClangTidyOptions FileOptions = Context.getOptionsForFile(File);
+  // The checks report a bad model file themselves; the recorder falls back
+  // to the built-in models.
+  Expected<ApiModel> Loaded = ApiModel::load(modelFilesFor(FileOptions));
+  ApiModel Model = Loaded ? std::move(*Loaded) : ApiModel::builtin();
+  if (!Loaded)
+    consumeError(Loaded.takeError());
   ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
                                        /*GetFixesFromNotes=*/false);
@@ -176,7 +268,8 @@ UnitOutcome analyseUnit(const tooling::CompilationDatabase &Database,
   int Status;
   {
     FindingObserver::Scope Observe(Impacts);
-    TidyActionFactory Factory(Context);
+    TidyActionFactory Factory(Context, Analysis, Model,
+                              loopOptionsFor(FileOptions));
     Status = Tool.run(&Factory);
   }
   std::vector<ClangTidyError> Errors = Consumer.take();
@@ -193,12 +286,14 @@ UnitOutcome analyseUnit(const tooling::CompilationDatabase &Database,
           absolutePath(E.Message.FilePath, E.BuildDirectory);
       Outcome.Failure->ErrorLoc.Offset = E.Message.FileOffset;
     }
-    return Outcome;
+    Outcome.Record = TranslationUnitRecord();
+    return Analysis;
   }
   if (Status != 0) {
     Outcome.Failure =
         FailedUnit{File.str(), SourcePoint(), "the compiler failed"};
-    return Outcome;
+    Outcome.Record = TranslationUnitRecord();
+    return Analysis;
   }
 
   for (const ClangTidyError &E : Errors) {
@@ -245,7 +340,8 @@ UnitOutcome analyseUnit(const tooling::CompilationDatabase &Database,
     }
     Outcome.Findings.push_back(std::move(F));
   }
-  return Outcome;
+  Analysis.Fingerprint = unitFingerprint(Database, File, Config);
+  return Analysis;
 }
 
 } // namespace perf_audit::driver

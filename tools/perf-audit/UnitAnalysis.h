@@ -7,6 +7,7 @@
 #ifndef PERF_AUDIT_DRIVER_UNITANALYSIS_H
 #define PERF_AUDIT_DRIVER_UNITANALYSIS_H
 
+#include "perf-audit/CrossTU.h"
 #include "perf-audit/Finding.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -28,21 +29,35 @@ struct UnitAnalysisConfig {
   clang::tidy::ClangTidyOptions CommandLineOptions;
 };
 
-struct UnitOutcome {
-  /// Findings with file offsets (lines and columns are filled later).
-  std::vector<Finding> Findings;
-  std::optional<FailedUnit> Failure;
+/// The analysis of one TU, and the files it read (for the cache).
+struct UnitAnalysis {
+  UnitResult Result;
+  /// Every file the TU read, absolute.
+  std::vector<std::string> Inputs;
+  /// What decides the result besides the inputs: the command and the
+  /// effective configuration.
+  std::string Fingerprint;
 };
 
-/// Parses File once with its command from Database and runs the enabled
-/// clang-tidy checks on it, exactly as the plugin does; honours .clang-tidy
-/// files (CheckOptions, HeaderFilterRegex) and NOLINT. Thread-safe: workers
-/// call it concurrently on different files.
-UnitOutcome analyseUnit(const clang::tooling::CompilationDatabase &Database,
-                        llvm::StringRef File, const UnitAnalysisConfig &Config);
+/// Parses File once with its command from Database, runs the enabled
+/// clang-tidy checks on it exactly as the plugin does (honouring .clang-tidy
+/// files and NOLINT), and records its functions and calls for the
+/// whole-program join. Thread-safe: workers call it concurrently on
+/// different files.
+UnitAnalysis analyseUnit(const clang::tooling::CompilationDatabase &Database,
+                         llvm::StringRef File, const UnitAnalysisConfig &Config);
+
+/// The command and configuration that decide File's result, without parsing
+/// it: the cache key.
+std::string unitFingerprint(const clang::tooling::CompilationDatabase &Database,
+                            llvm::StringRef File, const UnitAnalysisConfig &Config);
 
 /// The checks the configuration enables.
 std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config);
+
+/// The loop model's options as configured for File (AssumedTripCount,
+/// LargeTripCount), and its model files.
+LoopModelOptions loopOptionsFor(const clang::tidy::ClangTidyOptions &Options);
 
 } // namespace perf_audit::driver
 

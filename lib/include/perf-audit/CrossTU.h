@@ -1,0 +1,173 @@
+//===--- CrossTU.h - Effects across translation units -----------*- C++ -*-===//
+//
+// Part of perf-audit. The loop is in checkout.cpp, the query in
+// repository.cpp: no single translation unit sees both. While each TU is
+// parsed (once), the driver records the effect summary of every function
+// defined there and every call of interest whose callee is defined
+// elsewhere, keyed by USR. After all TUs, joinTranslationUnits() folds the
+// summaries over the whole call graph (a fixed point, cycles included) and
+// reports what only the join reveals. Records serialise to JSON for shards,
+// the cache and --export-summaries.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_CROSSTU_H
+#define PERF_AUDIT_CROSSTU_H
+
+#include "perf-audit/ApiModel.h"
+#include "perf-audit/Finding.h"
+#include "perf-audit/LoopModel.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace perf_audit {
+
+/// One step of a chain, in any file.
+struct ChainStep {
+  SourcePoint Loc;
+  std::string Note;
+};
+
+struct QueryRecord {
+  std::vector<ChainStep> Trace;
+  bool Writes = false;
+  bool Embedded = false;
+  bool LoadsRelation = false;
+};
+
+struct BlockingRecord {
+  std::vector<ChainStep> Trace;
+  BlockingKind Kind = BlockingKind::Wait;
+  std::optional<double> SleepNs;
+  bool EmbeddedQuery = false;
+  /// The asynchronous form of the blocking call, when the model names one.
+  std::string AsyncForm;
+};
+
+struct ScanRecord {
+  unsigned Param = 0;
+  std::vector<ChainStep> Trace;
+};
+
+/// A member of `*this` a method loops over.
+struct MemberScanRecord {
+  std::string Member;
+  std::vector<ChainStep> Trace;
+};
+
+/// A call from a recorded function to a function its TU does not define.
+struct ExternalCall {
+  std::string CalleeUsr;
+  std::string CalleeName;
+  SourcePoint Site;
+  /// For each callee parameter: the caller parameter its argument comes
+  /// from, or -1.
+  std::vector<int> ArgumentFromParam;
+  /// The call is on the caller's own object (`this->f()`, `f()`).
+  bool OnThis = false;
+};
+
+/// What one function does, folded through the calls its TU defines.
+struct FunctionRecord {
+  std::string Usr;
+  std::string Name;
+  SourcePoint Loc;
+  bool Coroutine = false;
+  std::optional<QueryRecord> Query;
+  std::optional<BlockingRecord> Blocking;
+  std::vector<ScanRecord> ScannedParams;
+  std::vector<MemberScanRecord> ScannedMembers;
+  std::vector<ExternalCall> Calls;
+};
+
+/// An argument of a pending call that is input data not changing with an
+/// enclosing loop over input: a callee looping over it multiplies.
+struct ScannableArgument {
+  unsigned Param = 0;
+  std::string Spelling;   ///< The argument as written.
+  SourcePoint LoopLoc;
+  std::string LoopDescription;
+  std::string Complexity; ///< "O(n*m)" or "O(n^2)"
+};
+
+/// A call, to a function defined in another TU, made where its effects
+/// would matter: in a loop over input, or on an event loop.
+struct PendingCall {
+  std::string CalleeUsr;
+  std::string CalleeName;
+  SourcePoint Site;
+  /// Executions of the call per call of its function.
+  double Executions = 1;
+  // In a loop over input (N+1).
+  bool InLargeLoop = false;
+  SourcePoint LoopLoc;
+  /// "for every row of the query at line 12", "on every iteration of the
+  /// loop over 'orders'".
+  std::string Where;
+  std::optional<SourcePoint> OuterQuery; ///< The loop walks this query's rows.
+  std::vector<ScannableArgument> ScannableArgs;
+  /// The object of a method call, when it does not change with an enclosing
+  /// loop over input (Param unused).
+  std::optional<ScannableArgument> ScannableObject;
+  // On an event loop.
+  std::optional<std::string> AsyncContext; ///< "coroutine 'serve'"
+  std::optional<SourcePoint> Registration; ///< Where a handler was handed over.
+  bool RegistrationIsPost = false;
+};
+
+/// Everything the driver keeps from one translation unit.
+struct TranslationUnitRecord {
+  std::vector<FunctionRecord> Functions;
+  std::vector<PendingCall> Calls;
+};
+
+/// Records the functions defined in the TU's own (non-system) files and its
+/// pending calls. File offsets only: lines are filled by the report.
+TranslationUnitRecord recordTranslationUnit(clang::ASTContext &Ctx,
+                                            const ApiModel &Model,
+                                            const LoopModelOptions &Options);
+
+/// The result of analysing one TU, as shards and the cache store it.
+struct UnitResult {
+  std::string File;
+  std::vector<Finding> Findings;
+  std::optional<FailedUnit> Failure;
+  TranslationUnitRecord Record;
+};
+
+/// The summaries of the whole program after the join, by USR.
+struct JoinedProgram {
+  std::vector<FunctionRecord> Functions; ///< Sorted by USR.
+  std::vector<Finding> Findings;         ///< What only the join reveals.
+};
+
+/// Folds every TU's summaries over the whole call graph and reports the
+/// pending calls whose callee (in another TU) runs a query, blocks, or
+/// loops over an argument.
+JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
+                                   const LoopModelOptions &Options);
+
+// Texts shared by the checks and the join, so that a finding reads the same
+// whether one TU or the whole program revealed it.
+std::string nPlusOneFix(bool Writes, bool LoadsRelation, bool OverRows);
+std::string blockingFix(BlockingKind Kind, llvm::StringRef AsyncCall,
+                        bool InCoroutine);
+Impact blockingImpact(BlockingKind Kind, std::optional<double> SleepNs,
+                      bool EmbeddedQuery, double Executions);
+
+// JSON, for shards, the cache and --export-summaries.
+llvm::json::Value toJSON(const UnitResult &R);
+llvm::Expected<UnitResult> unitResultFromJSON(const llvm::json::Value &V);
+llvm::json::Value toJSON(const FunctionRecord &F);
+llvm::Expected<FunctionRecord> functionRecordFromJSON(const llvm::json::Value &V);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_CROSSTU_H
