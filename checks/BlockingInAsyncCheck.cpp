@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingInAsyncCheck.h"
+#include "perf-audit/Advice.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -77,8 +78,7 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   // A call to a coroutine creates its frame; its body is its own context.
-  if (const FunctionDecl *Callee =
-          core::analysableDefinition(core::calleeOf(Call));
+  if (const FunctionDecl *Callee = core::calleeOf(Call);
       Callee && !core::isCoroutine(Callee))
     if (const core::FunctionSummary &S = Effects.summary(Callee); S.Blocking)
       Candidates.push_back({Call, FD, *S.Blocking, false});
@@ -99,29 +99,13 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
   Candidates.clear();
 }
 
-/// The cost of one blocking call: a known sleep its duration, a database
-/// call its round trip, a file its open, anything else an unknown wait.
-static core::Impact impactOf(const core::BlockingEffect &B, double Executions) {
-  using core::CostKind;
-  if (B.Kind == core::BlockingKind::Sleep && B.SleepNs)
-    return core::estimateImpact(CostKind::Sleep,
-                                *B.SleepNs * core::unitCostNs(CostKind::Sleep),
-                                Executions);
-  CostKind Kind = CostKind::BlockingCall;
-  if (B.Kind == core::BlockingKind::FileIO)
-    Kind = CostKind::FileOpen;
-  else if (B.Kind == core::BlockingKind::Database)
-    Kind = B.Query && B.Query->Embedded ? CostKind::EmbeddedQuery
-                                        : CostKind::DatabaseRoundTrip;
-  return core::estimateImpact(Kind, core::unitCostNs(Kind), Executions);
-}
-
 void BlockingInAsyncCheck::report(const Candidate &C,
                                   const core::AsyncContext &Context) {
   core::LoopModel &Loops = loops(*Ctx);
   const SourceManager &SM = Ctx->getSourceManager();
   double Executions = Loops.executionsPerCall(C.Call);
-  core::Impact I = impactOf(C.Effect, Executions);
+  core::Impact I = core::blockingImpact(C.Effect.Kind, C.Effect.SleepNs,
+                                       C.Effect.EmbeddedQuery, Executions);
   if (!meetsMinimum(I))
     return;
 
@@ -155,29 +139,21 @@ void BlockingInAsyncCheck::report(const Candidate &C,
              ? "posted to the event loop here"
              : "handler registered here");
   if (!C.Direct)
-    noteTrace(C.Effect.Trace);
+    noteTrace(C.Effect.Trace, C.Call->getBeginLoc());
 
-  std::string Fix;
-  bool InCoroutine = Context.What == core::AsyncContext::Kind::Coroutine;
-  // A bare async form is a member of the same object: `socket.async_...`.
+  // The asynchronous form replaces the blocking call itself; a bare name is
+  // a member of the same object (`socket.async_...`). Through a callee, the
+  // callee is what must change.
   std::string AsyncCall;
-  if (Blocking && !Blocking->AsyncForm.empty()) {
-    AsyncCall = Blocking->AsyncForm;
+  if (C.Direct && !C.Effect.AsyncForm.empty()) {
+    AsyncCall = C.Effect.AsyncForm;
     if (!StringRef(AsyncCall).contains("::"))
       if (const Expr *Object = core::objectOf(C.Call))
         AsyncCall = Loops.spelling(Object) + "." + AsyncCall;
   }
-  if (!AsyncCall.empty())
-    Fix = InCoroutine ? "use the asynchronous form: 'co_await " + AsyncCall +
-                            "(..., use_awaitable)'"
-                      : "use the asynchronous form '" + AsyncCall +
-                            "' with a completion handler";
-  else if (C.Effect.Kind == core::BlockingKind::Sleep)
-    Fix = "wait on a timer instead: 'co_await timer.async_wait(use_awaitable)' "
-          "in a coroutine, 'timer.async_wait(handler)' elsewhere";
-  else
-    Fix = "run it on a thread pool (post it to an asio::thread_pool and resume "
-          "when it is done), or use an asynchronous API";
+  std::string Fix = core::blockingFix(
+      C.Effect.Kind, AsyncCall,
+      Context.What == core::AsyncContext::Kind::Coroutine);
   note(C.Call->getBeginLoc(), Fix);
 }
 

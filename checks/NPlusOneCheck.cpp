@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "NPlusOneCheck.h"
+#include "perf-audit/Advice.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -84,6 +85,7 @@ void NPlusOneCheck::check(const MatchFinder::MatchResult &Result) {
     core::QuerySite Query;
     Query.Trace.push_back(core::EffectStep{Call, "query executed here"});
     Query.Model = calls().query(Call);
+    Query.Embedded = Query.Model && Query.Model->Embedded;
     Query.Writes = calls().writes(Call);
     Query.LoadsRelation = Query.Model && Query.Model->LazyRelation;
     // A cursor that drives its own loop walks the rows of its own query:
@@ -98,10 +100,9 @@ void NPlusOneCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
 
-  const FunctionDecl *Callee = core::analysableDefinition(core::calleeOf(Call));
-  if (!Callee)
-    return;
-  const core::FunctionSummary &Summary = effects(Ctx).summary(Callee);
+  // The callee's summary: from its body in this TU, or from the
+  // whole-program summaries when it is defined elsewhere.
+  const core::FunctionSummary &Summary = effects(Ctx).summary(core::calleeOf(Call));
   if (Summary.Query)
     checkQuery(Call, nullptr, *Summary.Query, /*Direct=*/false, Ctx);
 }
@@ -128,8 +129,7 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
   if (!Outer)
     return;
 
-  bool Embedded = Query.Model && Query.Model->Embedded;
-  core::CostKind Kind = Embedded ? core::CostKind::EmbeddedQuery
+  core::CostKind Kind = Query.Embedded ? core::CostKind::EmbeddedQuery
                                  : core::CostKind::DatabaseRoundTrip;
   core::Impact I =
       core::estimateImpact(Kind, core::unitCostNs(Kind), Executions);
@@ -160,23 +160,10 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
     note(Loop.Trip.Query->getBeginLoc(), "outer query here");
   note(Outer->getBeginLoc(), "loop here");
   if (!Direct)
-    noteTrace(Query.Trace);
+    noteTrace(Query.Trace, Site->getBeginLoc());
 
-  std::string Fix;
-  if (Query.Writes)
-    Fix = "batch the writes: one statement for all rows (INSERT with several "
-          "VALUES rows, UPDATE or DELETE ... WHERE id IN (...)), or a "
-          "prepared statement executed inside one transaction";
-  else if (Query.LoadsRelation)
-    Fix = "prefetch the relation for all rows before the loop, with a JOIN "
-          "or one query WHERE ... IN (...)";
-  else if (OverRows)
-    Fix = "fetch what the loop needs in the outer query with a JOIN, or in "
-          "one query WHERE ... IN (...) before the loop";
-  else
-    Fix = "load the rows for all keys in one query (WHERE key IN (...)) "
-          "before the loop and look them up in a map";
-  note(Site->getBeginLoc(), Fix);
+  note(Site->getBeginLoc(),
+       core::nPlusOneFix(Query.Writes, Query.LoadsRelation, OverRows));
 }
 
 } // namespace clang::tidy::perf_audit

@@ -479,7 +479,7 @@ void NestedLoopCheck::checkFrontOperation(const CXXMemberCallExpr *Call,
 }
 
 void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
-  const FunctionDecl *Callee = core::analysableDefinition(core::calleeOf(Call));
+  const FunctionDecl *Callee = core::calleeOf(Call);
   if (!Callee)
     return;
   LoopModel &Loops = loops(Ctx);
@@ -506,7 +506,7 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
                core::formatCount(Size * Executions) + " iterations per call",
            I, SM);
     note(Loop->getBeginLoc(), "loop here");
-    noteTrace(Trace);
+    noteTrace(Trace, Call->getBeginLoc());
   };
 
   for (const auto &[Index, Trace] : Summary.ScannedParams) {

@@ -15,7 +15,8 @@ PerfAuditCheck::PerfAuditCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MinimumScore(Options.getLocalOrGlobal("MinimumScore", 0U)),
       MinimumTier(Options.getLocalOrGlobal("MinimumTier", "low")),
-      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")) {
+      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")),
+      SummariesFile(Options.getLocalOrGlobal("SummariesFile", "")) {
   LoopOptions.AssumedTripCount = Options.getLocalOrGlobal(
       "AssumedTripCount", core::LoopModelOptions().AssumedTripCount);
   LoopOptions.LargeTripCount = Options.getLocalOrGlobal(
@@ -50,6 +51,7 @@ void PerfAuditCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinimumScore", MinimumScore);
   Options.store(Opts, "MinimumTier", MinimumTier);
   Options.store(Opts, "ModelFiles", ModelFiles);
+  Options.store(Opts, "SummariesFile", SummariesFile);
 }
 
 void PerfAuditCheck::onStartOfTranslationUnit() {
@@ -76,10 +78,33 @@ core::LoopModel &PerfAuditCheck::loops(ASTContext &Ctx) {
 
 core::EffectAnalysis &PerfAuditCheck::effects(ASTContext &Ctx) {
   core::LoopModel &L = loops(Ctx);
-  if (!Effects)
-    Effects =
-        std::make_unique<core::EffectAnalysis>(L, calls(), effectOptions());
+  if (!Effects) {
+    core::EffectOptions Options = effectOptions();
+    Options.Program = program(Ctx);
+    Effects = std::make_unique<core::EffectAnalysis>(L, calls(), Options);
+  }
   return *Effects;
+}
+
+const core::ProgramSummaries *PerfAuditCheck::program(ASTContext &Ctx) {
+  if (SummariesFile.empty() || ProgramLoadFailed)
+    return nullptr;
+  // A relative path is relative to the compilation's directory (the build
+  // directory, where the driver is run), as the paths of the compile
+  // command are.
+  SmallString<256> Path(SummariesFile);
+  Ctx.getSourceManager().getFileManager().makeAbsolutePath(Path);
+  llvm::Expected<std::shared_ptr<const core::ProgramSummaries>> Loaded =
+      core::ProgramSummaries::load(Path);
+  if (!Loaded) {
+    // Once per check: clangd and clang-tidy go on with this TU's own view.
+    configurationDiag("%0; option 'SummariesFile' is ignored")
+        << llvm::toString(Loaded.takeError());
+    ProgramLoadFailed = true;
+    return nullptr;
+  }
+  Program = std::move(*Loaded);
+  return Program.get();
 }
 
 bool PerfAuditCheck::meetsMinimum(const core::Impact &I) const {
@@ -104,9 +129,14 @@ DiagnosticBuilder PerfAuditCheck::note(SourceLocation Loc, StringRef Message) {
   return diag(Loc, "%0", DiagnosticIDs::Note) << Message;
 }
 
-void PerfAuditCheck::noteTrace(const core::EffectTrace &Trace) {
-  for (const core::EffectStep &Step : Trace)
-    note(Step.Site->getBeginLoc(), Step.Note);
+void PerfAuditCheck::noteTrace(const core::EffectTrace &Trace,
+                               SourceLocation CallSite) {
+  SourceLocation Last = CallSite;
+  for (const core::EffectStep &Step : Trace) {
+    if (Step.Site)
+      Last = Step.Site->getBeginLoc();
+    note(Last, Step.Note);
+  }
 }
 
 } // namespace clang::tidy::perf_audit

@@ -12,6 +12,7 @@
 #include "perf-audit/EffectSummary.h"
 #include "perf-audit/Impact.h"
 #include "perf-audit/LoopModel.h"
+#include "perf-audit/ProgramSummaries.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 #include <optional>
@@ -48,6 +49,10 @@ protected:
   core::CallClassifier &calls();
   core::EffectAnalysis &effects(ASTContext &Ctx);
 
+  /// The whole-program summaries the SummariesFile option names, loaded on
+  /// first use; null when there are none.
+  const core::ProgramSummaries *program(ASTContext &Ctx);
+
   /// Blocking calls the effect analysis should count; a check may widen it.
   virtual core::EffectOptions effectOptions() const { return {}; }
 
@@ -62,15 +67,20 @@ protected:
   /// A note attached to the last finding.
   DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
 
-  /// One note per step of an effect chain.
-  void noteTrace(const core::EffectTrace &Trace);
+  /// One note per step of an effect chain. A step in another file (from the
+  /// whole-program summaries) is noted at the last step of this TU before
+  /// it, or at CallSite.
+  void noteTrace(const core::EffectTrace &Trace, SourceLocation CallSite);
 
 private:
   core::LoopModelOptions LoopOptions;
   unsigned MinimumScore;
   std::string MinimumTier;
   std::string ModelFiles;
+  std::string SummariesFile;
   std::unique_ptr<core::ApiModel> Model;
+  std::shared_ptr<const core::ProgramSummaries> Program;
+  bool ProgramLoadFailed = false;
 
   ASTContext *AnalysedContext = nullptr;
   std::unique_ptr<core::CallClassifier> Calls;

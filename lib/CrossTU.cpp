@@ -5,9 +5,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/CrossTU.h"
+#include "perf-audit/Advice.h"
 #include "perf-audit/Async.h"
 #include "perf-audit/CallModel.h"
 #include "perf-audit/EffectSummary.h"
+#include "perf-audit/ProgramSummaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,7 +17,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Path.h"
 #include <map>
@@ -24,52 +25,6 @@
 using namespace clang;
 
 namespace perf_audit {
-
-//===----------------------------------------------------------------------===//
-// Texts shared with the checks
-//===----------------------------------------------------------------------===//
-
-std::string nPlusOneFix(bool Writes, bool LoadsRelation, bool OverRows) {
-  if (Writes)
-    return "batch the writes: one statement for all rows (INSERT with several "
-           "VALUES rows, UPDATE or DELETE ... WHERE id IN (...)), or a "
-           "prepared statement executed inside one transaction";
-  if (LoadsRelation)
-    return "prefetch the relation for all rows before the loop, with a JOIN "
-           "or one query WHERE ... IN (...)";
-  if (OverRows)
-    return "fetch what the loop needs in the outer query with a JOIN, or in "
-           "one query WHERE ... IN (...) before the loop";
-  return "load the rows for all keys in one query (WHERE key IN (...)) "
-         "before the loop and look them up in a map";
-}
-
-std::string blockingFix(BlockingKind Kind, llvm::StringRef AsyncCall,
-                        bool InCoroutine) {
-  if (!AsyncCall.empty())
-    return InCoroutine ? "use the asynchronous form: 'co_await " +
-                             AsyncCall.str() + "(..., use_awaitable)'"
-                       : "use the asynchronous form '" + AsyncCall.str() +
-                             "' with a completion handler";
-  if (Kind == BlockingKind::Sleep)
-    return "wait on a timer instead: 'co_await timer.async_wait(use_awaitable)' "
-           "in a coroutine, 'timer.async_wait(handler)' elsewhere";
-  return "run it on a thread pool (post it to an asio::thread_pool and resume "
-         "when it is done), or use an asynchronous API";
-}
-
-Impact blockingImpact(BlockingKind Kind, std::optional<double> SleepNs,
-                      bool EmbeddedQuery, double Executions) {
-  if (Kind == BlockingKind::Sleep && SleepNs)
-    return estimateImpact(CostKind::Sleep, *SleepNs * unitCostNs(CostKind::Sleep),
-                          Executions);
-  CostKind Cost = CostKind::BlockingCall;
-  if (Kind == BlockingKind::FileIO)
-    Cost = CostKind::FileOpen;
-  else if (Kind == BlockingKind::Database)
-    Cost = EmbeddedQuery ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
-  return estimateImpact(Cost, unitCostNs(Cost), Executions);
-}
 
 //===----------------------------------------------------------------------===//
 // Recording one translation unit
@@ -99,15 +54,9 @@ public:
   std::vector<ChainStep> chain(const EffectTrace &Trace) {
     std::vector<ChainStep> Steps;
     for (const EffectStep &Step : Trace)
-      Steps.push_back({point(Step.Site->getBeginLoc()), Step.Note});
+      if (Step.Site)
+        Steps.push_back({point(Step.Site->getBeginLoc()), Step.Note});
     return Steps;
-  }
-
-  static std::optional<std::string> usrOf(const Decl *D) {
-    llvm::SmallString<128> Buffer;
-    if (index::generateUSRForDecl(D, Buffer))
-      return std::nullopt;
-    return std::string(Buffer);
   }
 
   bool isUserCode(SourceLocation Loc) {
@@ -218,7 +167,7 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
   const FunctionSummary &S = Effects.summary(FD);
   if (S.Query)
     F.Query = QueryRecord{chain(S.Query->Trace), S.Query->Writes,
-                          S.Query->Model && S.Query->Model->Embedded,
+                          S.Query->Embedded,
                           S.Query->LoadsRelation};
   if (S.Blocking) {
     BlockingRecord B;
@@ -510,10 +459,13 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
                                        ? "posted to the event loop here"
                                        : "handler registered here"));
         Trace(F, B.Trace);
+        // The blocking call is in the callee: the callee is what must
+        // change, so no asynchronous form is named at this call.
+        llvm::StringRef Context = *P.AsyncContext;
         F.Notes.push_back(noteAt(
-            P.Site, blockingFix(B.Kind, B.AsyncForm,
-                                llvm::StringRef(*P.AsyncContext).starts_with("coroutine") ||
-                                    llvm::StringRef(*P.AsyncContext).starts_with("a coroutine"))));
+            P.Site, blockingFix(B.Kind, /*AsyncCall=*/"",
+                                Context.starts_with("coroutine") ||
+                                    Context.starts_with("a coroutine"))));
         Program.Findings.push_back(std::move(F));
       }
     }
@@ -530,14 +482,28 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
 namespace json = llvm::json;
 
 static json::Value toJSON(const SourcePoint &P) {
-  return json::Object{{"file", P.File}, {"offset", P.Offset}};
+  json::Object O{{"file", P.File}, {"offset", P.Offset}};
+  // Located points (exported summaries) carry their line for readers
+  // without the source.
+  if (P.Line) {
+    O["line"] = P.Line;
+    O["column"] = P.Column;
+  }
+  return O;
 }
 
 static bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
   json::ObjectMapper M(V, Path);
-  int64_t Offset = 0;
-  bool Ok = M && M.map("file", P.File) && M.map("offset", Offset);
+  int64_t Offset = 0, Line = 0, Column = 0;
+  bool Ok = M && M.map("file", P.File) && M.map("offset", Offset) &&
+            M.mapOptional("line", Line) && M.mapOptional("column", Column);
+  if (Offset < 0 || Line < 0 || Column < 0) {
+    Path.report("expected a non-negative number");
+    return false;
+  }
   P.Offset = static_cast<unsigned>(Offset);
+  P.Line = static_cast<unsigned>(Line);
+  P.Column = static_cast<unsigned>(Column);
   return Ok;
 }
 

@@ -7,6 +7,7 @@
 #include "perf-audit/EffectSummary.h"
 #include "perf-audit/CallModel.h"
 #include "perf-audit/LoopModel.h"
+#include "perf-audit/ProgramSummaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,6 +16,8 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang;
 
@@ -132,7 +135,11 @@ public:
   llvm::SmallPtrSet<const FunctionDecl *, 8> InProgress;
   FunctionSummary Empty;
 
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>>
+      External;
+
   const FunctionSummary &summary(const FunctionDecl *FD);
+  const FunctionSummary &external(const FunctionDecl *FD);
   std::optional<BlockingEffect> directBlocking(const Expr *Call);
 };
 
@@ -189,6 +196,7 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
     }
     Effect.Model = M;
     Effect.Kind = M->Kind;
+    Effect.AsyncForm = M->AsyncForm;
     if (M->Kind == BlockingKind::Sleep && M->DurationArg) {
       auto Args = argumentsOf(Call);
       if (*M->DurationArg < Args.size())
@@ -200,6 +208,7 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
     // A database call waits for the server (or the disk).
     Effect.Kind = BlockingKind::Database;
     Effect.Query = Calls.query(Call);
+    Effect.EmbeddedQuery = Effect.Query && Effect.Query->Embedded;
   } else if (!hasAnnotation(Callee, "perf-audit:blocking")) {
     return std::nullopt;
   }
@@ -283,6 +292,7 @@ private:
       QuerySite Site;
       Site.Trace.push_back(EffectStep{Call, "query executed here"});
       Site.Model = A.Calls.query(Call);
+      Site.Embedded = Site.Model && Site.Model->Embedded;
       Site.Writes = A.Calls.writes(Call);
       Site.LoadsRelation = Site.Model && Site.Model->LazyRelation;
       Out.Query = std::move(Site);
@@ -302,9 +312,11 @@ private:
     }
 
     const FunctionDecl *Def = analysableDefinition(Callee);
-    if (!Def || Def == FD)
+    if (Def == FD)
       return;
-    const FunctionSummary &S = A.summary(Def);
+    const FunctionSummary &S = A.summary(Callee);
+    if (S.empty())
+      return;
     auto Prefixed = [&](const EffectTrace &Inner, const std::string &Note) {
       EffectTrace Trace{EffectStep{Call, Note}};
       Trace.append(Inner.begin(), Inner.end());
@@ -317,7 +329,8 @@ private:
     }
     // Calling a coroutine only creates its frame; its body runs in its own
     // context (awaited or spawned) and is judged there.
-    if (!Out.Blocking && S.Blocking && !isa<CoroutineBodyStmt>(Def->getBody())) {
+    if (!Out.Blocking && S.Blocking &&
+        !(Def && isa<CoroutineBodyStmt>(Def->getBody()))) {
       BlockingEffect B = *S.Blocking;
       B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");
       Out.Blocking = std::move(B);
@@ -350,9 +363,12 @@ private:
 } // namespace
 
 const FunctionSummary &EffectAnalysis::Impl::summary(const FunctionDecl *FD) {
-  FD = analysableDefinition(FD);
   if (!FD)
     return Empty;
+  const FunctionDecl *Def = analysableDefinition(FD);
+  if (!Def)
+    return external(FD);
+  FD = Def;
   auto It = Summaries.find(FD);
   if (It != Summaries.end())
     return *It->second;
@@ -364,6 +380,77 @@ const FunctionSummary &EffectAnalysis::Impl::summary(const FunctionDecl *FD) {
   Builder.TraverseStmt(FD->getBody());
   InProgress.erase(FD);
   return *(Summaries[FD] = std::move(Summary));
+}
+
+/// Where a step in another file is: relative to the compilation's working
+/// directory when inside it, as in the notes of the checks.
+static std::string describePoint(const SourcePoint &P, const FunctionDecl *FD) {
+  llvm::StringRef Path = P.File;
+  llvm::ErrorOr<std::string> Cwd = FD->getASTContext()
+                                       .getSourceManager()
+                                       .getFileManager()
+                                       .getVirtualFileSystem()
+                                       .getCurrentWorkingDirectory();
+  if (Cwd && !Cwd->empty() && Path.consume_front(*Cwd) &&
+      !Path.empty() && llvm::sys::path::is_separator(Path.front()))
+    Path = Path.drop_front();
+  else
+    Path = P.File;
+  std::string Out = Path.str();
+  if (P.Line)
+    Out += ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column);
+  return Out;
+}
+
+const FunctionSummary &EffectAnalysis::Impl::external(const FunctionDecl *FD) {
+  if (!Options.Program || FD->isDependentContext())
+    return Empty;
+  FD = FD->getCanonicalDecl();
+  if (FD->getASTContext().getSourceManager().isInSystemHeader(FD->getLocation()))
+    return Empty;
+  auto It = External.find(FD);
+  if (It != External.end())
+    return *It->second;
+  auto Summary = std::make_unique<FunctionSummary>();
+  std::optional<std::string> Usr = usrOf(FD);
+  const FunctionRecord *Record =
+      Usr ? Options.Program->lookup(*Usr) : nullptr;
+  if (Record) {
+    auto Steps = [&](const std::vector<ChainStep> &Chain) {
+      EffectTrace Trace;
+      for (const ChainStep &Step : Chain)
+        Trace.push_back(
+            EffectStep{nullptr, Step.Note + " (" + describePoint(Step.Loc, FD) + ")"});
+      return Trace;
+    };
+    if (Record->Query) {
+      QuerySite Q;
+      Q.Trace = Steps(Record->Query->Trace);
+      Q.Writes = Record->Query->Writes;
+      Q.Embedded = Record->Query->Embedded;
+      Q.LoadsRelation = Record->Query->LoadsRelation;
+      Summary->Query = std::move(Q);
+    }
+    // Calling a coroutine creates its frame; its body blocks where it runs.
+    if (Record->Blocking && !Record->Coroutine) {
+      BlockingEffect B;
+      B.Trace = Steps(Record->Blocking->Trace);
+      B.Kind = Record->Blocking->Kind;
+      B.SleepNs = Record->Blocking->SleepNs;
+      B.AsyncForm = Record->Blocking->AsyncForm;
+      B.EmbeddedQuery = Record->Blocking->EmbeddedQuery;
+      Summary->Blocking = std::move(B);
+    }
+    for (const ScanRecord &Scan : Record->ScannedParams)
+      if (Scan.Param < FD->getNumParams())
+        Summary->ScannedParams.insert({Scan.Param, Steps(Scan.Trace)});
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
+      for (const MemberScanRecord &Scan : Record->ScannedMembers)
+        for (const FieldDecl *Field : Method->getParent()->fields())
+          if (Field->getName() == Scan.Member)
+            Summary->ScannedMembers.insert({Field, Steps(Scan.Trace)});
+  }
+  return *(External[FD] = std::move(Summary));
 }
 
 } // namespace perf_audit

@@ -12,6 +12,7 @@
 
 #include "CompilationDatabaseLoader.h"
 #include "ResultCache.h"
+#include "perf-audit/ProgramSummaries.h"
 #include "UnitAnalysis.h"
 #include "perf-audit/CrossTU.h"
 #include "perf-audit/Finding.h"
@@ -461,21 +462,33 @@ int main(int argc, const char **argv) {
   // What only the whole program reveals: effects through other files.
   core::JoinedProgram Program = core::joinTranslationUnits(
       Results, perf_audit::driver::loopOptionsFor(Config.CommandLineOptions));
+  core::SourceFiles Sources;
   if (!ExportSummaries.empty()) {
-    json::Array Functions;
-    for (const core::FunctionRecord &F : Program.Functions)
-      Functions.push_back(core::toJSON(F));
-    json::Object Doc{{"perf-audit-summaries", 1},
-                     {"functions", std::move(Functions)}};
+    // Lines and columns, for the notes the plugin and clangd write.
+    auto Locate = [&](std::vector<core::ChainStep> &Trace) {
+      for (core::ChainStep &Step : Trace)
+        Sources.locate(Step.Loc);
+    };
+    for (core::FunctionRecord &F : Program.Functions) {
+      Sources.locate(F.Loc);
+      if (F.Query)
+        Locate(F.Query->Trace);
+      if (F.Blocking)
+        Locate(F.Blocking->Trace);
+      for (core::ScanRecord &Scan : F.ScannedParams)
+        Locate(Scan.Trace);
+      for (core::MemberScanRecord &Scan : F.ScannedMembers)
+        Locate(Scan.Trace);
+    }
+    json::Value Doc = core::ProgramSummaries::toJSON(Program.Functions);
     if (Error E = writeAtomically(ExportSummaries, [&](raw_ostream &OS) {
-          OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
+          OS << formatv("{0:2}", Doc) << "\n";
         }))
       return usageError(toString(std::move(E)));
   }
   std::vector<std::string> Enabled = perf_audit::driver::enabledChecks(Config);
 
   core::AnalysisResult Result;
-  core::SourceFiles Sources;
   unsigned Minimum = std::max<unsigned>(MinScore, core::minimumScore(*MinimumTier));
   auto Keep = [&](core::Finding &F) {
     if (F.Cost.Score < Minimum)

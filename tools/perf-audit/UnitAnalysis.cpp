@@ -140,6 +140,13 @@ optionsProvider(const UnitAnalysisConfig &Config) {
   Defaults.HeaderFilterRegex = ".*";
   ClangTidyOptions Overrides = Config.CommandLineOptions;
   Overrides.Checks = "-*," + Config.Checks;
+  // The driver joins the whole program itself: summaries from an earlier
+  // run, read by the checks, would report the same calls twice (and
+  // perhaps from stale code).
+  Overrides.CheckOptions["SummariesFile"] = ClangTidyOptions::ClangTidyValue("");
+  for (const std::string &Check : enabledChecks(Config))
+    Overrides.CheckOptions[Check + ".SummariesFile"] =
+        ClangTidyOptions::ClangTidyValue("");
   return std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                std::move(Defaults),
                                                std::move(Overrides),

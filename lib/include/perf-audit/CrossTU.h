@@ -154,14 +154,6 @@ struct JoinedProgram {
 JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
                                    const LoopModelOptions &Options);
 
-// Texts shared by the checks and the join, so that a finding reads the same
-// whether one TU or the whole program revealed it.
-std::string nPlusOneFix(bool Writes, bool LoadsRelation, bool OverRows);
-std::string blockingFix(BlockingKind Kind, llvm::StringRef AsyncCall,
-                        bool InCoroutine);
-Impact blockingImpact(BlockingKind Kind, std::optional<double> SleepNs,
-                      bool EmbeddedQuery, double Executions);
-
 // JSON, for shards, the cache and --export-summaries.
 llvm::json::Value toJSON(const UnitResult &R);
 llvm::Expected<UnitResult> unitResultFromJSON(const llvm::json::Value &V);

@@ -30,11 +30,14 @@ namespace perf_audit {
 
 class CallClassifier;
 class LoopModel;
+class ProgramSummaries;
 
 /// One link of the chain that explains an effect, outermost first: each call
 /// on the way, then the statement that has the effect (the query call, the
 /// blocking call, the loop).
 struct EffectStep {
+  /// Null for a step in another translation unit (known from whole-program
+  /// summaries): its Note then names its file and line.
   const clang::Stmt *Site = nullptr;
   /// A note for this step: "'findById' executes a query",
   /// "query executed here".
@@ -53,6 +56,10 @@ struct BlockingEffect {
   const QueryCallModel *Query = nullptr;
   /// Duration of a sleep in ns when it is a constant.
   std::optional<double> SleepNs;
+  /// The asynchronous form the model names (`async_read_some`), if any.
+  std::string AsyncForm;
+  /// A statement of an embedded engine (SQLite): no network round trip.
+  bool EmbeddedQuery = false;
 };
 
 /// A database statement reached by a function.
@@ -62,6 +69,8 @@ struct QuerySite {
   /// annotated `perf-audit:query`.
   const QueryCallModel *Model = nullptr;
   bool Writes = false;
+  /// A statement of an embedded engine (SQLite): no network round trip.
+  bool Embedded = false;
   /// Loads a relation of a mapped object (an ORM's lazy pointer or
   /// collection): prefetching is the fix.
   bool LoadsRelation = false;
@@ -88,6 +97,9 @@ struct FunctionSummary {
 struct EffectOptions {
   /// Count `std::mutex::lock` and other model entries marked opt-in.
   bool IncludeOptInBlocking = false;
+  /// What functions defined in other translation units do, from a file the
+  /// driver exported; null when none was given.
+  const ProgramSummaries *Program = nullptr;
 };
 
 class EffectAnalysis {
@@ -96,9 +108,10 @@ public:
                  EffectOptions Options = {});
   ~EffectAnalysis();
 
-  /// The summary of FD's definition in this TU (empty when it has none, or
-  /// it is defined in a system header: library internals are modelled, not
-  /// analysed).
+  /// The summary of FD's definition in this TU. A function this TU does not
+  /// define has the summary the whole-program summaries give it, if any
+  /// were loaded. Empty for a function defined in a system header: library
+  /// internals are modelled, not analysed.
   const FunctionSummary &summary(const clang::FunctionDecl *FD);
 
   /// The blocking model of a direct call, honouring IncludeOptInBlocking, or
