@@ -34,6 +34,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
+#include <chrono>
 #include <mutex>
 
 using namespace llvm;
@@ -143,6 +144,10 @@ cl::opt<std::string> CacheDir(
     cl::desc("Reuse the results of translation units whose command, "
              "configuration and files are unchanged"),
     cl::value_desc("dir"), cl::init(""), cl::cat(DriverCategory));
+cl::opt<bool> TimePhases("time-phases",
+                    cl::desc("Print the time of each phase (analysis, "
+                             "whole-program join, report) to stderr"),
+                    cl::init(false), cl::cat(DriverCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::init(false), cl::cat(DriverCategory));
@@ -323,6 +328,8 @@ int main(int argc, const char **argv) {
   }
 
   std::vector<core::UnitResult> Results;
+  // Merging reads the shards: the analysis phase is the reading.
+  auto AnalysisStart = std::chrono::steady_clock::now();
   if (Merge) {
     if (SourcePaths.empty())
       return usageError("merge needs the files written by --shard runs");
@@ -405,6 +412,7 @@ int main(int argc, const char **argv) {
       Cache.emplace(CacheDir);
     }
 
+    AnalysisStart = std::chrono::steady_clock::now();
     // Analyse in parallel; each result lands in its own slot, so the report
     // does not depend on scheduling.
     Results.resize(Units.size());
@@ -459,9 +467,11 @@ int main(int argc, const char **argv) {
     }
   }
 
+  auto JoinStart = std::chrono::steady_clock::now();
   // What only the whole program reveals: effects through other files.
   core::JoinedProgram Program = core::joinTranslationUnits(
       Results, perf_audit::driver::loopOptionsFor(Config.CommandLineOptions));
+  auto JoinEnd = std::chrono::steady_clock::now();
   core::SourceFiles Sources;
   if (!ExportSummaries.empty()) {
     // Lines and columns, for the notes the plugin and clangd write.
@@ -541,6 +551,17 @@ int main(int argc, const char **argv) {
     outs().flush();
   } else if (Error E = writeAtomically(OutputPath, Write)) {
     return usageError(toString(std::move(E)));
+  }
+  if (TimePhases) {
+    auto Seconds = [](auto From, auto To) {
+      return std::chrono::duration<double>(To - From).count();
+    };
+    auto End = std::chrono::steady_clock::now();
+    errs() << formatv("perf-audit: time: analysis {0:f3} s, join {1:f3} s "
+                      "({2} functions), report {3:f3} s\n",
+                      Seconds(AnalysisStart, JoinStart),
+                      Seconds(JoinStart, JoinEnd), Program.Functions.size(),
+                      Seconds(JoinEnd, End));
   }
   if (Format != OutputFormat::Text || !OutputPath.empty())
     for (const core::FailedUnit &U : Result.Failures)

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Times perf-audit against the parse floor on the files of a compilation
+database, in one run:
+
+  clang++ -fsyntax-only   every TU, one at a time (the floor: perf-audit
+                          cannot be faster than parsing) and N at a time
+  clang-tidy              -checks='-*,performance-*', one TU at a time
+  perf-audit              all checks, at -j1 and -jN (with --time-phases:
+                          the share of the whole-program join)
+
+and prints wall time, peak memory (the largest resident set of any process
+of the step) and each time's ratio to the floor.
+
+  bench/bench.py -p BUILD_DIR [--jobs N] [--perf-audit PATH] [--clang PATH]
+                 [--clang-tidy PATH] [--repeat K]
+
+Each step runs --repeat times (default 1) and the fastest run counts. See
+docs/performance.md for the figures and the machine they were taken on.
+"""
+
+import argparse
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def run(argv, cwd=None):
+    """Runs argv; returns (seconds, peak RSS in MiB of it and its children,
+    stderr). Fails loudly: a benchmark of a command that failed is void."""
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.monotonic() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1, 3):
+        sys.exit("bench: %s failed with %d:\n%s" %
+                 (shlex.join(argv), code, err.decode(errors="replace")))
+    return seconds, usage.ru_maxrss / 1024.0, err.decode(errors="replace")
+
+
+def syntax_only_commands(database, clang):
+    """The database's commands, compiled by clang with -fsyntax-only."""
+    commands = []
+    for entry in database:
+        argv = entry.get("arguments") or shlex.split(entry["command"])
+        out = [clang]
+        skip = False
+        for arg in argv[1:]:
+            if skip:
+                skip = False
+                continue
+            if arg in ("-o", "-MF", "-MT", "-MQ"):
+                skip = True
+                continue
+            if arg in ("-c", "-MD", "-MMD") or arg.startswith("-o"):
+                continue
+            out.append(arg)
+        out.append("-fsyntax-only")
+        commands.append((out, entry["directory"]))
+    return commands
+
+
+def parallel(commands, jobs):
+    """Runs the commands jobs at a time: (seconds, peak MiB)."""
+    start = time.monotonic()
+    with ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(lambda c: run(c[0], c[1]), commands))
+    return time.monotonic() - start, max(r[1] for r in results)
+
+
+def best(step, repeat):
+    runs = [step() for _ in range(repeat)]
+    return min(runs, key=lambda r: r[0])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-p", dest="build", required=True,
+                        help="directory holding compile_commands.json")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser.add_argument("--perf-audit",
+                        default=os.path.join(here, "..", "build", "bin", "perf-audit"))
+    parser.add_argument("--clang", default="/usr/lib/llvm-19/bin/clang++")
+    parser.add_argument("--clang-tidy", default="/usr/lib/llvm-19/bin/clang-tidy")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+
+    db_path = os.path.join(args.build, "compile_commands.json")
+    try:
+        with open(db_path) as f:
+            database = json.load(f)
+    except (OSError, ValueError) as e:
+        sys.exit("bench: cannot read %s: %s" % (db_path, e))
+    files = sorted({os.path.normpath(os.path.join(e["directory"], e["file"]))
+                    for e in database})
+    commands = syntax_only_commands(database, args.clang)
+    jobs = max(1, args.jobs)
+
+    rows = []
+    floor1 = best(lambda: parallel(commands, 1), args.repeat)
+    rows.append(("clang++ -fsyntax-only -j1", *floor1))
+    floorN = best(lambda: parallel(commands, jobs), args.repeat)
+    rows.append(("clang++ -fsyntax-only -j%d" % jobs, *floorN))
+    tidy = best(lambda: run([args.clang_tidy, "-checks=-*,performance-*",
+                             "--quiet", "-p", args.build] + files)[:2],
+                args.repeat)
+    rows.append(("clang-tidy performance-* -j1", *tidy))
+
+    join_share = {}
+    for j in (1, jobs):
+        def step():
+            seconds, peak, err = run([args.perf_audit, "-p", args.build,
+                                      "--quiet", "--time-phases", "-j", str(j),
+                                      "-o", os.devnull])
+            m = re.search(r"analysis ([\d.]+) s, join ([\d.]+) s", err)
+            join_share[j] = float(m.group(2)) / seconds if m else float("nan")
+            return seconds, peak
+        rows.append(("perf-audit -j%d" % j, *best(step, args.repeat)))
+
+    print("%d translation units from %s, %d cores" % (len(files), db_path, jobs))
+    print("%-32s %9s %9s %12s" % ("step", "seconds", "peak MiB", "x floor"))
+    for name, seconds, peak in rows:
+        floor = floorN[0] if name.endswith("-j%d" % jobs) and jobs > 1 else floor1[0]
+        print("%-32s %9.2f %9.0f %11.2fx" % (name, seconds, peak, seconds / floor))
+    pa1 = next(r for r in rows if r[0] == "perf-audit -j1")[1]
+    paN = next(r for r in rows if r[0] == "perf-audit -j%d" % jobs)[1]
+    print("whole-program join: %.2f%% of the -j1 run" % (100 * join_share[1]))
+    if jobs > 1:
+        print("perf-audit -j%d scaling: %.0f%% of linear" %
+              (jobs, 100 * pa1 / paN / jobs))
+
+
+if __name__ == "__main__":
+    main()
