@@ -385,6 +385,24 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
         for (const ChainStep &S : Steps)
           Out.Notes.push_back(noteAt(S.Loc, S.Note));
       };
+      // The callee loops over What, which does not change with the loop
+      // around the call.
+      auto ReportScan = [&](const ScannableArgument &A, const std::string &What,
+                            const std::vector<ChainStep> &Steps) {
+        Finding F;
+        F.Check = "perf-audit-nested-loop";
+        F.Loc = P.Site;
+        F.Cost = estimateImpact(CostKind::LoopIteration,
+                                N * unitCostNs(CostKind::LoopIteration),
+                                P.Executions);
+        F.Message = "'" + P.CalleeName + "' loops over " + What +
+                    " on every iteration of " + A.LoopDescription + ": " +
+                    A.Complexity + ", ~" + formatCount(N * P.Executions) +
+                    " iterations per call";
+        F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
+        Trace(F, Steps);
+        Program.Findings.push_back(std::move(F));
+      };
       if (P.InLargeLoop && G.Query) {
         Finding F;
         F.Check = "perf-audit-n-plus-one";
@@ -411,37 +429,12 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
         });
         if (Scan == G.ScannedParams.end())
           continue;
-        Finding F;
-        F.Check = "perf-audit-nested-loop";
-        F.Loc = P.Site;
-        F.Cost = estimateImpact(CostKind::LoopIteration,
-                                N * unitCostNs(CostKind::LoopIteration),
-                                P.Executions);
-        F.Message = "'" + P.CalleeName + "' loops over '" + A.Spelling +
-                    "' on every iteration of " + A.LoopDescription + ": " +
-                    A.Complexity + ", ~" + formatCount(N * P.Executions) +
-                    " iterations per call";
-        F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
-        Trace(F, Scan->Trace);
-        Program.Findings.push_back(std::move(F));
+        ReportScan(A, "'" + A.Spelling + "'", Scan->Trace);
         break;
       }
       if (P.ScannableObject && !G.ScannedMembers.empty()) {
-        const ScannableArgument &A = *P.ScannableObject;
         const MemberScanRecord &M = G.ScannedMembers.front();
-        Finding F;
-        F.Check = "perf-audit-nested-loop";
-        F.Loc = P.Site;
-        F.Cost = estimateImpact(CostKind::LoopIteration,
-                                N * unitCostNs(CostKind::LoopIteration),
-                                P.Executions);
-        F.Message = "'" + P.CalleeName + "' loops over member '" + M.Member +
-                    "' on every iteration of " + A.LoopDescription + ": " +
-                    A.Complexity + ", ~" + formatCount(N * P.Executions) +
-                    " iterations per call";
-        F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
-        Trace(F, M.Trace);
-        Program.Findings.push_back(std::move(F));
+        ReportScan(*P.ScannableObject, "member '" + M.Member + "'", M.Trace);
       }
       if (P.AsyncContext && G.Blocking && !G.Coroutine) {
         const BlockingRecord &B = *G.Blocking;
