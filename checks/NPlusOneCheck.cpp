@@ -36,13 +36,7 @@ void NPlusOneCheck::registerMatchers(MatchFinder *Finder) {
 /// True when S lies in the condition of Loop (a `while (q.next())` cursor).
 static bool inCondition(const Stmt *Loop, const Stmt *S,
                         const SourceManager &SM) {
-  const Expr *Cond = nullptr;
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    Cond = Do->getCond();
-  else if (const auto *For = dyn_cast<ForStmt>(Loop))
-    Cond = For->getCond();
+  const Expr *Cond = core::loopCondition(Loop);
   if (!Cond)
     return false;
   SourceRange Range = Cond->getSourceRange();

@@ -115,16 +115,6 @@ static bool isPureArithmetic(const Expr *E) {
   return false;
 }
 
-static const Expr *conditionOf(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return For->getCond();
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return While->getCond();
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return Do->getCond();
-  return nullptr;
-}
-
 static bool containsRange(const SourceManager &SM, SourceRange Outer,
                           SourceRange Inner) {
   SourceLocation OB = SM.getExpansionLoc(Outer.getBegin());
@@ -379,7 +369,7 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
     if (Enclosing.empty())
       return;
     const Stmt *Innermost = Enclosing.front();
-    const Expr *Cond = conditionOf(Innermost);
+    const Expr *Cond = core::loopCondition(Innermost);
     if (!Cond || !containsRange(SM, Cond->getSourceRange(), Call->getSourceRange()) ||
         !Loops.isInvariantIn(Scanned, Innermost) ||
         !Loops.isLarge(Loops.info(Innermost)))

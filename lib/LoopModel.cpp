@@ -32,6 +32,16 @@ bool isLoopStmt(const Stmt *S) {
   return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
 }
 
+const Expr *loopCondition(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getCond();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getCond();
+  return nullptr;
+}
+
 class LoopModel::Impl {
 public:
   Impl(const ApiModel &Model) : Calls(Model) {}
@@ -760,17 +770,12 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
     L.Trip = classify(L.Driver);
     L.IterationVars.push_back(Range->getLoopVariable());
   } else {
-    const Expr *Cond = nullptr;
+    const Expr *Cond = loopCondition(Loop);
     const Stmt *Init = nullptr;
     Induction Steps;
     if (const auto *For = dyn_cast<ForStmt>(Loop)) {
-      Cond = For->getCond();
       Init = For->getInit();
       collectSteps(For->getInc(), Steps);
-    } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
-      Cond = While->getCond();
-    } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
-      Cond = Do->getCond();
     }
 
     if (!Cond) {

@@ -186,6 +186,10 @@ private:
 /// Whether S is a for, range-for, while or do statement.
 bool isLoopStmt(const clang::Stmt *S);
 
+/// The condition of a for, while or do statement; null for a range-for and
+/// for `for (;;)`.
+const clang::Expr *loopCondition(const clang::Stmt *Loop);
+
 } // namespace perf_audit
 
 #endif // PERF_AUDIT_LOOPMODEL_H
