@@ -213,18 +213,6 @@ static bool allIntegral(ArrayRef<const VarDecl *> Vars) {
   });
 }
 
-static const Stmt *loopBody(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return For->getBody();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    return Range->getBody();
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return Do->getBody();
-  return nullptr;
-}
-
 /// "loop over 'b'" from "the loop over 'b'".
 static std::string withoutArticle(const std::string &Description) {
   StringRef D(Description);
@@ -298,7 +286,7 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
 
   // Both indices addressing one cell: a walk over a grid.
   if (allIntegral(Out.IterationVars) && allIntegral(In.IterationVars) &&
-      isGridWalk(loopBody(Inner), Out.IterationVars, In.IterationVars))
+      isGridWalk(core::loopBody(Inner), Out.IterationVars, In.IterationVars))
     return;
 
   double PerRun = Loops.estimate(In);

@@ -32,6 +32,18 @@ bool isLoopStmt(const Stmt *S) {
   return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
 }
 
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
 const Expr *loopCondition(const Stmt *Loop) {
   if (const auto *For = dyn_cast<ForStmt>(Loop))
     return For->getCond();
@@ -948,20 +960,8 @@ static bool leavesEarly(const Stmt *S, bool BreakContained,
   });
 }
 
-static const Stmt *bodyOf(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return For->getBody();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    return Range->getBody();
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return Do->getBody();
-  return nullptr;
-}
-
 bool LoopModel::runsOnEveryIteration(const Stmt *S, const Stmt *Loop) {
-  const Stmt *Body = bodyOf(Loop);
+  const Stmt *Body = loopBody(Loop);
   if (!Body || leavesEarly(Body, false, false))
     return false;
   DynTypedNode Node = DynTypedNode::create(*S);

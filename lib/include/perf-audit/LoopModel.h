@@ -190,6 +190,9 @@ bool isLoopStmt(const clang::Stmt *S);
 /// for `for (;;)`.
 const clang::Expr *loopCondition(const clang::Stmt *Loop);
 
+/// The body of a for, range-for, while or do statement; null otherwise.
+const clang::Stmt *loopBody(const clang::Stmt *Loop);
+
 } // namespace perf_audit
 
 #endif // PERF_AUDIT_LOOPMODEL_H
