@@ -116,7 +116,18 @@ public:
 
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
 public:
+  explicit FunctionCollector(const SourceManager &SM) : SM(SM) {}
+
   bool shouldVisitTemplateInstantiations() const { return false; }
+  // A declaration in a system header holds nothing that is recorded (its
+  // functions and calls are library code): not descending into the standard
+  // library, Qt or Boost saves most of the walk.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
   bool shouldVisitLambdaBodies() const { return true; }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
@@ -136,10 +147,13 @@ public:
   }
   std::vector<const FunctionDecl *> Found;
   std::vector<const Expr *> Calls;
+
+private:
+  const SourceManager &SM;
 };
 
 TranslationUnitRecord Recorder::run() {
-  FunctionCollector Collector;
+  FunctionCollector Collector(SM);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   // Handlers first: a lambda's body is an async context if some call hands
   // it to an event loop.
@@ -174,9 +188,8 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
     B.Trace = chain(S.Blocking->Trace);
     B.Kind = S.Blocking->Kind;
     B.SleepNs = S.Blocking->SleepNs;
-    B.EmbeddedQuery = S.Blocking->Query && S.Blocking->Query->Embedded;
-    if (S.Blocking->Model)
-      B.AsyncForm = S.Blocking->Model->AsyncForm;
+    B.EmbeddedQuery = S.Blocking->EmbeddedQuery;
+    B.AsyncForm = S.Blocking->AsyncForm;
     F.Blocking = std::move(B);
   }
   for (const auto &[Index, Trace] : S.ScannedParams)
