@@ -63,6 +63,25 @@ void flushLater(asio::io_context &io, std::future<void> &pending) {
   asio::dispatch(strand, Flush{&pending});
 }
 
+// Through a function that blocks: the function is what must change, so the
+// fix names no asynchronous form of the call inside it (it would be a member
+// of another object).
+struct Reader {
+  tcp::socket socket;
+  char header[16];
+  std::size_t readHeader() { return socket.read_some(asio::buffer(header)); }
+};
+
+void onConnected(asio::steady_timer &timer, Reader &reader) {
+  timer.async_wait([&reader](const asio::error_code &) {
+    reader.readHeader();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'readHeader' blocks the event loop in the completion handler of 'async_wait' [impact: high 67] [perf-audit-blocking-in-async]
+    // CHECK-NOTES: :[[@LINE-3]]:3: note: handler registered here
+    // CHECK-NOTES: :[[@LINE-8]]:37: note: 'read_some' blocks here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: run it on a thread pool (post it to an asio::thread_pool and resume when it is done), or use an asynchronous API
+  });
+}
+
 // Negatives.
 
 // Work for a thread pool may block.
