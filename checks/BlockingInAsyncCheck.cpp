@@ -6,10 +6,10 @@
 
 #include "BlockingInAsyncCheck.h"
 #include "perf-audit/Advice.h"
+#include "perf-audit/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 
 using namespace clang::ast_matchers;
 
@@ -69,7 +69,7 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   if (!FD || FD->isDependentContext() || !mayRunOnEventLoop(FD, calls()))
     return;
   if (const Stmt *Body = FD->getBody();
-      Body && ExprMutationAnalyzer::isUnevaluated(Call, *Body, *Ctx))
+      Body && core::compat::isUnevaluated(Call, *Body, *Ctx))
     return;
 
   core::EffectAnalysis &Effects = effects(*Ctx);

@@ -243,7 +243,9 @@ public:
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
     return true;
   }
-  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  // LLVM 22 passes a second argument (TraverseQualifier); the default keeps
+  // this override matching the one-argument call of LLVM 19.
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = true) { return true; }
   bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
     return E->isPotentiallyEvaluated()
                ? RecursiveASTVisitor::TraverseCXXTypeidExpr(E)

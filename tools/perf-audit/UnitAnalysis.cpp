@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnitAnalysis.h"
+#include "ClangTidyCompat.h"
+#include "perf-audit/ClangCompat.h"
 #include "perf-audit/FindingObserver.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -156,7 +158,7 @@ optionsProvider(const UnitAnalysisConfig &Config) {
 std::string absolutePath(StringRef Path, StringRef BuildDirectory) {
   SmallString<256> Absolute(Path);
   if (!sys::path::is_absolute(Absolute) && !BuildDirectory.empty())
-    sys::fs::make_absolute(BuildDirectory, Absolute);
+    perf_audit::compat::makeAbsolute(BuildDirectory, Absolute);
   else
     sys::fs::make_absolute(Absolute);
   sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
@@ -174,7 +176,7 @@ StringRef withoutImpactSuffix(StringRef Message) {
 std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config) {
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = "-*," + Config.Checks;
-  return getCheckNames(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  return compat::enabledCheckNames(Options);
 }
 
 LoopModelOptions loopOptionsFor(const ClangTidyOptions &Options) {
@@ -239,9 +241,8 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
   ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
                                        /*GetFixesFromNotes=*/false);
-  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
-                           &Consumer, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&Engine);
+  std::unique_ptr<DiagnosticsEngine> Engine =
+      compat::attachDiagnosticsEngine(Context, Consumer);
 
   tooling::ClangTool Tool(Database, {File.str()});
   Tool.setPrintErrorMessage(false);
