@@ -12,10 +12,12 @@
 
 #include "CompilationDatabaseLoader.h"
 #include "ResultCache.h"
-#include "perf-audit/ProgramSummaries.h"
 #include "UnitAnalysis.h"
+#include "perf-audit/ClangCompat.h"
 #include "perf-audit/CrossTU.h"
 #include "perf-audit/Finding.h"
+#include "perf-audit/FixApplication.h"
+#include "perf-audit/ProgramSummaries.h"
 #include "perf-audit/Report.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -148,6 +150,11 @@ cl::opt<bool> TimePhases("time-phases",
                     cl::desc("Print the time of each phase (analysis, "
                              "whole-program join, report) to stderr"),
                     cl::init(false), cl::cat(DriverCategory));
+cl::opt<bool> ApplyFixes(
+    "fix",
+    cl::desc("Apply the fix-its of the reported findings to the source files "
+             "(overlapping fix-its: the most costly finding's is applied)"),
+    cl::init(false), cl::cat(DriverCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::init(false), cl::cat(DriverCategory));
@@ -161,35 +168,11 @@ int usageError(const Twine &Message) {
   return ExitUsage;
 }
 
-/// Writes the report through a temporary file renamed into place, so that an
-/// interrupted run never leaves a half-written report.
+/// Reports and summaries are written through a temporary file renamed into
+/// place, so that an interrupted run never leaves a half-written report.
 Error writeAtomically(StringRef Path,
                       function_ref<void(raw_ostream &)> Write) {
-  SmallString<256> Model(Path);
-  Model += ".tmp-%%%%%%";
-  int FD;
-  SmallString<256> TempPath;
-  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempPath))
-    return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
-                             EC.message().c_str());
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    Write(OS);
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      sys::fs::remove(TempPath);
-      return createStringError(EC, "cannot write '%s': %s",
-                               Path.str().c_str(), EC.message().c_str());
-    }
-  }
-  if (std::error_code EC = sys::fs::rename(TempPath, Path)) {
-    sys::fs::remove(TempPath);
-    return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
-                             EC.message().c_str());
-  }
-  return Error::success();
+  return core::writeFileAtomically(Path, Write);
 }
 
 /// A progress line on stderr, only when stderr is a terminal.
@@ -277,7 +260,7 @@ int main(int argc, const char **argv) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   SmallString<256> Root(SourceRoot.empty() ? Cwd.str() : StringRef(SourceRoot));
-  sys::fs::make_absolute(Cwd, Root);
+  core::compat::makeAbsolute(Cwd, Root);
   sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   if (!sys::fs::is_directory(Root))
     return usageError("--source-root '" + SourceRoot + "' is not a directory");
@@ -384,7 +367,7 @@ int main(int argc, const char **argv) {
     } else {
       for (const std::string &Path : SourcePaths) {
         SmallString<256> Absolute(Path);
-        sys::fs::make_absolute(Cwd, Absolute);
+        core::compat::makeAbsolute(Cwd, Absolute);
         sys::path::remove_dots(Absolute, true);
         if (!sys::fs::exists(Absolute))
           return usageError("file '" + Path + "' does not exist");
@@ -551,6 +534,34 @@ int main(int argc, const char **argv) {
     outs().flush();
   } else if (Error E = writeAtomically(OutputPath, Write)) {
     return usageError(toString(std::move(E)));
+  }
+  if (ApplyFixes) {
+    // After the report: it quotes the code as it was analysed.
+    core::FixPlan Plan = core::planFixes(Result.Findings);
+    auto Where = [&](const core::SourcePoint &P) {
+      return formatv("{0}:{1}:{2}", core::displayPath(P.File, Root), P.Line,
+                     P.Column)
+          .str();
+    };
+    for (const core::RefusedFix &R : Plan.Refused) {
+      errs() << "perf-audit: warning: " << Where(R.Loc) << ": fix-it of "
+             << R.Check << " not applied: it overlaps ";
+      if (R.OtherCheck.empty())
+        errs() << "another fix-it\n";
+      else
+        errs() << "the fix-it of " << R.OtherCheck << " at "
+               << Where(R.OtherLoc) << "\n";
+    }
+    Expected<std::vector<std::string>> Written = core::applyFixPlan(Plan);
+    if (!Written)
+      return usageError(toString(Written.takeError()));
+    errs() << formatv("perf-audit: applied the fix-its of {0} finding{1} in "
+                      "{2} file{3}",
+                      Plan.FindingsFixed, Plan.FindingsFixed == 1 ? "" : "s",
+                      Written->size(), Written->size() == 1 ? "" : "s");
+    if (!Plan.Refused.empty())
+      errs() << formatv("; {0} refused (overlapping)", Plan.Refused.size());
+    errs() << "\n";
   }
   if (TimePhases) {
     auto Seconds = [](auto From, auto To) {
