@@ -43,6 +43,7 @@ config.substitutions.append(
 config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
 config.substitutions.append(("%python", py))
 config.substitutions.append(("%src_root", src))
+config.substitutions.append(("%obj_root", config.perf_audit_obj_root))
 config.substitutions.append(
     ("%sarif_validate", "%s %s" % (py, os.path.join(src, "test", "sarif",
                                                     "validate_sarif.py"))))
@@ -55,6 +56,11 @@ if config.sarif_multitool and os.path.exists(config.sarif_multitool):
     config.environment["PERF_AUDIT_SARIF_MULTITOOL"] = config.sarif_multitool
 config.environment["PERF_AUDIT_SARIF_SCHEMA"] = config.sarif_schema
 config.environment["PERF_AUDIT_SARIF_GH_CONFIG"] = config.sarif_gh_config
+
+# Packaging: cpack makes the .deb, dpkg-deb inspects and unpacks it.
+if shutil.which("cpack") and shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
+    config.available_features.add("deb-packaging")
+    config.substitutions.append(("%cpack", shutil.which("cpack")))
 
 # A clang-tidy of another LLVM major, for the plugin's version check.
 import glob
