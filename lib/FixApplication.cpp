@@ -7,6 +7,7 @@
 #include "perf-audit/FixApplication.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Signals.h"
 #include <set>
 #include <tuple>
 
@@ -107,6 +108,9 @@ writeFileAtomically(llvm::StringRef Path,
   llvm::SmallString<256> TempPath;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
     return Failure(EC);
+  // Interrupted while writing (Ctrl-C, a CI timeout): the temporary file goes,
+  // the previous file stays.
+  llvm::sys::RemoveFileOnSignal(TempPath);
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     Write(OS);
@@ -115,6 +119,7 @@ writeFileAtomically(llvm::StringRef Path,
       std::error_code EC = OS.error();
       OS.clear_error();
       llvm::sys::fs::remove(TempPath);
+      llvm::sys::DontRemoveFileOnSignal(TempPath);
       return Failure(EC);
     }
   }
@@ -123,11 +128,11 @@ writeFileAtomically(llvm::StringRef Path,
   if (llvm::ErrorOr<llvm::sys::fs::perms> Perms =
           llvm::sys::fs::getPermissions(Path))
     llvm::sys::fs::setPermissions(TempPath, *Perms);
-  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
+  std::error_code EC = llvm::sys::fs::rename(TempPath, Path);
+  if (EC)
     llvm::sys::fs::remove(TempPath);
-    return Failure(EC);
-  }
-  return llvm::Error::success();
+  llvm::sys::DontRemoveFileOnSignal(TempPath);
+  return EC ? Failure(EC) : llvm::Error::success();
 }
 
 llvm::Expected<std::vector<std::string>> applyFixPlan(const FixPlan &Plan) {

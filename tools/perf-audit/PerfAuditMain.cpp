@@ -387,6 +387,12 @@ int main(int argc, const char **argv) {
       Units = std::move(Slice);
     }
 
+    // A model file with a typo stops the run here, naming file and line.
+    if (Error E = perf_audit::driver::checkModelFiles(Units, Config)) {
+      errs() << "perf-audit: " << toString(std::move(E)) << "\n";
+      return ExitUsage;
+    }
+
     std::optional<perf_audit::driver::ResultCache> Cache;
     if (!CacheDir.empty()) {
       if (std::error_code EC = sys::fs::create_directories(CacheDir))

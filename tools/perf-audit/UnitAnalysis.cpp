@@ -29,6 +29,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace clang;
@@ -199,6 +200,21 @@ static std::vector<std::string> modelFilesFor(const ClangTidyOptions &Options) {
   if (It == Options.CheckOptions.end())
     return {};
   return splitList(It->getValue().Value);
+}
+
+Error checkModelFiles(ArrayRef<std::string> Units,
+                      const UnitAnalysisConfig &Config) {
+  ClangTidyContext Context(optionsProvider(Config));
+  std::set<std::vector<std::string>> Checked;
+  for (const std::string &File : Units) {
+    std::vector<std::string> Files =
+        modelFilesFor(Context.getOptionsForFile(File));
+    if (Files.empty() || !Checked.insert(Files).second)
+      continue;
+    if (Expected<ApiModel> Loaded = ApiModel::load(Files); !Loaded)
+      return Loaded.takeError();
+  }
+  return Error::success();
 }
 
 std::string unitFingerprint(const tooling::CompilationDatabase &Database,

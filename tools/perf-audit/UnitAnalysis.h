@@ -52,6 +52,13 @@ UnitAnalysis analyseUnit(const clang::tooling::CompilationDatabase &Database,
 std::string unitFingerprint(const clang::tooling::CompilationDatabase &Database,
                             llvm::StringRef File, const UnitAnalysisConfig &Config);
 
+/// Loads the model files that the configuration names for each of Units
+/// (the ModelFiles option, from --config or .clang-tidy files), so that a
+/// typo stops the run before any analysis with "file:line:col: error: ...",
+/// instead of each unit falling back to the built-in models.
+llvm::Error checkModelFiles(llvm::ArrayRef<std::string> Units,
+                            const UnitAnalysisConfig &Config);
+
 /// The checks the configuration enables.
 std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config);
 
