@@ -24,11 +24,11 @@ PACKAGES=(cmake ninja-build g++ python3 pkg-config
   libgrpc++-dev libprotobuf-dev libabsl-dev libgtest-dev zlib1g-dev)
 # Packages the tests compile against (the real library headers) and the
 # tools they use (another clang-tidy major for the plugin's version check,
-# dpkg-dev for the package test,
+# dpkg-dev for the package test, the libFuzzer runtime for the fuzz test,
 # npm for the SARIF validator).
 TEST_PACKAGES=(libsqlitecpp-dev libsoci-dev libpqxx-dev qtbase5-dev
   libcppdb-dev libasio-dev libboost-dev libsqlite3-dev clang-tidy-14 npm
-  dpkg-dev)
+  dpkg-dev "libclang-rt-$LLVM-dev")
 # What the example project (examples/bookstore) compiles against.
 EXAMPLE_PACKAGES=(libsqlitecpp-dev libsqlite3-dev libasio-dev)
 

@@ -32,7 +32,8 @@ for MAJOR in $MAJORS; do
   fi
   cmake "$BUILD_DIR" -DPERF_AUDIT_SARIF_MULTITOOL="$MULTITOOL" >/dev/null
 
-  cmake --build "$BUILD_DIR" --target PerfAudit perf-audit perf-audit-clangd PerfAuditUnitTests
+  cmake --build "$BUILD_DIR" --target PerfAudit perf-audit perf-audit-clangd \
+    PerfAuditUnitTests perf-audit-config-fuzzer
 
   RESULT="$BUILD_DIR/test-results.json"
   rm -f "$RESULT"

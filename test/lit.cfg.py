@@ -57,6 +57,11 @@ if config.sarif_multitool and os.path.exists(config.sarif_multitool):
 config.environment["PERF_AUDIT_SARIF_SCHEMA"] = config.sarif_schema
 config.environment["PERF_AUDIT_SARIF_GH_CONFIG"] = config.sarif_gh_config
 
+# The libFuzzer target of the configuration parsers (needs libclang-rt-N-dev).
+if config.perf_audit_config_fuzzer and os.path.exists(config.perf_audit_config_fuzzer):
+    config.available_features.add("config-fuzzer")
+    config.substitutions.append(("%config_fuzzer", config.perf_audit_config_fuzzer))
+
 # Packaging: cpack makes the .deb, dpkg-deb inspects and unpacks it.
 if shutil.which("cpack") and shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
     config.available_features.add("deb-packaging")
