@@ -279,9 +279,18 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
   if (!isa<CXXForRangeStmt>(Inner)) {
     if (In.IterationVars.empty())
       return; // No visible progress: nothing to say about its trip count.
-    for (const VarDecl *V : In.IterationVars)
-      if (!Loops.isDeclaredIn(V, Outer) && !isResetBefore(V, Outer, Inner, SM))
+    // The outer `for`'s own init variable is declared once, not per
+    // iteration: `for (auto i = v.begin(); i != e;) for (; i != e; ++i)`.
+    const auto *OuterFor = dyn_cast<ForStmt>(Outer);
+    const auto *OuterInit =
+        OuterFor ? dyn_cast_or_null<DeclStmt>(OuterFor->getInit()) : nullptr;
+    for (const VarDecl *V : In.IterationVars) {
+      bool OuterCursor =
+          OuterInit && llvm::is_contained(OuterInit->decls(), V);
+      if (OuterCursor ||
+          (!Loops.isDeclaredIn(V, Outer) && !isResetBefore(V, Outer, Inner, SM)))
         return;
+    }
   }
 
   // Both indices addressing one cell: a walk over a grid.

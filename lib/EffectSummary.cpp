@@ -216,6 +216,86 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
 }
 
 namespace {
+/// The variable or field an lvalue names: `x`, `this->m`, `m`.
+const ValueDecl *stateNamed(const Expr *E) {
+  E = LoopModel::strip(E);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    if (isa<CXXThisExpr>(LoopModel::strip(ME->getBase())))
+      return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// The variables and fields a statement writes: assigned, incremented, or
+/// changed through a non-const member function or operator (`m[k] = v`,
+/// `m.insert(x)`, `flag = true`, `++it`).
+class StateWrites : public RecursiveASTVisitor<StateWrites> {
+public:
+  llvm::SmallPtrSet<const ValueDecl *, 4> Written;
+  /// The subset stepped like a cursor: `++it`, `it += n`, `p--`.
+  llvm::SmallPtrSet<const ValueDecl *, 4> Stepped;
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      add(B->getLHS(), B->getOpcode() == BO_AddAssign ||
+                           B->getOpcode() == BO_SubAssign);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp())
+      add(U->getSubExpr(), /*Step=*/true);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    OverloadedOperatorKind Kind = Op->getOperator();
+    bool Step = Kind == OO_PlusPlus || Kind == OO_MinusMinus ||
+                Kind == OO_PlusEqual || Kind == OO_MinusEqual;
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
+        (Step || (MD && !MD->isConst())) && Op->getNumArgs() > 0)
+      add(Op->getArg(0), Step);
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (const CXXMethodDecl *MD = Call->getMethodDecl(); MD && !MD->isConst())
+      add(Call->getImplicitObjectArgument());
+    return true;
+  }
+
+private:
+  void add(const Expr *E, bool Step = false) {
+    if (const ValueDecl *D = stateNamed(E)) {
+      Written.insert(D);
+      if (Step)
+        Stepped.insert(D);
+    }
+  }
+};
+
+StateWrites writesIn(const Stmt *S) {
+  StateWrites Writes;
+  Writes.TraverseStmt(const_cast<Stmt *>(S));
+  return Writes;
+}
+
+/// The fields and static variables that Cond reads: the state a guard such
+/// as `if (cache_.empty())` or `if (!initialised)` tests.
+class StateReads : public RecursiveASTVisitor<StateReads> {
+public:
+  llvm::SmallPtrSet<const ValueDecl *, 4> Read;
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (isa<CXXThisExpr>(LoopModel::strip(ME->getBase())))
+      Read.insert(ME->getMemberDecl());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->hasGlobalStorage())
+      Read.insert(VD);
+    return true;
+  }
+};
+
 /// Walks one function body and fills its summary.
 class SummaryBuilder : public RecursiveASTVisitor<SummaryBuilder> {
 public:
@@ -253,7 +333,49 @@ public:
   }
   bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
 
+  // The branches a loop sits in, to tell a cache filled once from a scan.
+  bool TraverseIfStmt(IfStmt *If) {
+    Guards.push_back(If);
+    bool Continue = RecursiveASTVisitor::TraverseIfStmt(If);
+    Guards.pop_back();
+    return Continue;
+  }
+
 private:
+  /// True when Loop fills a cache once: it sits in the then-branch of an
+  /// `if` that tests a field or static variable which that branch writes
+  /// (`if (names_.empty()) { for (...) names_[n] = i; }`). Callers pay for
+  /// it once per object, not once per call.
+  bool isMemoised(const Stmt *Loop) const {
+    const SourceManager &SM = A.Loops.context().getSourceManager();
+    for (const IfStmt *If : Guards) {
+      const Stmt *Then = If->getThen();
+      if (!Then || !SM.isPointWithin(Loop->getBeginLoc(), Then->getBeginLoc(),
+                                     Then->getEndLoc()))
+        continue;
+      StateReads Reads;
+      Reads.TraverseStmt(const_cast<Expr *>(If->getCond()));
+      if (Reads.Read.empty())
+        continue;
+      for (const ValueDecl *Written : writesIn(Then).Written)
+        if (Reads.Read.count(Written))
+          return true;
+    }
+    return false;
+  }
+
+  /// True when Loop advances an iterator the caller passed by reference
+  /// (`while (it != end) { ...; ++it; }` with `Iter &it`): it continues the
+  /// caller's traversal, which it does not repeat.
+  bool advancesCallersCursor(const Stmt *Loop) const {
+    for (const ValueDecl *Stepped : writesIn(Loop).Stepped)
+      if (const auto *P = dyn_cast<ParmVarDecl>(Stepped);
+          P && P->getDeclContext() == FD && P->getType()->isLValueReferenceType() &&
+          !P->getType().getNonReferenceType().isConstQualified())
+        return true;
+    return false;
+  }
+
   std::optional<unsigned> paramIndex(const ValueDecl *D) const {
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D))
       if (P->getDeclContext() == FD)
@@ -277,7 +399,8 @@ private:
 
   void visitLoop(const Stmt *Loop) {
     const LoopInfo &L = A.Loops.info(Loop);
-    if (L.Trip.Source == InputSource::QueryRows)
+    if (L.Trip.Source == InputSource::QueryRows || !L.Trip.isInput() ||
+        isMemoised(Loop) || advancesCallersCursor(Loop))
       return;
     recordScan(L.Trip, {EffectStep{Loop, "loops over '" +
                                              A.Loops.spelling(L.Trip.Subject) +
@@ -361,6 +484,7 @@ private:
   EffectAnalysis::Impl &A;
   const FunctionDecl *FD;
   FunctionSummary &Out;
+  llvm::SmallVector<const IfStmt *, 4> Guards;
 };
 } // namespace
 

@@ -98,10 +98,54 @@ static bool isPerIterationChild(const Stmt *Loop, const DynTypedNode &Child) {
   return true; // while and do: condition and body both run per iteration.
 }
 
+/// How the statements after a point of a block leave it, unconditionally.
+enum class ExitAfter { None, Break, Function };
+
+/// The first unconditional jump among Block's statements after Child: a
+/// `return`, a `throw`, a call to a [[noreturn]] function or a `goto` leave
+/// the function (or at least every loop around it); a `break` leaves the
+/// innermost loop or switch around Block. Statements in branches do not
+/// count; a `continue` ends the search.
+static ExitAfter exitAfter(const CompoundStmt *Block, const Stmt *Child) {
+  bool After = false;
+  for (const Stmt *Next : Block->body()) {
+    if (Next == Child) {
+      After = true;
+      continue;
+    }
+    if (!After)
+      continue;
+    // `case X:` and `default:` wrap the statement that follows them.
+    while (const auto *Case = dyn_cast<SwitchCase>(Next))
+      Next = Case->getSubStmt();
+    while (const auto *Label = dyn_cast<LabelStmt>(Next))
+      Next = Label->getSubStmt();
+    if (isa<ContinueStmt>(Next))
+      return ExitAfter::None;
+    if (isa<BreakStmt>(Next))
+      return ExitAfter::Break;
+    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt>(Next))
+      return ExitAfter::Function;
+    if (const auto *E = dyn_cast<Expr>(Next)) {
+      E = E->IgnoreImplicit();
+      if (isa<CXXThrowExpr>(E))
+        return ExitAfter::Function;
+      if (const auto *Call = dyn_cast<CallExpr>(E))
+        if (const FunctionDecl *Callee = Call->getDirectCallee();
+            Callee && Callee->isNoReturn())
+          return ExitAfter::Function;
+    }
+  }
+  return ExitAfter::None;
+}
+
 llvm::SmallVector<const Stmt *, 4>
 LoopModel::enclosingLoops(const Stmt *S) {
   llvm::SmallVector<const Stmt *, 4> Loops;
   DynTypedNode Node = DynTypedNode::create(*S);
+  // A block that goes on to `break` runs S at most once per run of the loop
+  // (or switch) that the break leaves: that loop does not repeat S.
+  bool BreakPending = false;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
@@ -110,8 +154,28 @@ LoopModel::enclosingLoops(const Stmt *S) {
     if (const auto *P = Parent.get<Stmt>()) {
       if (isa<LambdaExpr, BlockExpr>(P))
         break;
-      if (isLoopStmt(P) && isPerIterationChild(P, Node))
-        Loops.push_back(P);
+      if (const auto *Block = dyn_cast<CompoundStmt>(P)) {
+        // An error path (build a message, throw) or an early exit (find,
+        // act, return) runs once, whatever loops surround the block; the
+        // loops inside it still repeat S.
+        switch (exitAfter(Block, Node.get<Stmt>())) {
+        case ExitAfter::Function:
+          return Loops;
+        case ExitAfter::Break:
+          BreakPending = true;
+          break;
+        case ExitAfter::None:
+          break;
+        }
+      }
+      if (isa<SwitchStmt>(P))
+        BreakPending = false; // The break leaves the switch, not a loop.
+      if (isLoopStmt(P) && isPerIterationChild(P, Node)) {
+        if (BreakPending)
+          BreakPending = false;
+        else
+          Loops.push_back(P);
+      }
     } else if (const auto *D = Parent.get<Decl>()) {
       if (isa<FunctionDecl, BlockDecl, ObjCMethodDecl, CapturedDecl>(D) ||
           isa<TranslationUnitDecl, RecordDecl>(D))
@@ -384,7 +448,12 @@ public:
         return strongest(D, classifyArgs(MC, Depth));
       }
       Dependence D = classify(Object, Depth + 1);
-      if (D.isInput() && D.Source != InputSource::QueryRows)
+      // The rows of a result are reached through its container accessors
+      // and row cursors (above); any other member (`columns()`,
+      // `column_number(name)`) describes its shape, not how many rows came.
+      if (D.Source == InputSource::QueryRows)
+        return strongest(unknown(), classifyArgs(MC, Depth));
+      if (D.isInput())
         D.Subject = Object;
       return strongest(D, classifyArgs(MC, Depth));
     }
@@ -827,6 +896,11 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
             L.Driver = startValue(Steps.Vars.front(), Init);
           }
         }
+        // A bound near the top of its type is a sentinel, not a count:
+        // `while ((pos = s.find(c, pos)) != std::string::npos)`.
+        if (Bound.Kind == TripKind::Constant &&
+            Bound.Constant >= (uint64_t(1) << 32))
+          Bound = unknown();
         L.Trip = Bound;
       } else if (const VarDecl *Counter = refVar(Cond);
                  Counter && llvm::is_contained(Steps.Vars, Counter)) {

@@ -262,6 +262,56 @@ TEST(LoopModelTest, EnclosingLoopsAndExecutions) {
   EXPECT_EQ(Model.enclosingLoops(InLambda).size(), 1u);
 }
 
+TEST(LoopModelTest, BlocksThatLeaveRunOnce) {
+  auto AST = buildAst(std::string(Prelude) + R"cpp(
+    int work(int);
+    [[noreturn]] void fail(int);
+    int f(const std::vector<int> &outer, const std::vector<int> &inner) {
+      for (int o : outer) {
+        for (int i : inner) {
+          if (i == o) {
+            work(1);
+            break;
+          }
+          if (i < 0) {
+            work(2);
+            fail(i);
+          }
+          switch (i) {
+          case 7:
+            work(3);
+            break;
+          }
+          if (i > o) {
+            work(4);
+            continue;
+          }
+        }
+        if (o == 0) {
+          work(5);
+          return o;
+        }
+      }
+      return 0;
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  LoopModel Model(Ctx, ApiModel::builtin());
+  auto LoopsAround = [&](int Tag) {
+    const auto *Call = selectOne<CallExpr>(
+        Ctx, callExpr(callee(functionDecl(hasName("work"))),
+                      hasArgument(0, integerLiteral(equals(Tag))))
+                 .bind("x"));
+    return Call ? Model.enclosingLoops(Call).size() : 99u;
+  };
+  EXPECT_EQ(LoopsAround(1), 1u) << "the break leaves the inner loop only";
+  EXPECT_EQ(LoopsAround(2), 0u) << "a [[noreturn]] call leaves the function";
+  EXPECT_EQ(LoopsAround(3), 2u) << "that break leaves the switch";
+  EXPECT_EQ(LoopsAround(4), 2u) << "continue goes on with the loop";
+  EXPECT_EQ(LoopsAround(5), 0u) << "return leaves the function";
+}
+
 TEST(LoopModelTest, Invariance) {
   auto AST = buildAst(std::string(Prelude) + R"cpp(
     bool has(const std::vector<int> &v, int x);

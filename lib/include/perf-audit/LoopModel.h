@@ -108,7 +108,11 @@ public:
 
   /// The loops that run S once per iteration, innermost first. The search
   /// stops at the enclosing function, lambda or block; the init-statement of
-  /// a `for` and the range of a range-for are not part of their loop.
+  /// a `for` and the range of a range-for are not part of their loop. A block
+  /// that unconditionally goes on to leave the function after S (`return`,
+  /// `throw`, a [[noreturn]] call) runs at most once: no loop around the
+  /// block repeats S; one that goes on to `break` is not repeated by the loop
+  /// it leaves.
   llvm::SmallVector<const clang::Stmt *, 4>
   enclosingLoops(const clang::Stmt *S);
 
