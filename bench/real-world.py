@@ -1,0 +1,339 @@
+#!/usr/bin/env python3
+"""Runs perf-audit over real open-source projects (docs/real-world.md).
+
+For each project of the corpus: fetch its Debian source package (with a
+deb-src entry in a private apt configuration, so the machine's own sources
+are not touched), install its build dependencies, configure it with its own
+CMake build to get a compile_commands.json, and run perf-audit over every
+translation unit. Then, on a copy of the project, apply every fix-it with
+`perf-audit --fix` and check that each changed translation unit still passes
+`clang++ -fsyntax-only` with its own flags.
+
+Per project it prints the translation units, failures (with the clang error),
+time, peak memory, findings per check and tier, the fix-it check, and writes
+WORK/<project>/top30.md: the 30 most costly findings, for review.
+
+  bench/real-world.py --perf-audit build/bin/perf-audit [--work /tmp/corpus]
+                      [--projects leveldb,soci] [-j N] [--no-fix-check]
+
+Needs root for apt-get (it installs the build dependencies) and network
+access to deb.debian.org.
+"""
+import argparse
+import collections
+import concurrent.futures
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+
+DEB_SRC = ("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] "
+           "http://deb.debian.org/debian bookworm main\n")
+
+# The corpus: which family each project exercises, the Debian packages its
+# build needs, and how to configure it. The CMake options enable the tests
+# and examples, where the libraries are used the way applications use them.
+PROJECTS = [
+    {"name": "sqlitecpp", "families": "n-plus-one (SQLiteCpp), copies",
+     "deps": ["libsqlite3-dev", "libgtest-dev"],
+     "cmake": ["-DSQLITECPP_BUILD_EXAMPLES=ON", "-DSQLITECPP_BUILD_TESTS=ON",
+               "-DSQLITECPP_INTERNAL_SQLITE=OFF", "-DSQLITECPP_RUN_CPPLINT=OFF",
+               "-DSQLITECPP_RUN_CPPCHECK=OFF"]},
+    {"name": "soci", "families": "n-plus-one (SOCI), copies",
+     "deps": ["libsqlite3-dev", "libpq-dev", "libboost-dev",
+              "libboost-date-time-dev"],
+     "cmake": ["-DSOCI_TESTS=ON", "-DWITH_MYSQL=OFF", "-DWITH_FIREBIRD=OFF",
+               "-DWITH_ODBC=OFF", "-DWITH_ORACLE=OFF", "-DWITH_DB2=OFF"]},
+    {"name": "libpqxx", "families": "n-plus-one (libpqxx), copies",
+     "deps": ["libpq-dev"], "cmake": ["-DSKIP_BUILD_TEST=OFF"]},
+    {"name": "i2pd", "families": "blocking-in-async (Boost.Asio), allocations",
+     "deps": ["libboost-system-dev", "libboost-date-time-dev",
+              "libboost-filesystem-dev", "libboost-program-options-dev",
+              "libminiupnpc-dev", "libssl-dev", "zlib1g-dev",
+              "libwebsocketpp-dev"],
+     "source_subdir": "build",
+     "cmake": ["-DWITH_UPNP=ON", "-DBUILD_TESTING=OFF"],
+     # Boost 1.74's MPL computes an out-of-range enum constant, an error
+     # since clang 16 that can still be turned off.
+     "extra_args": ["-Wno-enum-constexpr-conversion"]},
+    {"name": "poco", "families": "all: Data (SQLite, PostgreSQL), Net, "
+     "Foundation", "deps": ["libexpat1-dev", "libpcre3-dev", "libsqlite3-dev",
+                            "libpq-dev", "libssl-dev", "zlib1g-dev"],
+     "cmake": ["-DENABLE_DATA_MYSQL=OFF", "-DENABLE_DATA_ODBC=OFF",
+               "-DENABLE_TESTS=ON", "-DPOCO_UNBUNDLED=ON"]},
+    {"name": "leveldb", "families": "loops, copies, allocations (database "
+     "engine)", "deps": ["libsnappy-dev", "libgmock-dev", "libgtest-dev",
+                         "libbenchmark-dev"],
+     "cmake": ["-DLEVELDB_BUILD_TESTS=ON", "-DLEVELDB_BUILD_BENCHMARKS=ON"]},
+    {"name": "yaml-cpp", "families": "loops, copies, allocations (parser)",
+     "deps": ["libgtest-dev", "libgmock-dev"],
+     "cmake": ["-DYAML_CPP_BUILD_TESTS=ON"]},
+    {"name": "cppcheck", "families": "loops, copies, allocations (large "
+     "general code base)", "deps": ["libtinyxml2-dev", "libpcre3-dev"],
+     "cmake": ["-DBUILD_TESTS=ON", "-DUSE_MATCHCOMPILER=Off"]},
+]
+
+
+def run(cmd, **kw):
+    kw.setdefault("check", True)
+    return subprocess.run(cmd, **kw)
+
+
+class Apt:
+    """apt-get with a private source list and state, holding deb-src."""
+
+    def __init__(self, work):
+        self.dir = os.path.join(work, "apt")
+        os.makedirs(os.path.join(self.dir, "lists", "partial"), exist_ok=True)
+        self.sources = os.path.join(self.dir, "sources.list")
+        with open(self.sources, "w") as f:
+            f.write(DEB_SRC)
+        self.opts = ["-o", "Dir::Etc::SourceList=" + self.sources,
+                     "-o", "Dir::Etc::SourceParts=/nonexistent",
+                     "-o", "Dir::State::Lists=" + os.path.join(self.dir, "lists")]
+        self.updated = False
+
+    def source(self, package, into):
+        if not self.updated:
+            run(["apt-get"] + self.opts + ["update", "-qq"])
+            self.updated = True
+        run(["apt-get"] + self.opts + ["source", "-qq", "--download-only",
+                                      package], cwd=into,
+            stdout=subprocess.DEVNULL)
+
+
+def install(packages):
+    missing = [p for p in packages if subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True,
+        text=True).stdout.find("install ok installed") < 0]
+    if missing:
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends"] +
+            missing, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"),
+            stdout=subprocess.DEVNULL)
+
+
+def fetch(apt, project, work):
+    """Unpacks the source package (Debian patches applied); returns its dir."""
+    for entry in sorted(os.listdir(work)):
+        if (entry.startswith(project["name"] + "-") and
+                not entry.endswith("-fixed") and
+                os.path.isdir(os.path.join(work, entry))):
+            return os.path.join(work, entry)
+    apt.source(project["name"], work)
+    dsc = sorted(f for f in os.listdir(work)
+                 if f.startswith(project["name"] + "_") and f.endswith(".dsc"))
+    run(["dpkg-source", "-q", "-x", dsc[-1]], cwd=work,
+        stdout=subprocess.DEVNULL)
+    return fetch(apt, project, work)
+
+
+def configure(project, src, clang):
+    build = os.path.join(src, "build-perf-audit")
+    if not os.path.exists(os.path.join(build, "compile_commands.json")):
+        run(["cmake", "-S", os.path.join(src, project.get("source_subdir", ".")),
+             "-B", build, "-G", "Ninja", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+             "-DCMAKE_C_COMPILER=" + clang.replace("clang++", "clang"),
+             "-DCMAKE_CXX_COMPILER=" + clang] + project["cmake"],
+            stdout=subprocess.DEVNULL)
+    return build
+
+
+# Runs a command and prints its peak resident memory (KiB) to stderr's last
+# line: RUSAGE_CHILDREN of this script would mix the projects.
+PEAK_WRAPPER = ("import resource, subprocess, sys; "
+                "code = subprocess.call(sys.argv[1:]); "
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+                " file=sys.stderr); sys.exit(code)")
+
+
+def perf_audit(args, build, extra):
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, args.perf_audit,
+                           "-p", build, "--quiet", "-j", str(args.jobs)] + extra,
+                          capture_output=True, text=True)
+    seconds = time.monotonic() - start
+    stderr_lines = proc.stderr.rstrip("\n").split("\n")
+    peak_kib = int(stderr_lines[-1])
+    proc.stderr = "\n".join(stderr_lines[:-1])
+    if proc.returncode not in (0, 1, 3):
+        sys.exit("perf-audit failed (%d) on %s:\n%s" %
+                 (proc.returncode, build, proc.stderr))
+    return proc, seconds, peak_kib
+
+
+def syntax_check(command, clang, resource_dir, extra_args=()):
+    """Runs a compile command as clang++ -fsyntax-only; returns the errors."""
+    argv = command.get("arguments") or shlex.split(command["command"])
+    out = [clang, "-fsyntax-only", "-w", "-resource-dir", resource_dir]
+    out += list(extra_args)
+    skip = False
+    for arg in argv[1:]:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+            continue
+        if arg in ("-c", "-MD", "-MMD") or arg.startswith("-o"):
+            continue
+        out.append(arg)
+    proc = subprocess.run(out, cwd=command["directory"], capture_output=True,
+                          text=True)
+    return "" if proc.returncode == 0 else proc.stderr
+
+
+def copy_project(src, build):
+    """A copy of the project to apply fix-its to; returns its build dir."""
+    copy = src.rstrip("/") + "-fixed"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(src, copy, symlinks=True)
+    copy_build = os.path.join(copy, os.path.relpath(build, src))
+    db_path = os.path.join(copy_build, "compile_commands.json")
+    with open(db_path) as f:
+        text = f.read()
+    with open(db_path, "w") as f:
+        f.write(text.replace(src.rstrip("/") + "/", copy + "/"))
+    return copy, copy_build
+
+
+def fix_check(args, project, src, copy, copy_build, stderr):
+    """Syntax-checks the units that the fix-its applied to copy changed."""
+    applied = re.search(r"applied the fix-its of (\d+) finding", stderr)
+    refused = re.findall(r"warning: .* not applied: .*", stderr)
+    changed = []
+    for root, _, files in os.walk(copy):
+        for name in files:
+            path = os.path.join(root, name)
+            original = os.path.join(src, os.path.relpath(path, copy))
+            if (name.endswith((".c", ".cc", ".cpp", ".cxx", ".h", ".hh",
+                               ".hpp", ".hxx", ".ipp")) and
+                    os.path.exists(original) and
+                    open(path, "rb").read() != open(original, "rb").read()):
+                changed.append(path)
+    with open(os.path.join(copy_build, "compile_commands.json")) as f:
+        db = json.load(f)
+    headers_changed = any(not p.endswith((".c", ".cc", ".cpp", ".cxx"))
+                          for p in changed)
+
+    def unit_path(c):
+        return os.path.normpath(os.path.join(c["directory"], c["file"]))
+
+    units = db if headers_changed else [
+        c for c in db if unit_path(c) in set(changed)]
+    extra = project.get("extra_args", [])
+
+    def check(c):
+        errors = syntax_check(c, args.clang, args.resource_dir, extra)
+        if not errors:
+            return ""
+        # A unit that did not compile before the fix-its is not broken by them.
+        original = dict(c, directory=c["directory"].replace(copy, src),
+                        file=c["file"].replace(copy, src))
+        for key in ("command", "arguments"):
+            if isinstance(c.get(key), str):
+                original[key] = c[key].replace(copy, src)
+            elif c.get(key):
+                original[key] = [a.replace(copy, src) for a in c[key]]
+        return errors if not syntax_check(original, args.clang,
+                                          args.resource_dir, extra) else ""
+
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        errors = list(pool.map(check, units))
+    broken = [(os.path.relpath(unit_path(c), copy),
+               [l for l in e.splitlines() if "error:" in l][:1])
+              for c, e in zip(units, errors) if e]
+    return {"findings_fixed": int(applied.group(1)) if applied else 0,
+            "refused": refused, "files_changed": len(changed),
+            "units_checked": len(units), "units_broken": broken,
+            "changed": sorted(os.path.relpath(p, copy) for p in changed)}
+
+
+def review_table(findings, src, limit=30):
+    rows = ["| # | score | tier | check | where | message | verdict |",
+            "|---|---|---|---|---|---|---|"]
+    for i, f in enumerate(findings[:limit], 1):
+        where = "%s:%d" % (os.path.relpath(f["file"], src)
+                           if os.path.isabs(f["file"]) else f["file"],
+                           f["line"])
+        message = f["message"].replace("|", "\\|")
+        rows.append("| %d | %d | %s | %s | %s | %s | |" %
+                    (i, f["score"], f["tier"],
+                     f["check"].replace("perf-audit-", ""), where, message))
+    return "\n".join(rows) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--perf-audit", required=True)
+    parser.add_argument("--work", default="/tmp/perf-audit-corpus")
+    parser.add_argument("--projects", default="",
+                        help="comma-separated names (default: all)")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--clang", default="/usr/lib/llvm-19/bin/clang++")
+    parser.add_argument("--no-fix-check", action="store_true")
+    args = parser.parse_args()
+    args.perf_audit = os.path.abspath(args.perf_audit)
+    args.resource_dir = subprocess.run(
+        [args.clang, "-print-resource-dir"], capture_output=True,
+        text=True, check=True).stdout.strip()
+    os.makedirs(args.work, exist_ok=True)
+    wanted = [p for p in PROJECTS
+              if not args.projects or p["name"] in args.projects.split(",")]
+    apt = Apt(args.work)
+    install(["dpkg-dev", "cmake", "ninja-build"])
+    totals = collections.Counter()
+    results = {}
+    for project in wanted:
+        install(project["deps"])
+        src = fetch(apt, project, args.work)
+        build = configure(project, src, args.clang)
+        with open(os.path.join(build, "compile_commands.json")) as f:
+            units = len({c["file"] for c in json.load(f)})
+        # One analysis: with the fix check, it runs on a copy of the project
+        # and applies the fix-its after writing the report.
+        root, root_build, extra = src, build, []
+        if not args.no_fix_check:
+            root, root_build = copy_project(src, build)
+            extra = ["--fix"]
+        extra += ["--extra-arg=" + a for a in project.get("extra_args", [])]
+        proc, seconds, peak = perf_audit(
+            args, root_build, ["--format=json", "--source-root=" + root] + extra)
+        report = json.loads(proc.stdout)
+        by_check = collections.Counter(
+            f["check"].replace("perf-audit-", "") for f in report["findings"])
+        by_tier = collections.Counter(f["tier"] for f in report["findings"])
+        result = {"version": os.path.basename(src), "units": units,
+                  "failures": [(u["file"], u.get("error", ""))
+                               for u in report["failures"]],
+                  "seconds": round(seconds, 1), "peak_mib": peak // 1024,
+                  "findings": len(report["findings"]),
+                  "by_check": dict(sorted(by_check.items())),
+                  "by_tier": dict(sorted(by_tier.items()))}
+        with open(os.path.join(args.work, project["name"] + "-top30.md"),
+                  "w") as f:
+            f.write(review_table(report["findings"], root))
+        if not args.no_fix_check:
+            result["fix_check"] = fix_check(args, project, src, root,
+                                            root_build, proc.stderr)
+        results[project["name"]] = result
+        totals["units"] += units
+        totals["findings"] += len(report["findings"])
+        print(json.dumps({project["name"]: result}, indent=1), flush=True)
+    with open(os.path.join(args.work, "results.json"), "w") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
+    print("%d projects, %d translation units, %d findings" %
+          (len(results), totals["units"], totals["findings"]))
+    broken = sum(len(r.get("fix_check", {}).get("units_broken", []))
+                 for r in results.values())
+    failed = sum(len(r["failures"]) for r in results.values())
+    print("units not analysed: %d; units broken by fix-its: %d" %
+          (failed, broken))
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
