@@ -447,6 +447,40 @@ static bool isConstSource(const Expr *Source) {
   return false;
 }
 
+/// The local or parameter a getter chain starts from: `sql` in
+/// `sql.get_logger()`, `a` in `a.b.items()`.
+static const VarDecl *rootObject(const Expr *Source) {
+  Source = Source->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *Member = dyn_cast<MemberExpr>(Source))
+    return rootObject(Member->getBase());
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Source))
+    return rootObject(Call->getImplicitObjectArgument());
+  return nullptr;
+}
+
+/// True when Root is changed through a non-const member function after
+/// Point: what a copy taken at Point holds may then differ from what a
+/// reference would see (`auto saved = s.get_logger(); s.set_logger(x); ...
+/// s.set_logger(saved);`).
+static bool changedAfter(const VarDecl *Root, const Stmt *Point,
+                         const FunctionDecl *FD, ASTContext &C) {
+  const SourceManager &SM = C.getSourceManager();
+  auto Changes = match(
+      findAll(cxxMemberCallExpr(on(ignoringParenImpCasts(
+                            declRefExpr(to(varDecl(equalsNode(Root)))))),
+                        callee(cxxMethodDecl(unless(isConst()))))
+                  .bind("change")),
+      *FD->getBody(), C);
+  for (const BoundNodes &Change : Changes)
+    if (SM.isBeforeInTranslationUnit(
+            Point->getEndLoc(),
+            Change.getNodeAs<Stmt>("change")->getBeginLoc()))
+      return true;
+  return false;
+}
+
 void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   if (Local->getType()->isReferenceType() || Local->getType()->isDependentType() ||
       isa<DecompositionDecl>(Local) || Local->isStaticLocal())
@@ -479,6 +513,9 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   if (!meetsMinimum(I))
     return;
   bool Provable = outlivesFunctionLocals(Source, FD) && Declaration->isSingleDecl();
+  if (const VarDecl *Root = rootObject(Source);
+      !Provable && Root && changedAfter(Root, Declaration, FD, C))
+    return; // The copy keeps a value the object is about to lose.
   std::string Message = "local '" + Local->getName().str() + "' (" +
                         costs(C).spell(Local->getType()) +
                         ") copies a const reference but is only read";

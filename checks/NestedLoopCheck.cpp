@@ -245,6 +245,33 @@ std::string NestedLoopCheck::complexity(const Stmt *Loop, const Expr *Scanned,
 // Nested loops
 //===----------------------------------------------------------------------===//
 
+/// True when Buffer is bound to the query whose rows the loop Out walks, as
+/// its output: `statement st = (sql.prepare << q, into(buffer));` then
+/// `while (st.fetch())` (SOCI's bulk fetch). The buffer then holds the rows
+/// of one fetch, not a second input.
+static bool isFetchBuffer(const ValueDecl *Buffer, const LoopInfo &Out) {
+  if (!Buffer || Out.Trip.Source != core::InputSource::QueryRows)
+    return false;
+  for (const Expr *Call : {Out.Trip.Query, Out.Trip.Subject}) {
+    const auto *Cursor =
+        dyn_cast_or_null<CXXMemberCallExpr>(Call ? LoopModel::strip(Call) : nullptr);
+    if (!Cursor)
+      continue;
+    const auto *Object = dyn_cast_or_null<DeclRefExpr>(
+        LoopModel::strip(Cursor->getImplicitObjectArgument()));
+    const auto *Statement =
+        Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+    if (!Statement || !Statement->getInit())
+      continue;
+    auto Bound = match(
+        findAll(declRefExpr(to(valueDecl(equalsNode(Buffer))))),
+        *Statement->getInit(), Statement->getASTContext());
+    if (!Bound.empty())
+      return true;
+  }
+  return false;
+}
+
 void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
   LoopModel &Loops = loops(Ctx);
   const SourceManager &SM = Ctx.getSourceManager();
@@ -292,6 +319,11 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
         return;
     }
   }
+
+  // A bulk fetch: each turn of the cursor loop refills the buffer the inner
+  // loop walks, so together they visit each row once.
+  if (isFetchBuffer(In.Trip.Root, Out))
+    return;
 
   // Both indices addressing one cell: a walk over a grid.
   if (allIntegral(Out.IterationVars) && allIntegral(In.IterationVars) &&
