@@ -245,6 +245,34 @@ std::string NestedLoopCheck::complexity(const Stmt *Loop, const Expr *Scanned,
 // Nested loops
 //===----------------------------------------------------------------------===//
 
+/// True when the `for` loop Outer steps its index by the trip count of the
+/// inner loop In (`i += batch` around `j < batch`).
+static bool stepsByInnerCount(const Stmt *Outer, const LoopInfo &In) {
+  const auto *For = dyn_cast<ForStmt>(Outer);
+  if (!For || !For->getInc() || !In.Driver)
+    return false;
+  const Expr *Step = nullptr;
+  const Expr *Inc = LoopModel::strip(For->getInc());
+  if (const auto *Compound = dyn_cast<CompoundAssignOperator>(Inc);
+      Compound && Compound->getOpcode() == BO_AddAssign)
+    Step = Compound->getRHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Inc);
+           Op && Op->getOperator() == OO_PlusEqual && Op->getNumArgs() == 2)
+    Step = Op->getArg(1);
+  if (!Step)
+    return false;
+  auto DeclOf = [](const Expr *E) -> const ValueDecl * {
+    E = LoopModel::strip(E);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+      return Member->getMemberDecl();
+    return nullptr;
+  };
+  const ValueDecl *StepDecl = DeclOf(Step);
+  return StepDecl && StepDecl == DeclOf(In.Driver);
+}
+
 /// True when Buffer is bound to the query whose rows the loop Out walks, as
 /// its output: `statement st = (sql.prepare << q, into(buffer));` then
 /// `while (st.fetch())` (SOCI's bulk fetch). The buffer then holds the rows
@@ -319,6 +347,11 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
         return;
     }
   }
+
+  // Blocks: `for (i = 0; i < n; i += batch) for (j = 0; j < batch; ++j)`
+  // visits n elements in all.
+  if (stepsByInnerCount(Outer, In))
+    return;
 
   // A bulk fetch: each turn of the cursor loop refills the buffer the inner
   // loop walks, so together they visit each row once.

@@ -364,15 +364,25 @@ private:
     return false;
   }
 
-  /// True when Loop advances an iterator the caller passed by reference
-  /// (`while (it != end) { ...; ++it; }` with `Iter &it`): it continues the
-  /// caller's traversal, which it does not repeat.
+  /// True when Loop advances a cursor that outlives the call: an iterator
+  /// the caller passed by reference (`while (it != end) { ...; ++it; }` with
+  /// `Iter &it`), or a field the loop steps without resetting it (leveldb's
+  /// `while (...) ++restart_index_;`). It continues a traversal where the
+  /// last call stopped; the calls together walk the data once.
   bool advancesCallersCursor(const Stmt *Loop) const {
-    for (const ValueDecl *Stepped : writesIn(Loop).Stepped)
+    llvm::SmallPtrSet<const ValueDecl *, 4> Reset;
+    if (const auto *For = dyn_cast<ForStmt>(Loop); For && For->getInit())
+      Reset = writesIn(For->getInit()).Written;
+    for (const ValueDecl *Stepped : writesIn(Loop).Stepped) {
+      if (Reset.count(Stepped))
+        continue;
+      if (isa<FieldDecl>(Stepped))
+        return true;
       if (const auto *P = dyn_cast<ParmVarDecl>(Stepped);
           P && P->getDeclContext() == FD && P->getType()->isLValueReferenceType() &&
           !P->getType().getNonReferenceType().isConstQualified())
         return true;
+    }
     return false;
   }
 

@@ -38,8 +38,10 @@ for MAJOR in $MAJORS; do
   RESULT="$BUILD_DIR/test-results.json"
   rm -f "$RESULT"
   set +e
-  python3 "/usr/lib/llvm-$LLVM/build/utils/lit/lit.py" -sv \
-    --time-tests -o "$RESULT" "$BUILD_DIR/test" "$BUILD_DIR/test/Unit"
+  # llvm-19-tools ships lit as build/utils/lit/lit.py, llvm-22-tools as bin/lit.
+  LIT=(python3 "/usr/lib/llvm-$LLVM/build/utils/lit/lit.py")
+  [ -f "${LIT[1]}" ] || LIT=("/usr/lib/llvm-$LLVM/bin/lit")
+  "${LIT[@]}" -sv --time-tests -o "$RESULT" "$BUILD_DIR/test" "$BUILD_DIR/test/Unit"
   set -e
   RESULTS+=("llvm$MAJOR=$RESULT")
 done
