@@ -174,6 +174,33 @@ StringRef withoutImpactSuffix(StringRef Message) {
 
 } // namespace
 
+/// Drops the use of a precompiled header (`-include-pch X`, also spelled
+/// `-Xclang -include-pch -Xclang X` by CMake's target_precompile_headers):
+/// the .pch exists only after a build, and one built by another compiler or
+/// version would be refused anyway. CMake also passes `-include` of the
+/// header the .pch was made from, so the unit parses the same text.
+static tooling::CommandLineArguments
+stripPrecompiledHeaders(const tooling::CommandLineArguments &Args, StringRef) {
+  tooling::CommandLineArguments Adjusted;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    bool Wrapped = Args[I] == "-Xclang" && I + 1 < Args.size() &&
+                   Args[I + 1] == "-include-pch";
+    if (Wrapped) {
+      // -Xclang -include-pch -Xclang X
+      I += (I + 2 < Args.size() && Args[I + 2] == "-Xclang") ? 3 : 2;
+      continue;
+    }
+    if (Args[I] == "-include-pch") {
+      ++I;
+      continue;
+    }
+    if (StringRef(Args[I]).starts_with("-include-pch="))
+      continue;
+    Adjusted.push_back(Args[I]);
+  }
+  return Adjusted;
+}
+
 std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config) {
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = "-*," + Config.Checks;
@@ -270,6 +297,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         Config.ExtraArgs, tooling::ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  Tool.appendArgumentsAdjuster(stripPrecompiledHeaders);
   // No "N warnings generated." from parallel workers: findings are reported
   // by the driver.
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
