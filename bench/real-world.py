@@ -154,7 +154,7 @@ def perf_audit(args, build, extra):
     start = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, args.perf_audit,
                            "-p", build, "--quiet", "-j", str(args.jobs)] + extra,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, errors="replace")
     seconds = time.monotonic() - start
     stderr_lines = proc.stderr.rstrip("\n").split("\n")
     peak_kib = int(stderr_lines[-1])
@@ -182,7 +182,7 @@ def syntax_check(command, clang, resource_dir, extra_args=()):
             continue
         out.append(arg)
     proc = subprocess.run(out, cwd=command["directory"], capture_output=True,
-                          text=True)
+                          text=True, errors="replace")
     return "" if proc.returncode == 0 else proc.stderr
 
 
