@@ -45,26 +45,30 @@ def run(argv, cwd=None):
     return seconds, usage.ru_maxrss / 1024.0, err.decode(errors="replace")
 
 
+def compile_arguments(entry):
+    """A database entry's compiler arguments without the compiler, its output
+    (-o, -c) and dependency files (-MD, -MF...): what a -fsyntax-only run of
+    the same unit needs."""
+    argv = entry.get("arguments") or shlex.split(entry["command"])
+    out = []
+    skip = False
+    for arg in argv[1:]:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+            continue
+        if arg in ("-c", "-MD", "-MMD") or arg.startswith("-o"):
+            continue
+        out.append(arg)
+    return out
+
+
 def syntax_only_commands(database, clang):
     """The database's commands, compiled by clang with -fsyntax-only."""
-    commands = []
-    for entry in database:
-        argv = entry.get("arguments") or shlex.split(entry["command"])
-        out = [clang]
-        skip = False
-        for arg in argv[1:]:
-            if skip:
-                skip = False
-                continue
-            if arg in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if arg in ("-c", "-MD", "-MMD") or arg.startswith("-o"):
-                continue
-            out.append(arg)
-        out.append("-fsyntax-only")
-        commands.append((out, entry["directory"]))
-    return commands
+    return [([clang] + compile_arguments(entry) + ["-fsyntax-only"],
+             entry["directory"]) for entry in database]
 
 
 def parallel(commands, jobs):

@@ -25,11 +25,13 @@ import concurrent.futures
 import json
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
 import time
+
+# The compile-command filtering bench.py uses for its -fsyntax-only floor.
+from bench import compile_arguments
 
 DEB_SRC = ("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] "
            "http://deb.debian.org/debian bookworm main\n")
@@ -167,20 +169,8 @@ def perf_audit(args, build, extra):
 
 def syntax_check(command, clang, resource_dir, extra_args=()):
     """Runs a compile command as clang++ -fsyntax-only; returns the errors."""
-    argv = command.get("arguments") or shlex.split(command["command"])
     out = [clang, "-fsyntax-only", "-w", "-resource-dir", resource_dir]
-    out += list(extra_args)
-    skip = False
-    for arg in argv[1:]:
-        if skip:
-            skip = False
-            continue
-        if arg in ("-o", "-MF", "-MT", "-MQ"):
-            skip = True
-            continue
-        if arg in ("-c", "-MD", "-MMD") or arg.startswith("-o"):
-            continue
-        out.append(arg)
+    out += list(extra_args) + compile_arguments(command)
     proc = subprocess.run(out, cwd=command["directory"], capture_output=True,
                           text=True, errors="replace")
     return "" if proc.returncode == 0 else proc.stderr

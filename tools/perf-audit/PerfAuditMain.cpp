@@ -168,13 +168,6 @@ int usageError(const Twine &Message) {
   return ExitUsage;
 }
 
-/// Reports and summaries are written through a temporary file renamed into
-/// place, so that an interrupted run never leaves a half-written report.
-Error writeAtomically(StringRef Path,
-                      function_ref<void(raw_ostream &)> Write) {
-  return core::writeFileAtomically(Path, Write);
-}
-
 /// A progress line on stderr, only when stderr is a terminal.
 class Progress {
 public:
@@ -444,7 +437,7 @@ int main(int argc, const char **argv) {
       json::Object Doc{{"perf-audit-shard", 1},
                        {"shard", Shard.getValue()},
                        {"units", std::move(Out)}};
-      if (Error E = writeAtomically(OutputPath, [&](raw_ostream &OS) {
+      if (Error E = core::writeFileAtomically(OutputPath, [&](raw_ostream &OS) {
             OS << json::Value(std::move(Doc)) << "\n";
           }))
         return usageError(toString(std::move(E)));
@@ -480,7 +473,7 @@ int main(int argc, const char **argv) {
         Locate(Scan.Trace);
     }
     json::Value Doc = core::ProgramSummaries::toJSON(Program.Functions);
-    if (Error E = writeAtomically(ExportSummaries, [&](raw_ostream &OS) {
+    if (Error E = core::writeFileAtomically(ExportSummaries, [&](raw_ostream &OS) {
           OS << formatv("{0:2}", Doc) << "\n";
         }))
       return usageError(toString(std::move(E)));
@@ -538,7 +531,7 @@ int main(int argc, const char **argv) {
   if (OutputPath.empty() || OutputPath == "-") {
     Write(outs());
     outs().flush();
-  } else if (Error E = writeAtomically(OutputPath, Write)) {
+  } else if (Error E = core::writeFileAtomically(OutputPath, Write)) {
     return usageError(toString(std::move(E)));
   }
   if (ApplyFixes) {
