@@ -37,6 +37,7 @@ struct QueryLibraryModel {
   QueryEngine Engine = QueryEngine::Server;
   std::vector<QueryCallModel> Calls;
   std::vector<std::string> LazyCollections;
+  std::vector<std::string> BatchingFunctions;
 };
 
 struct AsyncModel {
@@ -186,6 +187,7 @@ template <> struct MappingTraits<QueryLibraryModel> {
     Io.mapOptional("engine", M.Engine, QueryEngine::Server);
     Io.mapRequired("calls", M.Calls);
     Io.mapOptional("lazy-collections", M.LazyCollections);
+    Io.mapOptional("batching-functions", M.BatchingFunctions);
   }
 };
 
@@ -319,6 +321,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     }
     for (std::string &Name : Lib.LazyCollections)
       LazyCollections.push_back(normalizeName(Name));
+    for (std::string &Name : Lib.BatchingFunctions)
+      BatchingFunctions.push_back(normalizeName(Name));
   }
   for (BlockingCallModel &M : Doc.Blocking) {
     M.Name = normalizeName(M.Name);
@@ -453,6 +457,12 @@ const HandlerFunctionModel *ApiModel::handlerFunction(StringRef Name) const {
     if (StringRef(M.Name).contains('*') && matchesNamePattern(M.Name, Name))
       return &M;
   return nullptr;
+}
+
+bool ApiModel::isBatchingFunction(StringRef Name) const {
+  return llvm::any_of(BatchingFunctions, [&](const std::string &Pattern) {
+    return matchesNamePattern(Pattern, Name);
+  });
 }
 
 bool ApiModel::isAwaitableType(StringRef TypeName) const {

@@ -515,6 +515,13 @@ const FunctionSummary &EffectAnalysis::Impl::summary(const FunctionDecl *FD) {
   SummaryBuilder Builder(*this, FD, *Summary);
   Builder.TraverseStmt(FD->getBody());
   InProgress.erase(FD);
+  // A batching API's statements and loops are paid once per batch; what it
+  // does to the calling thread (waiting for results) still counts.
+  if (Calls.model().isBatchingFunction(Calls.nameOf(FD))) {
+    Summary->Query.reset();
+    Summary->ScannedParams.clear();
+    Summary->ScannedMembers.clear();
+  }
   return *(Summaries[FD] = std::move(Summary));
 }
 

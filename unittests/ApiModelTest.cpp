@@ -34,6 +34,15 @@ TEST(ApiModelTest, BuiltinModelsLoad) {
   EXPECT_FALSE(M.isFrontOperation("std::deque", "erase"));
 }
 
+TEST(ApiModelTest, BatchingFunctionsMatchWithinOneClass) {
+  const ApiModel &M = ApiModel::builtin();
+  EXPECT_TRUE(M.isBatchingFunction("pqxx::pipeline::insert"));
+  EXPECT_TRUE(M.isBatchingFunction("pqxx::stream_to::write_row"));
+  EXPECT_FALSE(M.isBatchingFunction("pqxx::transaction_base::exec"));
+  // `*` stays within one name: a nested class is not covered.
+  EXPECT_FALSE(M.isBatchingFunction("pqxx::pipeline::Query::get"));
+}
+
 TEST(ApiModelTest, UserEntriesOverrideBuiltins) {
   ApiModel M = ApiModel::builtin();
   ASSERT_FALSE(static_cast<bool>(M.merge(R"yaml(

@@ -161,6 +161,10 @@ public:
   /// Types whose iteration runs a query (a lazily loaded relation
   /// collection).
   bool isLazyCollection(llvm::StringRef TypeName) const;
+  /// Functions that queue statements and send them in batches
+  /// (`pqxx::pipeline::insert`): calling one in a loop is the remedy for an
+  /// N+1, and the loops of its body run once per batch, not per call.
+  bool isBatchingFunction(llvm::StringRef Name) const;
   const BlockingCallModel *blockingCall(llvm::StringRef Name) const;
   const HandlerFunctionModel *handlerFunction(llvm::StringRef Name) const;
   bool isThreadPoolExecutor(llvm::StringRef TypeName) const;
@@ -192,6 +196,7 @@ private:
   std::vector<FrontOperationModel> FrontOperations;
   std::vector<QueryCallModel> QueryCalls;
   std::vector<std::string> LazyCollections;
+  std::vector<std::string> BatchingFunctions;
   std::vector<BlockingCallModel> BlockingCalls;
   std::vector<HandlerFunctionModel> HandlerFunctions;
   std::vector<std::string> ThreadPoolExecutors;
