@@ -386,6 +386,38 @@ private:
     return false;
   }
 
+  /// True when Loop's cursor starts at a position the caller passes by
+  /// value (`for (i = from; i < v.size(); ++i)`, tsl's
+  /// shift_indexes_in_buckets): it walks the tail after that position, whose
+  /// length the callee cannot know; callers that insert or erase at the end
+  /// walk nothing. Like vector::insert, it is charged only at the front.
+  bool startsAtCallersPosition(const Stmt *Loop, const LoopInfo &L) const {
+    const auto *For = dyn_cast<ForStmt>(Loop);
+    if (!For || !For->getInit())
+      return false;
+    const Expr *Start = nullptr;
+    const VarDecl *Cursor = nullptr;
+    if (const auto *DS = dyn_cast<DeclStmt>(For->getInit());
+        DS && DS->isSingleDecl())
+      if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl())) {
+        Cursor = VD;
+        Start = VD->getInit();
+      }
+    if (const auto *BO = dyn_cast<BinaryOperator>(For->getInit());
+        BO && BO->getOpcode() == BO_Assign)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(LoopModel::strip(BO->getLHS()))) {
+        Cursor = dyn_cast<VarDecl>(DRE->getDecl());
+        Start = BO->getRHS();
+      }
+    if (!Cursor || !Start || !llvm::is_contained(L.IterationVars, Cursor))
+      return false;
+    const auto *Ref = dyn_cast<DeclRefExpr>(LoopModel::strip(Start));
+    const auto *Position = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    return Position && Position->getDeclContext() == FD &&
+           !Position->getType()->isReferenceType() && L.Trip.Root != Position;
+  }
+
   std::optional<unsigned> paramIndex(const ValueDecl *D) const {
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D))
       if (P->getDeclContext() == FD)
@@ -410,7 +442,8 @@ private:
   void visitLoop(const Stmt *Loop) {
     const LoopInfo &L = A.Loops.info(Loop);
     if (L.Trip.Source == InputSource::QueryRows || !L.Trip.isInput() ||
-        isMemoised(Loop) || advancesCallersCursor(Loop))
+        isMemoised(Loop) || advancesCallersCursor(Loop) ||
+        startsAtCallersPosition(Loop, L))
       return;
     recordScan(L.Trip, {EffectStep{Loop, "loops over '" +
                                              A.Loops.spelling(L.Trip.Subject) +

@@ -766,6 +766,104 @@ static const Expr *startValue(const VarDecl *Var, const Stmt *Init) {
   return Var->getInit();
 }
 
+/// An index reduced to the size of a table: `h % n`, `h & mask`,
+/// `i + 1 < n ? i + 1 : 0`, or a call of a function returning one
+/// (`next_bucket(i)`, `bucket_for_hash(h)`).
+static bool isWrappedIndex(const Expr *E, unsigned Depth = 0) {
+  E = LoopModel::strip(E);
+  if (!E)
+    return false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->getOpcode() == BO_Rem || BO->getOpcode() == BO_And;
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    auto IsZero = [](const Expr *Arm) {
+      const auto *Lit = dyn_cast_or_null<IntegerLiteral>(LoopModel::strip(Arm));
+      return Lit && Lit->getValue() == 0;
+    };
+    return IsZero(CO->getTrueExpr()) || IsZero(CO->getFalseExpr());
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call || Depth > 1)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Def = nullptr;
+  if (!Callee || !Callee->hasBody(Def) || !Def)
+    return false;
+  bool Returns = false, AllWrapped = true;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+      Returns = true;
+      AllWrapped &= isWrappedIndex(Ret->getRetValue(), Depth + 1);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Def->getBody());
+  return Returns && AllWrapped;
+}
+
+/// The index of a subscript (`t[i]`, `v[i]` through operator[]), or null.
+static const Expr *subscriptIndex(const Stmt *S) {
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S))
+    return AS->getIdx();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      return OC->getArg(1);
+  return nullptr;
+}
+
+/// True when a loop probes an open-addressing hash table: its condition
+/// reads a slot whose index wraps around the table (`t[h % n]`), or is a
+/// variable that starts or steps through a wrapped value
+/// (`i = next_bucket(i)`). Such a loop stops at the first empty or matching
+/// slot: amortised O(1), not a walk of the table.
+static bool isProbeLoop(const Stmt *Loop, const Expr *Cond,
+                        llvm::ArrayRef<const VarDecl *> Stepped) {
+  llvm::SmallVector<const Expr *, 4> Indexes;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const Expr *Index = subscriptIndex(S))
+      Indexes.push_back(Index);
+    for (const Stmt *Child : S->children())
+      Collect(Child);
+  };
+  Collect(Cond);
+  llvm::SmallVector<const VarDecl *, 2> Cursors;
+  for (const Expr *Index : Indexes) {
+    if (isWrappedIndex(Index))
+      return true;
+    if (const VarDecl *Var = refVar(Index);
+        Var && llvm::is_contained(Stepped, Var))
+      Cursors.push_back(Var);
+  }
+  if (Cursors.empty())
+    return false;
+  bool Wrapped = false;
+  std::function<void(const Stmt *)> Steps = [&](const Stmt *S) {
+    if (!S || Wrapped)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      const VarDecl *Target = refVar(BO->getLHS());
+      if (Target && llvm::is_contained(Cursors, Target))
+        Wrapped = BO->getOpcode() == BO_RemAssign ||
+                  BO->getOpcode() == BO_AndAssign ||
+                  (BO->getOpcode() == BO_Assign && isWrappedIndex(BO->getRHS()));
+    }
+    for (const Stmt *Child : S->children())
+      Steps(Child);
+  };
+  Steps(Loop);
+  if (Wrapped)
+    return true;
+  return llvm::any_of(Cursors, [](const VarDecl *Var) {
+    return isWrappedIndex(Var->getInit());
+  });
+}
+
 /// The first call in S (pre-order) that the model knows as a row cursor.
 static const Expr *findRowCursor(const Stmt *S, CallClassifier &Calls) {
   if (!S)
@@ -882,7 +980,11 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
         if (!isContainerType(V->getType()))
           L.IterationVars.push_back(V);
 
-      if (std::optional<BoundComparison> Cmp = findBound(Cond, Steps.Vars)) {
+      if (isProbeLoop(Loop, Cond, Steps.Vars)) {
+        L.Driver = Cond;
+        L.Trip = unknown();
+      } else if (std::optional<BoundComparison> Cmp =
+                     findBound(Cond, Steps.Vars)) {
         L.Driver = Cmp->Bound;
         Dependence Bound = classify(Cmp->Bound);
         if (Bound.Kind == TripKind::Constant && !Steps.Vars.empty()) {
