@@ -125,8 +125,28 @@ static bool containsRange(const SourceManager &SM, SourceRange Outer,
          !SM.isBeforeInTranslationUnit(OE, IE);
 }
 
+/// True when E's value comes from V: it names V, or a local initialised from
+/// V (`Token *tok3 = tok2->next(); tok2 = tok3->tokAt(3);`).
+static bool isDerivedFrom(const Expr *E, const VarDecl *V) {
+  bool Derived = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Derived)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
+        Derived = Var == V || (Var->isLocalVarDecl() && Var->getInit() &&
+                               referencesAny(Var->getInit(), {V}));
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(E);
+  return Derived;
+}
+
 /// True when V is assigned inside Outer before Inner's body begins: a cursor
 /// that is reset on every outer iteration, so the inner loop starts over.
+/// Moving it on from where it is (`tok2 = tok2->next()`) is no reset: the
+/// two loops then share one walk.
 static bool isResetBefore(const VarDecl *V, const Stmt *Outer, const Stmt *Inner,
                           const SourceManager &SM) {
   SourceLocation InnerBody;
@@ -140,13 +160,17 @@ static bool isResetBefore(const VarDecl *V, const Stmt *Outer, const Stmt *Inner
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S || Found)
       return;
-    const Expr *Target = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    const Expr *Target = nullptr, *Value = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign) {
       Target = BO->getLHS();
-    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
-             OC && OC->getOperator() == OO_Equal)
+      Value = BO->getRHS();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+               OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
       Target = OC->getArg(0);
-    if (Target && refVar(Target) == V &&
+      Value = OC->getArg(1);
+    }
+    if (Target && refVar(Target) == V && !isDerivedFrom(Value, V) &&
         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
                                      SM.getExpansionLoc(InnerBody)))
       Found = true;
@@ -532,7 +556,9 @@ void NestedLoopCheck::checkFrontOperation(const CXXMemberCallExpr *Call,
 
 void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   const FunctionDecl *Callee = core::calleeOf(Call);
-  if (!Callee)
+  // A [[noreturn]] callee (an error reporter that throws) ends the function:
+  // it runs once, whatever loops surround the call.
+  if (!Callee || Callee->isNoReturn())
     return;
   LoopModel &Loops = loops(Ctx);
   const core::FunctionSummary &Summary = effects(Ctx).summary(Callee);

@@ -480,7 +480,9 @@ private:
     }
 
     const FunctionDecl *Def = analysableDefinition(Callee);
-    if (Def == FD)
+    // Past a [[noreturn]] call nothing of this function runs again: its
+    // loops are paid once, not per call of this function's caller loop.
+    if (Def == FD || Callee->isNoReturn())
       return;
     const FunctionSummary &S = A.summary(Callee);
     if (S.empty())
