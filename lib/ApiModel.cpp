@@ -50,6 +50,7 @@ struct AsyncModel {
 struct TypesModel {
   std::vector<std::string> AllocatingFunctions;
   std::vector<std::string> AppendingMethods;
+  std::vector<std::string> ClearingMethods;
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
@@ -254,6 +255,7 @@ template <> struct MappingTraits<TypesModel> {
     Io.mapOptional("owning", M.Owning);
     Io.mapOptional("allocating-functions", M.AllocatingFunctions);
     Io.mapOptional("appending-methods", M.AppendingMethods);
+    Io.mapOptional("clearing-methods", M.ClearingMethods);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
   }
@@ -348,6 +350,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     AllocatingFunctions.push_back(normalizeName(Name));
   for (std::string &Name : Doc.Types.AppendingMethods)
     AppendingMethods.push_back(Name);
+  for (std::string &Name : Doc.Types.ClearingMethods)
+    ClearingMethods.push_back(Name);
   for (OwningTypeModel &M : Doc.Types.Owning) {
     M.Name = normalizeName(M.Name);
     OwningTypes.push_back(std::move(M));
@@ -491,6 +495,10 @@ bool ApiModel::isAllocatingFunction(StringRef Name) const {
 
 bool ApiModel::isAppendingMethod(StringRef MethodName) const {
   return is_contained(AppendingMethods, MethodName);
+}
+
+bool ApiModel::isClearingMethod(StringRef MethodName) const {
+  return is_contained(ClearingMethods, MethodName);
 }
 
 void ApiModel::addCheapType(StringRef Name) {

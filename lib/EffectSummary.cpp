@@ -227,6 +227,20 @@ const ValueDecl *stateNamed(const Expr *E) {
   return nullptr;
 }
 
+/// True for what can be stepped like a cursor: a number, a pointer, an
+/// iterator (a class with operator++). `text += part` on a string appends.
+static bool isCursorType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isScalarType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return llvm::any_of(RD->methods(), [](const CXXMethodDecl *MD) {
+    return MD->getOverloadedOperator() == OO_PlusPlus;
+  });
+}
+
 /// The variables and fields a statement writes: assigned, incremented, or
 /// changed through a non-const member function or operator (`m[k] = v`,
 /// `m.insert(x)`, `flag = true`, `++it`).
@@ -266,7 +280,7 @@ private:
   void add(const Expr *E, bool Step = false) {
     if (const ValueDecl *D = stateNamed(E)) {
       Written.insert(D);
-      if (Step)
+      if (Step && isCursorType(D->getType()))
         Stepped.insert(D);
     }
   }
@@ -335,6 +349,16 @@ public:
 
   // The branches a loop sits in, to tell a cache filled once from a scan.
   bool TraverseIfStmt(IfStmt *If) {
+    // A branch that a constant condition disables (`if (kVerbose >= 2)
+    // DumpFilter();` with `const int kVerbose = 1`) never runs.
+    bool Value = false;
+    if (const Expr *Cond = If->getCond();
+        Cond && !If->getConditionVariable() && !Cond->isValueDependent() &&
+        Cond->EvaluateAsBooleanCondition(Value, A.Loops.context()) &&
+        !Cond->HasSideEffects(A.Loops.context())) {
+      Stmt *Taken = Value ? If->getThen() : If->getElse();
+      return !Taken || TraverseStmt(Taken);
+    }
     Guards.push_back(If);
     bool Continue = RecursiveASTVisitor::TraverseIfStmt(If);
     Guards.pop_back();
@@ -418,6 +442,45 @@ private:
            !Position->getType()->isReferenceType() && L.Trip.Root != Position;
   }
 
+  /// True when Loop walks a member that the function empties after the loop,
+  /// unconditionally (`for (node *d : deps_) d->mark(); deps_.clear();`,
+  /// leveldb's `Build` of a bloom filter from `keys_`): the loop drains what
+  /// earlier calls queued, so over all calls each element is visited once.
+  bool drainsMember(const Stmt *Loop, const LoopInfo &L) const {
+    const auto *Field = dyn_cast_or_null<FieldDecl>(L.Trip.Root);
+    if (!Field)
+      return false;
+    auto Clears = [&](const Stmt *S) {
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+      if (!Call || !Call->getMethodDecl() ||
+          !A.Calls.model().isClearingMethod(Call->getMethodDecl()->getName()))
+        return false;
+      const auto *Object = dyn_cast_or_null<MemberExpr>(
+          LoopModel::strip(Call->getImplicitObjectArgument()));
+      return Object && Object->getMemberDecl() == Field &&
+             isa<CXXThisExpr>(LoopModel::strip(Object->getBase()));
+    };
+    ASTContext &Ctx = A.Loops.context();
+    DynTypedNode Node = DynTypedNode::create(*Loop);
+    while (true) {
+      DynTypedNodeList Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return false;
+      const auto *Block = Parents[0].get<CompoundStmt>();
+      if (!Block)
+        return false; // Only blocks of statements up to the function body.
+      bool After = false;
+      for (const Stmt *Next : Block->body()) {
+        if (After && isa<Expr>(Next) && Clears(cast<Expr>(Next)->IgnoreImplicit()))
+          return true;
+        After |= Next == Node.get<Stmt>();
+      }
+      if (Block == FD->getBody())
+        return false;
+      Node = Parents[0];
+    }
+  }
+
   std::optional<unsigned> paramIndex(const ValueDecl *D) const {
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D))
       if (P->getDeclContext() == FD)
@@ -443,7 +506,7 @@ private:
     const LoopInfo &L = A.Loops.info(Loop);
     if (L.Trip.Source == InputSource::QueryRows || !L.Trip.isInput() ||
         isMemoised(Loop) || advancesCallersCursor(Loop) ||
-        startsAtCallersPosition(Loop, L))
+        startsAtCallersPosition(Loop, L) || drainsMember(Loop, L))
       return;
     recordScan(L.Trip, {EffectStep{Loop, "loops over '" +
                                              A.Loops.spelling(L.Trip.Subject) +
@@ -505,6 +568,10 @@ private:
       B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");
       Out.Blocking = std::move(B);
     }
+    // A call that fills a cache once (`if (!node_) { node_ = make();
+    // node_->init(); }`) costs its loops once per object, like a loop there.
+    if (isMemoised(Call))
+      return;
     auto Args = argumentsOf(Call);
     for (const auto &[Index, Trace] : S.ScannedParams) {
       // Arguments of a member call start after the object.

