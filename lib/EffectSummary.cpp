@@ -481,6 +481,26 @@ private:
     }
   }
 
+  /// True when Loop only waits (`while (!w.done && &w != writers_.front())
+  /// w.cv.Wait();`, leveldb's writer queue): it repeats once per wake-up of
+  /// a condition variable or per sleep, not once per element of what its
+  /// condition names.
+  bool isWaitLoop(const Stmt *Loop) const {
+    const Stmt *Body = loopBody(Loop);
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
+      Body = Block->size() == 1 ? Block->body_front() : nullptr;
+    const auto *Call = dyn_cast_or_null<Expr>(Body);
+    if (!Call || !isa<CallExpr>(Call->IgnoreImplicit()))
+      return false;
+    Call = Call->IgnoreImplicit();
+    std::optional<BlockingEffect> Blocks = A.directBlocking(Call);
+    if (!Blocks)
+      if (const FunctionDecl *Callee = calleeOf(Call))
+        Blocks = A.summary(Callee).Blocking;
+    return Blocks &&
+           (Blocks->Kind == BlockingKind::Wait || Blocks->Kind == BlockingKind::Sleep);
+  }
+
   std::optional<unsigned> paramIndex(const ValueDecl *D) const {
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D))
       if (P->getDeclContext() == FD)
@@ -506,7 +526,8 @@ private:
     const LoopInfo &L = A.Loops.info(Loop);
     if (L.Trip.Source == InputSource::QueryRows || !L.Trip.isInput() ||
         isMemoised(Loop) || advancesCallersCursor(Loop) ||
-        startsAtCallersPosition(Loop, L) || drainsMember(Loop, L))
+        startsAtCallersPosition(Loop, L) || drainsMember(Loop, L) ||
+        isWaitLoop(Loop))
       return;
     recordScan(L.Trip, {EffectStep{Loop, "loops over '" +
                                              A.Loops.spelling(L.Trip.Subject) +

@@ -1,0 +1,48 @@
+// RUN: %check_perf_audit %s perf-audit-nested-loop %t -- -- -std=c++17
+// RUN: %check_perf_audit_driver %s perf-audit-nested-loop %t-driver -- -- -std=c++17
+//
+// Regression test from real code (docs/real-world.md, leveldb's
+// DBImpl::Write): a loop that only waits on a condition variable repeats
+// once per wake-up, not once per element of the queue its condition reads.
+// A loop that walks the queue is still a scan.
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+struct Writer {
+  bool Done = false;
+  std::condition_variable Cv;
+};
+
+class WriteQueue {
+public:
+  void write(Writer &W) {
+    std::unique_lock<std::mutex> Lock(Mu);
+    Writers.push_back(&W);
+    while (!W.Done && &W != Writers.front())
+      W.Cv.wait(Lock);
+    Writers.pop_front();
+  }
+  bool isQueued(const Writer &W) {
+    std::lock_guard<std::mutex> Lock(Mu);
+    for (const Writer *Queued : Writers)
+      if (Queued == &W)
+        return true;
+    return false;
+  }
+
+private:
+  std::mutex Mu;
+  std::deque<Writer *> Writers;
+};
+
+int writeAll(WriteQueue &Queue, std::deque<Writer> &Batch) {
+  int Queued = 0;
+  for (Writer &W : Batch)
+    Queue.write(W);
+  for (Writer &W : Batch)
+    Queued += Queue.isQueued(W);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'isQueued' loops over member 'Writers' on every iteration of the loop over 'Batch': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  return Queued;
+}
