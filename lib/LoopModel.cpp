@@ -467,7 +467,9 @@ public:
     Dependence Result = constant(0);
     bool Any = false;
     for (const Stmt *Child : E->children())
-      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child)) {
+      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child);
+          ChildExpr && !isa<CXXDefaultArgExpr>(ChildExpr)) {
+        // A defaulted allocator says nothing about `std::vector<T> v(10)`.
         Result = strongest(Result, classify(ChildExpr, Depth + 1));
         Any = true;
       }
@@ -516,6 +518,67 @@ private:
     return Mutated;
   }
 
+  /// True when every use of the local container VD in its function reads it
+  /// or writes its elements in place (`ids[i] = sid`, `v.at(i)`, `v.begin()`):
+  /// nothing can change how many elements it was constructed with.
+  bool keepsItsSize(const VarDecl *VD) {
+    const auto *FD =
+        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    const Stmt *Body = FD ? FD->getBody() : nullptr;
+    if (!Body || !VD->getType()->isRecordType())
+      return false;
+    bool Keeps = true;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+      if (!S || !Keeps)
+        return;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD)
+        Keeps = isInPlaceUse(DRE);
+      for (const Stmt *Child : S->children())
+        Visit(Child);
+    };
+    Visit(Body);
+    return Keeps;
+  }
+
+  bool isInPlaceUse(const DeclRefExpr *Ref) {
+    DynTypedNode Node = DynTypedNode::create(*Ref);
+    // Up through implicit casts and parentheses to the use.
+    while (true) {
+      DynTypedNodeList Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return false;
+      // Returning it ends the function.
+      if (Parents[0].get<ReturnStmt>())
+        return true;
+      const auto *Parent = Parents[0].get<Expr>();
+      if (!Parent)
+        return false;
+      if (isa<ImplicitCastExpr, ParenExpr>(Parent)) {
+        Node = Parents[0];
+        continue;
+      }
+      // Copied (`auto copy = v;`, or moved into the return value).
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent)) {
+        if (Construct->getConstructor()->isCopyConstructor())
+          return true;
+        Node = Parents[0];
+        continue;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
+        const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+        return Method && (Method->isConst() || isAccessorName(Method->getName()) ||
+                          llvm::is_contained(ElementAccessNames, Method->getName()));
+      }
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent))
+        return Op->getOperator() == OO_Subscript && Op->getNumArgs() > 0 &&
+               LoopModel::strip(Op->getArg(0)) == Ref;
+      return false;
+    }
+  }
+
+  static constexpr llvm::StringLiteral ElementAccessNames[] = {"at", "front",
+                                                               "back"};
+
   Dependence classifyDecl(const ValueDecl *D, const Expr *Ref, unsigned Depth) {
     if (isFlagType(D->getType()))
       return unknown();
@@ -543,7 +606,7 @@ private:
     const Expr *Init = VD->getInit();
     Dependence FromInit = Init ? classify(Init, Depth + 1) : unknown();
     if (FromInit.Kind == TripKind::Constant) {
-      if (!isMutatedInFunction(VD))
+      if (!isMutatedInFunction(VD) || keepsItsSize(VD))
         return FromInit;
       // A container filled after its declaration holds data.
       return isDataType(VD->getType())

@@ -60,3 +60,35 @@ void insertBulk(soci::session &sql, const std::vector<int> &ids,
   sql << "INSERT INTO items(id, name) VALUES(:id, :name)", soci::use(ids),
       soci::use(names);
 }
+
+// A container constructed with ten elements and only written in place keeps
+// ten: a small constant loop (SOCI's own PostgreSQL test, docs/real-world.md).
+std::vector<long> insertTen(soci::session &sql) {
+  std::vector<long> ids(10);
+  for (std::size_t i = 0; i != ids.size(); i++) {
+    long sid = 0;
+    std::string txt("abc");
+    sql << "insert into items(txt) values(:txt) returning sid",
+        soci::use(txt, "txt"), soci::into(sid);
+    ids[i] = sid;
+  }
+  return ids;
+}
+
+// Sized by the caller, or grown after its construction: data.
+std::vector<long> insertN(soci::session &sql, std::size_t n) {
+  std::vector<long> ids(n);
+  for (std::size_t i = 0; i != ids.size(); i++)
+    sql << "insert into items(txt) values('x') returning sid", soci::into(ids[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a database write runs on every iteration of the loop over 'ids': ~100 statements per call [impact: critical 86] [perf-audit-n-plus-one]
+  return ids;
+}
+
+std::vector<long> insertGrown(soci::session &sql, long first) {
+  std::vector<long> ids(10);
+  ids.push_back(first);
+  for (std::size_t i = 0; i != ids.size(); i++)
+    sql << "insert into items(txt) values('x') returning sid", soci::into(ids[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a database write runs on every iteration of the loop over 'ids': ~100 statements per call [impact: critical 86] [perf-audit-n-plus-one]
+  return ids;
+}
