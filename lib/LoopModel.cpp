@@ -363,6 +363,34 @@ static bool isDataType(QualType T) {
   return T->isPointerType() || T->isRecordType() || T->isArrayType();
 }
 
+static bool isContainerType(QualType T);
+
+/// True for an element reached through a container or an iterator into one
+/// (`v[i]`, `*it`, `it->second` after `m.find(k)`): data derived from it is
+/// that element's own, not the container's (`for (r : it->second.refs)`
+/// walks one element's references, however large the map).
+static bool isElementAccess(const Expr *E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  if (!Op || Op->getNumArgs() == 0)
+    return false;
+  QualType Operand = Op->getArg(0)->getType();
+  switch (Op->getOperator()) {
+  case OO_Subscript:
+    return isContainerType(Operand);
+  case OO_Star:
+  case OO_Arrow: {
+    const auto *RD = Operand.getNonReferenceType()->getAsCXXRecordDecl();
+    return Op->getNumArgs() == 1 && RD && RD->hasDefinition() &&
+           !isContainerType(Operand) &&
+           llvm::any_of(RD->methods(), [](const CXXMethodDecl *MD) {
+             return MD->getOverloadedOperator() == OO_PlusPlus;
+           });
+  }
+  default:
+    return false;
+  }
+}
+
 namespace {
 /// Recursive classification with a depth limit (locals may refer to each
 /// other through their initializers).
@@ -458,6 +486,8 @@ public:
       return strongest(D, classifyArgs(MC, Depth));
     }
 
+    if (isElementAccess(E))
+      return unknown();
     if (const auto *CE = dyn_cast<CallExpr>(E))
       return classifyArgs(CE, Depth);
 
