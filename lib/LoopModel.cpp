@@ -846,6 +846,47 @@ findBound(const Expr *Cond, llvm::ArrayRef<const VarDecl *> Vars) {
   return std::nullopt;
 }
 
+/// In a condition of comparisons joined by `&&`, the level a container is
+/// filled to: X in `buf.size() < X`, `buf.size() <= X` or `X > buf.size()`.
+/// Such a loop (yaml-cpp's `while (m_input.good() && m_readahead.size() <= i)
+/// StreamIn();`) runs until the container reaches X: at most X times, however
+/// much data the rest of its condition reads from.
+static const Expr *fillLevel(const Expr *Cond) {
+  Cond = LoopModel::strip(Cond);
+  if (!Cond)
+    return nullptr;
+  BinaryOperatorKind Op;
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() == BO_LAnd) {
+      if (const Expr *Found = fillLevel(BO->getLHS()))
+        return Found;
+      return fillLevel(BO->getRHS());
+    }
+    Op = BO->getOpcode();
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cond);
+             OC && OC->getNumArgs() == 2 && OC->isComparisonOp()) {
+    Op = BinaryOperator::getOverloadedOpcode(OC->getOperator());
+    LHS = OC->getArg(0);
+    RHS = OC->getArg(1);
+  } else {
+    return nullptr;
+  }
+  auto IsSize = [](const Expr *E) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(LoopModel::strip(E));
+    return Call && Call->getMethodDecl() &&
+           (Call->getMethodDecl()->getName() == "size" ||
+            Call->getMethodDecl()->getName() == "length");
+  };
+  if ((Op == BO_LT || Op == BO_LE) && IsSize(LHS) && !IsSize(RHS))
+    return RHS;
+  if ((Op == BO_GT || Op == BO_GE) && IsSize(RHS) && !IsSize(LHS))
+    return LHS;
+  return nullptr;
+}
+
 /// The value an induction variable starts from: its initializer in the for
 /// init-statement, an assignment there, or its declaration.
 static const Expr *startValue(const VarDecl *Var, const Stmt *Init) {
@@ -1102,6 +1143,9 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
         // while (n--), while (n): counts down from where n starts.
         L.Driver = startValue(Counter, Init);
         L.Trip = L.Driver ? classify(L.Driver) : unknown();
+      } else if (const Expr *Level = fillLevel(Cond)) {
+        L.Driver = Level;
+        L.Trip = classify(Level);
       } else {
         // A condition on data: while (!queue.empty()), while (*p),
         // while (std::getline(in, line)), while (node).
