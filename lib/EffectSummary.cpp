@@ -231,6 +231,9 @@ const ValueDecl *stateNamed(const Expr *E) {
 /// iterator (a class with operator++). `text += part` on a string appends.
 static bool isCursorType(QualType T) {
   T = T.getNonReferenceType();
+  // `level_ptrs_[lvl]++`: an array of cursors, one per level.
+  while (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    T = Array->getElementType();
   if (T->isScalarType())
     return true;
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();

@@ -887,6 +887,25 @@ static const Expr *fillLevel(const Expr *Cond) {
   return nullptr;
 }
 
+/// True when S decrements Var (`--i`, `i--`, `i -= k`): the loop counts down.
+static bool decrements(const Stmt *S, const VarDecl *Var) {
+  if (!S)
+    return false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && UO->isDecrementOp() && refVar(UO->getSubExpr()) == Var)
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_SubAssign && refVar(BO->getLHS()) == Var)
+    return true;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+      OC && (OC->getOperator() == OO_MinusMinus ||
+             OC->getOperator() == OO_MinusEqual) &&
+      OC->getNumArgs() > 0 && refVar(OC->getArg(0)) == Var)
+    return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return decrements(Child, Var); });
+}
+
 /// The value an induction variable starts from: its initializer in the for
 /// init-statement, an assignment there, or its declaration.
 static const Expr *startValue(const VarDecl *Var, const Stmt *Init) {
@@ -1127,8 +1146,14 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
             uint64_t Lo = std::min(Start.Constant, Bound.Constant);
             uint64_t Hi = std::max(Start.Constant, Bound.Constant);
             Bound = constant(Hi - Lo + (Cmp->Inclusive ? 1 : 0));
-          } else if (Start.isInput()) {
-            Bound = Start; // for (i = n; i > 0; --i)
+          } else if (Start.isInput() &&
+                     decrements(isa<ForStmt>(Loop) ? cast<ForStmt>(Loop)->getInc()
+                                                   : loopBody(Loop),
+                                Steps.Vars.front())) {
+            // for (i = n; i > 0; --i). Counting up from n to a constant
+            // (`for (l = level + 2; l < kNumLevels; ++l)`) runs at most the
+            // constant's count.
+            Bound = Start;
             L.Driver = startValue(Steps.Vars.front(), Init);
           }
         }
