@@ -504,6 +504,35 @@ private:
            (Blocks->Kind == BlockingKind::Wait || Blocks->Kind == BlockingKind::Sleep);
   }
 
+  /// True when Loop has no index of its own and consumes the member its
+  /// condition reads (`while (in_ && isSpace(in_.peek())) in_.eat(1);`,
+  /// yaml-cpp's scanner; `while (!queue_.empty()) queue_.pop();`): each call
+  /// takes what is left, so over all calls every element is consumed once.
+  bool consumesMember(const Stmt *Loop, const LoopInfo &L) const {
+    const auto *Field = dyn_cast_or_null<FieldDecl>(L.Trip.Root);
+    if (!Field || !L.IterationVars.empty() || isa<CXXForRangeStmt>(Loop))
+      return false;
+    const Stmt *Body = loopBody(Loop);
+    if (writesIn(Body).Written.count(Field))
+      return true;
+    // Or through a method of this object (`PopIndent()` pops `m_indents`).
+    bool Consumed = false;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+      if (!S || Consumed)
+        return;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+        if (const Expr *Object = Call->getImplicitObjectArgument();
+            Object && isa<CXXThisExpr>(LoopModel::strip(Object)))
+          if (const FunctionDecl *Def =
+                  analysableDefinition(Call->getMethodDecl()))
+            Consumed = writesIn(Def->getBody()).Written.count(Field) != 0;
+      for (const Stmt *Child : S->children())
+        Visit(Child);
+    };
+    Visit(Body);
+    return Consumed;
+  }
+
   std::optional<unsigned> paramIndex(const ValueDecl *D) const {
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D))
       if (P->getDeclContext() == FD)
@@ -530,7 +559,7 @@ private:
     if (L.Trip.Source == InputSource::QueryRows || !L.Trip.isInput() ||
         isMemoised(Loop) || advancesCallersCursor(Loop) ||
         startsAtCallersPosition(Loop, L) || drainsMember(Loop, L) ||
-        isWaitLoop(Loop))
+        consumesMember(Loop, L) || isWaitLoop(Loop))
       return;
     recordScan(L.Trip, {EffectStep{Loop, "loops over '" +
                                              A.Loops.spelling(L.Trip.Subject) +
