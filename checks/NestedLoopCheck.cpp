@@ -590,10 +590,12 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   for (const auto &[Index, Trace] : Summary.ScannedParams) {
     if (Index >= Args.size() || Index >= Callee->getNumParams())
       continue;
-    // A count parameter (`repeat(n)`) is a loop bound, not data: the work per
-    // call is what the caller asked for.
+    // A count parameter (`repeat(n)`, or one wrapped in a struct:
+    // `out << IndentTo(col)`) is a loop bound, not data: the work per call is
+    // what the caller asked for.
     QualType ParamType = Callee->getParamDecl(Index)->getType().getNonReferenceType();
-    if (!ParamType->isRecordType() && !ParamType->isPointerType())
+    if ((!ParamType->isRecordType() && !ParamType->isPointerType()) ||
+        core::isCountType(ParamType))
       continue;
     const Expr *Arg = Args[Index];
     if (!Loops.classify(Arg).isInput())

@@ -365,6 +365,30 @@ static bool isDataType(QualType T) {
 
 static bool isContainerType(QualType T);
 
+bool isCountType(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isIntegralOrEnumerationType() || T->isRealFloatingType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isUnion() || RD->isPolymorphic())
+    return false;
+  RD = RD->getDefinition();
+  // A class with its own begin() or size() is a container of counts.
+  if (isContainerType(T))
+    return false;
+  bool AnyField = false;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (!isCountType(Base.getType()))
+      return false;
+  for (const FieldDecl *Field : RD->fields()) {
+    if (!Field->getType()->isIntegralOrEnumerationType() &&
+        !Field->getType()->isRealFloatingType())
+      return false;
+    AnyField = true;
+  }
+  return AnyField || RD->getNumBases() > 0;
+}
+
 /// True for an element reached through a container or an iterator into one
 /// (`v[i]`, `*it`, `it->second` after `m.find(k)`): data derived from it is
 /// that element's own, not the container's (`for (r : it->second.refs)`

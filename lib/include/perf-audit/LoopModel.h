@@ -197,6 +197,12 @@ const clang::Expr *loopCondition(const clang::Stmt *Loop);
 /// The body of a for, range-for, while or do statement; null otherwise.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
+/// Whether a value of type T is a count rather than data: a number, an
+/// enumeration, or a class holding only such values (yaml-cpp's
+/// `IndentTo{n}`, a strong typedef of a column). A loop bounded by one runs
+/// as often as its caller asked, whatever the size of the input.
+bool isCountType(clang::QualType T);
+
 } // namespace perf_audit
 
 #endif // PERF_AUDIT_LOOPMODEL_H

@@ -3,6 +3,7 @@
 // RUN: %clangxx -fsyntax-only -std=c++20 %t.cpp
 
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -78,4 +79,39 @@ std::string make();
 int produced() {
   std::string s = make();
   return static_cast<int>(s.size());
+}
+
+// The standard exceptions share their message: a copy (sqlitecpp's test of
+// its exception's copy constructor, docs/real-world.md) costs a reference
+// count, not an allocation. So does a class that adds numbers to one.
+class DatabaseError : public std::runtime_error {
+public:
+  DatabaseError(const char *What, int Code)
+      : std::runtime_error(What), Code(Code) {}
+  int code() const { return Code; }
+
+private:
+  int Code;
+};
+bool sameError(const DatabaseError &Error, const std::logic_error &Logic) {
+  const DatabaseError Copy = Error;
+  const std::logic_error LogicCopy = Logic;
+  return Copy.code() == Error.code() && LogicCopy.what() == Logic.what();
+}
+
+// A class that adds a string of its own to one is not cheap.
+class DetailedError : public std::runtime_error {
+public:
+  DetailedError(const char *What, std::string Detail)
+      : std::runtime_error(What), Detail(std::move(Detail)) {}
+  const std::string &detail() const { return Detail; }
+
+private:
+  std::string Detail;
+};
+std::size_t detailLength(const DetailedError &Error) {
+  const DetailedError Copy = Error;
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: local 'Copy' (DetailedError) copies a const reference but is only read [impact: low 21] [perf-audit-excess-copy]
+  // CHECK-FIXES: const DetailedError &Copy = Error;
+  return Copy.detail().size();
 }
