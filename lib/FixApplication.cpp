@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/FixApplication.h"
+#include "perf-audit/Report.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Signals.h"
@@ -31,13 +32,19 @@ struct EditOrigin {
 };
 } // namespace
 
-FixPlan planFixes(llvm::ArrayRef<Finding> Findings) {
+FixPlan planFixes(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root) {
   FixPlan Plan;
   std::set<EditKey> Taken;
   std::map<std::string, std::vector<EditOrigin>> Origins;
   for (const Finding &F : Findings) {
     if (F.Fixes.empty())
       continue;
+    if (llvm::any_of(F.Fixes, [&](const FixEdit &E) {
+          return !isUnderRoot(E.Begin.File, Root);
+        })) {
+      ++Plan.OutsideRoot;
+      continue;
+    }
     std::vector<const FixEdit *> New;
     for (const FixEdit &E : F.Fixes)
       if (!Taken.count(keyOf(E)))

@@ -58,10 +58,6 @@ static std::string escapeMessage(llvm::StringRef Text) {
   return Out;
 }
 
-static bool isUnder(llvm::StringRef Path, llvm::StringRef Root) {
-  return displayPath(Path, Root) != Path || Root.empty();
-}
-
 namespace {
 class SarifBuilder {
 public:
@@ -105,7 +101,7 @@ public:
     unsigned Id = 0;
     std::string Links;
     for (const FindingNote &N : F.Notes) {
-      if (!isUnder(N.Loc.File, O.SourceRoot))
+      if (!isUnderRoot(N.Loc.File, O.SourceRoot))
         continue;
       ++Id;
       llvm::json::Object L = location(N.Loc);
@@ -231,7 +227,7 @@ void writeSarif(llvm::raw_ostream &OS, const AnalysisResult &R,
   size_t Dropped = 0;
   for (const Finding &F : R.Findings) {
     std::optional<unsigned> Index = IndexOf(F.Check);
-    if (!Index || !isUnder(F.Loc.File, O.SourceRoot))
+    if (!Index || !isUnderRoot(F.Loc.File, O.SourceRoot))
       continue; // Third-party and system code is not the user's to fix.
     if (Results.size() >= O.MaxSarifResults) {
       ++Dropped;

@@ -196,4 +196,8 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
   return Path.str();
 }
 
+bool isUnderRoot(llvm::StringRef Path, llvm::StringRef Root) {
+  return Root.empty() || displayPath(Path, Root) != Path;
+}
+
 } // namespace perf_audit

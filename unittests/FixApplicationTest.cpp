@@ -70,6 +70,26 @@ TEST(FixApplicationTest, SameFixThroughTwoUnitsIsAppliedOnce) {
   EXPECT_TRUE(Plan.Refused.empty());
 }
 
+TEST(FixApplicationTest, FindingsWithEditsOutsideTheRootAreLeftAlone) {
+  Finding Both = withFix("/src/a.cpp", "perf-audit-excess-copy", 20, 0, "&");
+  Both.Fixes.push_back(
+      withFix("/usr/include/lib.h", "perf-audit-excess-copy", 9, 0, "&")
+          .Fixes[0]);
+  std::vector<Finding> Findings = {
+      withFix("/usr/src/gtest/gtest.cc", "perf-audit-excess-copy", 7, 0, "&"),
+      withFix("/src/a.cpp", "perf-audit-excess-copy", 3, 0, "&"), Both,
+      // A sibling directory whose name starts like the root's.
+      withFix("/src2/b.cpp", "perf-audit-excess-copy", 3, 0, "&")};
+  FixPlan Plan = planFixes(Findings, "/src");
+  EXPECT_EQ(Plan.FindingsFixed, 1u);
+  EXPECT_EQ(Plan.OutsideRoot, 3u);
+  ASSERT_EQ(Plan.Files.size(), 1u);
+  EXPECT_EQ(Plan.Files.begin()->first, "/src/a.cpp");
+  EXPECT_EQ(Plan.Files.begin()->second.size(), 1u);
+  // Without a root every finding is planned.
+  EXPECT_EQ(planFixes(Findings).FindingsFixed, 4u);
+}
+
 TEST(FixApplicationTest, TwoInsertionsAtOneOffsetConflict) {
   std::vector<Finding> Findings = {
       withFix("/a.cpp", "perf-audit-alloc-in-loop", 3, 0, "v.reserve(n);\n"),

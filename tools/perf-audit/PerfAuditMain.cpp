@@ -536,7 +536,7 @@ int main(int argc, const char **argv) {
   }
   if (ApplyFixes) {
     // After the report: it quotes the code as it was analysed.
-    core::FixPlan Plan = core::planFixes(Result.Findings);
+    core::FixPlan Plan = core::planFixes(Result.Findings, Root);
     auto Where = [&](const core::SourcePoint &P) {
       return formatv("{0}:{1}:{2}", core::displayPath(P.File, Root), P.Line,
                      P.Column)
@@ -560,6 +560,9 @@ int main(int argc, const char **argv) {
                       Written->size(), Written->size() == 1 ? "" : "s");
     if (!Plan.Refused.empty())
       errs() << formatv("; {0} refused (overlapping)", Plan.Refused.size());
+    if (Plan.OutsideRoot)
+      errs() << formatv("; {0} outside the source root left alone",
+                        Plan.OutsideRoot);
     errs() << "\n";
   }
   if (TimePhases) {

@@ -39,12 +39,17 @@ struct FixPlan {
   /// reported through a header that several translation units include.
   unsigned Duplicates = 0;
   std::vector<RefusedFix> Refused;
+  /// Findings left out because an edit falls outside the source root: a
+  /// third-party source or header that the build compiles but the user does
+  /// not own (googletest's sources built from /usr/src).
+  unsigned OutsideRoot = 0;
 };
 
 /// Plans the fix-its of Findings, taken in the given order (most costly first
 /// when ranked): a finding's edits are taken all together or not at all, and a
-/// finding whose edit overlaps one already taken is refused.
-FixPlan planFixes(llvm::ArrayRef<Finding> Findings);
+/// finding whose edit overlaps one already taken is refused. When Root is
+/// given, a finding with an edit in a file outside it is left out.
+FixPlan planFixes(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root = {});
 
 /// Writes Path through a temporary file in the same directory renamed into
 /// place, so that an interrupted run leaves either the old or the new

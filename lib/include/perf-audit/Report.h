@@ -99,6 +99,10 @@ std::vector<std::string> computeLineHashes(llvm::StringRef Text);
 /// Path as shown in reports: relative to Root when inside it, else as is.
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);
 
+/// Whether Path is inside Root (always, when Root is empty): findings outside
+/// it, in system and third-party files, are neither uploaded nor fixed.
+bool isUnderRoot(llvm::StringRef Path, llvm::StringRef Root);
+
 /// The compiler's error for a unit: "path:line:col: error: message".
 std::string failureText(const FailedUnit &U, llvm::StringRef Root);
 
