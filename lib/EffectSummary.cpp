@@ -540,11 +540,70 @@ private:
     return std::nullopt;
   }
 
+  /// True when Param, a reference through which the function hands back a
+  /// result, is assigned as a whole before At, unconditionally and from
+  /// values not derived from it (Poco's `doubleToStr(str, v)`: `str =
+  /// buffer;` then scans `str`): what the function walks then is what it
+  /// wrote, not the caller's data.
+  bool isOverwrittenBefore(const ParmVarDecl *Param, const Stmt *At) const {
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+    QualType T = Param->getType();
+    if (!Body || !At || !T->isLValueReferenceType() ||
+        T.getNonReferenceType().isConstQualified())
+      return false;
+    const SourceManager &SM = A.Loops.context().getSourceManager();
+    auto NamesParam = [&](const Expr *E) {
+      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LoopModel::strip(E));
+      return DRE && DRE->getDecl() == Param;
+    };
+    auto Overwrites = [&](const Stmt *S) {
+      const auto *E = dyn_cast<Expr>(S);
+      if (!E)
+        return false;
+      E = E->IgnoreImplicit();
+      const Expr *Value = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(E);
+          BO && BO->getOpcode() == BO_Assign && NamesParam(BO->getLHS()))
+        Value = BO->getRHS();
+      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+               NamesParam(Op->getArg(0)))
+        Value = Op->getArg(1);
+      else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+               Call && NamesParam(Call->getImplicitObjectArgument()) &&
+               Call->getMethodDecl() &&
+               A.Calls.model().isClearingMethod(Call->getMethodDecl()->getName()))
+        return true;
+      return Value && !isDerivedFromParam(Value, Param);
+    };
+    SourceLocation Site = At->getBeginLoc();
+    for (const Stmt *S : Body->body()) {
+      if (SM.isPointWithin(Site, S->getBeginLoc(), S->getEndLoc()))
+        return false;
+      if (Overwrites(S))
+        return true;
+    }
+    return false;
+  }
+
+  static bool isDerivedFromParam(const Stmt *S, const ParmVarDecl *Param) {
+    if (!S)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == Param)
+      return true;
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return isDerivedFromParam(Child, Param);
+    });
+  }
+
   /// Records that the function's work grows with what Dep names.
   void recordScan(const Dependence &Dep, EffectTrace Trace) {
     if (!Dep.isInput())
       return;
     if (std::optional<unsigned> Index = paramIndex(Dep.Root)) {
+      if (!Trace.empty() &&
+          isOverwrittenBefore(cast<ParmVarDecl>(Dep.Root), Trace.front().Site))
+        return;
       Out.ScannedParams.insert({*Index, std::move(Trace)});
       return;
     }
