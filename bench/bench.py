@@ -66,9 +66,18 @@ def compile_arguments(entry):
 
 
 def syntax_only_commands(database, clang):
-    """The database's commands, compiled by clang with -fsyntax-only."""
-    return [([clang] + compile_arguments(entry) + ["-fsyntax-only"],
-             entry["directory"]) for entry in database]
+    """The database's commands, compiled by clang with -fsyntax-only. A file
+    listed again with the same flags (another target compiling it, only the
+    object file differs) is parsed once, as perf-audit does."""
+    commands = []
+    seen = set()
+    for entry in database:
+        argv = [clang] + compile_arguments(entry) + ["-fsyntax-only"]
+        key = (entry["directory"], tuple(argv))
+        if key not in seen:
+            seen.add(key)
+            commands.append((argv, entry["directory"]))
+    return commands
 
 
 def parallel(commands, jobs):
@@ -129,7 +138,8 @@ def main():
             return seconds, peak
         rows.append(("perf-audit -j%d" % j, *best(step, args.repeat)))
 
-    print("%d translation units from %s, %d cores" % (len(files), db_path, jobs))
+    print("%d files, %d distinct compile commands from %s, %d cores" %
+          (len(files), len(commands), db_path, jobs))
     print("%-32s %9s %9s %12s" % ("step", "seconds", "peak MiB", "x floor"))
     for name, seconds, peak in rows:
         floor = floorN[0] if name.endswith("-j%d" % jobs) and jobs > 1 else floor1[0]

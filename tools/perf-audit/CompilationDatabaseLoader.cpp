@@ -10,6 +10,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <set>
 
 using namespace llvm;
 
@@ -59,6 +60,68 @@ static Error checkEntry(StringRef Path, size_t Number, const json::Value &V) {
   return Error::success();
 }
 
+namespace {
+
+/// A database that lists each way of compiling a file once. Build systems
+/// compile a file again for every target that lists it (leveldb builds
+/// util/testutil.cc into 32 tests), with flags that differ only in where the
+/// object and dependency files go; parsing it once gives the same findings.
+class DistinctCommandsDatabase : public clang::tooling::CompilationDatabase {
+public:
+  explicit DistinctCommandsDatabase(
+      std::unique_ptr<clang::tooling::CompilationDatabase> Base)
+      : Base(std::move(Base)) {}
+
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(StringRef FilePath) const override {
+    return distinct(Base->getCompileCommands(FilePath));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Base->getAllFiles();
+  }
+  std::vector<clang::tooling::CompileCommand>
+  getAllCompileCommands() const override {
+    return Base->getAllCompileCommands();
+  }
+
+private:
+  /// The arguments that decide how the file parses: the command line without
+  /// the output and dependency-file options.
+  static std::vector<std::string>
+  parsingArguments(const clang::tooling::CompileCommand &Command) {
+    std::vector<std::string> Kept;
+    const std::vector<std::string> &Args = Command.CommandLine;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef Arg = Args[I];
+      if (Arg == "-o" || Arg == "-MF" || Arg == "-MT" || Arg == "-MQ" ||
+          Arg == "-MJ") {
+        ++I; // and its value
+        continue;
+      }
+      if (Arg == "-MD" || Arg == "-MMD" || Arg.starts_with("-o") ||
+          Arg.starts_with("-MF") || Arg.starts_with("-MT") ||
+          Arg.starts_with("-MQ") || Arg.starts_with("-MJ"))
+        continue;
+      Kept.push_back(Arg.str());
+    }
+    return Kept;
+  }
+
+  static std::vector<clang::tooling::CompileCommand>
+  distinct(std::vector<clang::tooling::CompileCommand> Commands) {
+    std::vector<clang::tooling::CompileCommand> Kept;
+    std::set<std::pair<std::string, std::vector<std::string>>> Seen;
+    for (clang::tooling::CompileCommand &Command : Commands)
+      if (Seen.emplace(Command.Directory, parsingArguments(Command)).second)
+        Kept.push_back(std::move(Command));
+    return Kept;
+  }
+
+  std::unique_ptr<clang::tooling::CompilationDatabase> Base;
+};
+
+} // namespace
+
 Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompilationDatabase(StringRef BuildDir) {
   if (!sys::fs::is_directory(BuildDir))
@@ -106,7 +169,8 @@ loadCompilationDatabase(StringRef BuildDir) {
           Path, ErrorMessage, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
     return malformed(Path, ErrorMessage);
-  return clang::tooling::inferMissingCompileCommands(std::move(Database));
+  return std::make_unique<DistinctCommandsDatabase>(
+      clang::tooling::inferMissingCompileCommands(std::move(Database)));
 }
 
 } // namespace perf_audit::driver

@@ -1,0 +1,81 @@
+//===--- CompilationDatabaseTest.cpp - Loading compile_commands.json ------===//
+//
+// Part of perf-audit's unit tests.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CompilationDatabaseLoader.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
+#include <algorithm>
+
+using namespace llvm;
+
+namespace perf_audit::driver {
+namespace {
+
+/// A build directory holding Database as its compile_commands.json.
+class BuildDirectory {
+public:
+  explicit BuildDirectory(StringRef Database) {
+    EXPECT_FALSE(sys::fs::createUniqueDirectory("perf-audit-cdb", Path));
+    SmallString<128> File(Path);
+    sys::path::append(File, "compile_commands.json");
+    std::error_code EC;
+    raw_fd_ostream OS(File, EC);
+    EXPECT_FALSE(EC);
+    OS << Database;
+  }
+  ~BuildDirectory() { sys::fs::remove_directories(Path); }
+  SmallString<128> Path;
+};
+
+std::vector<std::string> argumentsOf(const clang::tooling::CompileCommand &C) {
+  return C.CommandLine;
+}
+
+TEST(CompilationDatabaseTest, ACommandRepeatedForAnotherTargetIsListedOnce) {
+  // CMake compiles a file shared by two test targets twice: the commands
+  // differ only in the object and dependency files.
+  BuildDirectory Build(R"([
+    {"directory": "/src/build", "file": "/src/util.cc",
+     "command": "c++ -DPOSIX -I/src -o a.dir/util.o -MD -MT a.dir/util.o -MF a.dir/util.o.d -c /src/util.cc"},
+    {"directory": "/src/build", "file": "/src/util.cc",
+     "command": "c++ -DPOSIX -I/src -o b.dir/util.o -MD -MT b.dir/util.o -MF b.dir/util.o.d -c /src/util.cc"},
+    {"directory": "/src/build", "file": "/src/util.cc",
+     "arguments": ["c++", "-DPOSIX", "-I/src", "-ob.dir/util.o", "-MMD", "-c", "/src/util.cc"]}
+  ])");
+  auto Database = loadCompilationDatabase(Build.Path);
+  ASSERT_TRUE(static_cast<bool>(Database)) << toString(Database.takeError());
+  std::vector<clang::tooling::CompileCommand> Commands =
+      (*Database)->getCompileCommands("/src/util.cc");
+  ASSERT_EQ(Commands.size(), 1u);
+  // The first is kept as it is.
+  std::vector<std::string> Kept = argumentsOf(Commands[0]);
+  EXPECT_NE(std::find(Kept.begin(), Kept.end(), "a.dir/util.o"), Kept.end());
+}
+
+TEST(CompilationDatabaseTest, CommandsThatParseDifferentlyAreAllKept) {
+  // Other macros, another directory (relative includes resolve elsewhere):
+  // the file parses differently, so each is analysed.
+  BuildDirectory Build(R"([
+    {"directory": "/src/build", "file": "/src/util.cc",
+     "command": "c++ -DPOSIX -o a.o -c /src/util.cc"},
+    {"directory": "/src/build", "file": "/src/util.cc",
+     "command": "c++ -DWINDOWS -o b.o -c /src/util.cc"},
+    {"directory": "/src/other", "file": "/src/util.cc",
+     "command": "c++ -DPOSIX -o a.o -c /src/util.cc"}
+  ])");
+  auto Database = loadCompilationDatabase(Build.Path);
+  ASSERT_TRUE(static_cast<bool>(Database)) << toString(Database.takeError());
+  std::vector<clang::tooling::CompileCommand> Commands =
+      (*Database)->getCompileCommands("/src/util.cc");
+  ASSERT_EQ(Commands.size(), 3u);
+  EXPECT_EQ(argumentsOf(Commands[1])[1], "-DWINDOWS");
+  EXPECT_EQ(Commands[2].Directory, "/src/other");
+}
+
+} // namespace
+} // namespace perf_audit::driver
