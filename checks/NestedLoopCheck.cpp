@@ -81,23 +81,6 @@ void NestedLoopCheck::check(const MatchFinder::MatchResult &Result) {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-static const VarDecl *refVar(const Expr *E) {
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LoopModel::strip(E)))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
-
-static bool referencesAny(const Stmt *S, ArrayRef<const VarDecl *> Vars) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (llvm::is_contained(Vars, DRE->getDecl()))
-      return true;
-  return llvm::any_of(S->children(), [&](const Stmt *Child) {
-    return referencesAny(Child, Vars);
-  });
-}
-
 /// True when E is arithmetic over variables and constants only: no element
 /// access, member or call on the way (`i`, `i + 1`, `n - i`).
 static bool isPureArithmetic(const Expr *E) {
@@ -135,7 +118,7 @@ static bool isDerivedFrom(const Expr *E, const VarDecl *V) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
         Derived = Var == V || (Var->isLocalVarDecl() && Var->getInit() &&
-                               referencesAny(Var->getInit(), {V}));
+                               LoopModel::referencesAny(Var->getInit(), {V}));
     for (const Stmt *Child : S->children())
       Visit(Child);
   };
@@ -170,7 +153,8 @@ static bool isResetBefore(const VarDecl *V, const Stmt *Outer, const Stmt *Inner
       Target = OC->getArg(0);
       Value = OC->getArg(1);
     }
-    if (Target && refVar(Target) == V && !isDerivedFrom(Value, V) &&
+    if (Target && LoopModel::referencedVar(Target) == V &&
+        !isDerivedFrom(Value, V) &&
         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
                                      SM.getExpansionLoc(InnerBody)))
       Found = true;
@@ -220,8 +204,8 @@ static bool isGridWalk(const Stmt *Body, ArrayRef<const VarDecl *> OuterVars,
     for (const Expr *Index : Indices) {
       if (!isIndexExpr(Index))
         continue;
-      UsesOuter |= referencesAny(Index, OuterVars);
-      UsesInner |= referencesAny(Index, InnerVars);
+      UsesOuter |= LoopModel::referencesAny(Index, OuterVars);
+      UsesInner |= LoopModel::referencesAny(Index, InnerVars);
     }
     if (UsesOuter && UsesInner)
       return true;
@@ -340,7 +324,7 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
     if (In.Driver && !Loops.isInvariantIn(In.Driver, Candidate)) {
       if (!isa<ForStmt>(Inner) || In.Multiplicative ||
           !isPureArithmetic(In.Driver) ||
-          !referencesAny(In.Driver, C.IterationVars))
+          !LoopModel::referencesAny(In.Driver, C.IterationVars))
         return;
       Triangular = true;
     }

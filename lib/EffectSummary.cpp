@@ -553,8 +553,7 @@ private:
       return false;
     const SourceManager &SM = A.Loops.context().getSourceManager();
     auto NamesParam = [&](const Expr *E) {
-      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LoopModel::strip(E));
-      return DRE && DRE->getDecl() == Param;
+      return LoopModel::referencedVar(E) == Param;
     };
     auto Overwrites = [&](const Stmt *S) {
       const auto *E = dyn_cast<Expr>(S);
@@ -574,7 +573,7 @@ private:
                Call->getMethodDecl() &&
                A.Calls.model().isClearingMethod(Call->getMethodDecl()->getName()))
         return true;
-      return Value && !isDerivedFromParam(Value, Param);
+      return Value && !LoopModel::referencesAny(Value, {Param});
     };
     SourceLocation Site = At->getBeginLoc();
     for (const Stmt *S : Body->body()) {
@@ -584,16 +583,6 @@ private:
         return true;
     }
     return false;
-  }
-
-  static bool isDerivedFromParam(const Stmt *S, const ParmVarDecl *Param) {
-    if (!S)
-      return false;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == Param)
-      return true;
-    return llvm::any_of(S->children(), [&](const Stmt *Child) {
-      return isDerivedFromParam(Child, Param);
-    });
   }
 
   /// Records that the function's work grows with what Dep names.

@@ -709,8 +709,8 @@ struct Induction {
 };
 } // namespace
 
-static const VarDecl *refVar(const Expr *E) {
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LoopModel::strip(E)))
+const VarDecl *LoopModel::referencedVar(const Expr *E) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E)))
     return dyn_cast<VarDecl>(DRE->getDecl());
   return nullptr;
 }
@@ -721,7 +721,7 @@ static void collectSteps(const Expr *E, Induction &Out) {
   if (!E)
     return;
   auto Add = [&](const Expr *Target, bool Multiplicative) {
-    if (const VarDecl *VD = refVar(Target)) {
+    if (const VarDecl *VD = LoopModel::referencedVar(Target)) {
       Out.Vars.push_back(VD);
       Out.Multiplicative |= Multiplicative;
     }
@@ -797,11 +797,16 @@ static void collectVarRefs(const Stmt *S,
     collectVarRefs(Child, Out);
 }
 
-static bool referencesAny(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars) {
-  llvm::SmallVector<const VarDecl *, 4> Refs;
-  collectVarRefs(S, Refs);
-  return llvm::any_of(Refs,
-                      [&](const VarDecl *V) { return llvm::is_contained(Vars, V); });
+bool LoopModel::referencesAny(const Stmt *S,
+                              llvm::ArrayRef<const VarDecl *> Vars) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (llvm::is_contained(Vars, DRE->getDecl()))
+      return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return referencesAny(Child, Vars);
+  });
 }
 
 namespace {
@@ -862,7 +867,8 @@ findBound(const Expr *Cond, llvm::ArrayRef<const VarDecl *> Vars) {
   } else {
     return std::nullopt;
   }
-  bool InLHS = referencesAny(LHS, Vars), InRHS = referencesAny(RHS, Vars);
+  bool InLHS = LoopModel::referencesAny(LHS, Vars);
+  bool InRHS = LoopModel::referencesAny(RHS, Vars);
   if (InLHS && !InRHS)
     return BoundComparison{RHS, Inclusive};
   if (InRHS && !InLHS)
@@ -916,15 +922,18 @@ static bool decrements(const Stmt *S, const VarDecl *Var) {
   if (!S)
     return false;
   if (const auto *UO = dyn_cast<UnaryOperator>(S);
-      UO && UO->isDecrementOp() && refVar(UO->getSubExpr()) == Var)
+      UO && UO->isDecrementOp() &&
+      LoopModel::referencedVar(UO->getSubExpr()) == Var)
     return true;
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->getOpcode() == BO_SubAssign && refVar(BO->getLHS()) == Var)
+      BO && BO->getOpcode() == BO_SubAssign &&
+      LoopModel::referencedVar(BO->getLHS()) == Var)
     return true;
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
-      OC && (OC->getOperator() == OO_MinusMinus ||
-             OC->getOperator() == OO_MinusEqual) &&
-      OC->getNumArgs() > 0 && refVar(OC->getArg(0)) == Var)
+      OC &&
+      (OC->getOperator() == OO_MinusMinus ||
+       OC->getOperator() == OO_MinusEqual) &&
+      OC->getNumArgs() > 0 && LoopModel::referencedVar(OC->getArg(0)) == Var)
     return true;
   return llvm::any_of(S->children(),
                       [&](const Stmt *Child) { return decrements(Child, Var); });
@@ -938,7 +947,8 @@ static const Expr *startValue(const VarDecl *Var, const Stmt *Init) {
       if (D == Var)
         return Var->getInit();
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Init))
-    if (BO->getOpcode() == BO_Assign && refVar(BO->getLHS()) == Var)
+    if (BO->getOpcode() == BO_Assign &&
+        LoopModel::referencedVar(BO->getLHS()) == Var)
       return BO->getRHS();
   return Var->getInit();
 }
@@ -1013,7 +1023,7 @@ static bool isProbeLoop(const Stmt *Loop, const Expr *Cond,
   for (const Expr *Index : Indexes) {
     if (isWrappedIndex(Index))
       return true;
-    if (const VarDecl *Var = refVar(Index);
+    if (const VarDecl *Var = LoopModel::referencedVar(Index);
         Var && llvm::is_contained(Stepped, Var))
       Cursors.push_back(Var);
   }
@@ -1024,7 +1034,7 @@ static bool isProbeLoop(const Stmt *Loop, const Expr *Cond,
     if (!S || Wrapped)
       return;
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-      const VarDecl *Target = refVar(BO->getLHS());
+      const VarDecl *Target = LoopModel::referencedVar(BO->getLHS());
       if (Target && llvm::is_contained(Cursors, Target))
         Wrapped = BO->getOpcode() == BO_RemAssign ||
                   BO->getOpcode() == BO_AndAssign ||
@@ -1067,7 +1077,7 @@ public:
     const Expr *Object = objectOf(CE);
     if (!Object && CE->getNumArgs() > 0)
       Object = CE->getArg(0); // C APIs take the statement first.
-    if (Object && refVar(Object) == Cursor)
+    if (Object && LoopModel::referencedVar(Object) == Cursor)
       Found.push_back(CE);
     return true;
   }
@@ -1084,7 +1094,7 @@ const Expr *LoopModel::queryOfCursor(const Expr *CursorCall,
   if (!Object)
     if (const auto *CE = dyn_cast<CallExpr>(CursorCall); CE && CE->getNumArgs())
       Object = CE->getArg(0);
-  const VarDecl *Cursor = refVar(Object);
+  const VarDecl *Cursor = LoopModel::referencedVar(Object);
   if (!Cursor)
     return CursorCall;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -1187,7 +1197,7 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
             Bound.Constant >= (uint64_t(1) << 32))
           Bound = unknown();
         L.Trip = Bound;
-      } else if (const VarDecl *Counter = refVar(Cond);
+      } else if (const VarDecl *Counter = LoopModel::referencedVar(Cond);
                  Counter && llvm::is_contained(Steps.Vars, Counter)) {
         // while (n--), while (n): counts down from where n starts.
         L.Driver = startValue(Counter, Init);

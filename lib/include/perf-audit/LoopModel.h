@@ -173,6 +173,13 @@ public:
   /// container `c`; otherwise null.
   static const clang::Expr *containerOfAccessor(const clang::Expr *E);
 
+  /// The variable E names (through parentheses and implicit casts), or null.
+  static const clang::VarDecl *referencedVar(const clang::Expr *E);
+
+  /// True when S, or any expression inside it, names one of Vars.
+  static bool referencesAny(const clang::Stmt *S,
+                            llvm::ArrayRef<const clang::VarDecl *> Vars);
+
   /// The round-trip call a row cursor belongs to: for `q.next()` the last
   /// `q.exec(...)` before Before in the same function, or q's declaration.
   const clang::Expr *queryOfCursor(const clang::Expr *CursorCall,
