@@ -14,24 +14,30 @@ of the step) and each time's ratio to the floor.
   bench/bench.py -p BUILD_DIR [--jobs N] [--perf-audit PATH] [--clang PATH]
                  [--clang-tidy PATH] [--repeat K]
 
-Each step runs --repeat times (default 1) and the fastest run counts. See
+Every unit is parsed once, untimed, before the first step, so that no step
+pays for reading headers from disk. Each step runs --repeat times (default
+1) and the fastest run counts. See
 docs/performance.md for the figures and the machine they were taken on.
 """
 
 import argparse
+import atexit
 import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 
 def run(argv, cwd=None):
     """Runs argv; returns (seconds, peak RSS in MiB of it and its children,
-    stderr). Fails loudly: a benchmark of a command that failed is void."""
+    stderr). Fails loudly: a benchmark of a command that failed (a unit that
+    did not compile, for one) is void."""
     start = time.monotonic()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
@@ -39,7 +45,7 @@ def run(argv, cwd=None):
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.monotonic() - start
     code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1, 3):
+    if code != 0:
         sys.exit("bench: %s failed with %d:\n%s" %
                  (shlex.join(argv), code, err.decode(errors="replace")))
     return seconds, usage.ru_maxrss / 1024.0, err.decode(errors="replace")
@@ -47,37 +53,53 @@ def run(argv, cwd=None):
 
 def compile_arguments(entry):
     """A database entry's compiler arguments without the compiler, its output
-    (-o, -c) and dependency files (-MD, -MF...): what a -fsyntax-only run of
-    the same unit needs."""
+    (-o, -c), dependency files (-MD, -MF...) and precompiled header
+    (-include-pch, also as -Xclang -include-pch -Xclang X): what a
+    -fsyntax-only run of the same unit needs. The .pch exists only after a
+    build; perf-audit drops it the same way and parses the header it was
+    made from, which CMake also passes."""
     argv = entry.get("arguments") or shlex.split(entry["command"])
     out = []
-    skip = False
-    for arg in argv[1:]:
+    skip = 0
+    for i, arg in enumerate(argv[1:], start=1):
         if skip:
-            skip = False
+            skip -= 1
             continue
-        if arg in ("-o", "-MF", "-MT", "-MQ"):
-            skip = True
+        if arg == "-Xclang" and argv[i + 1:i + 2] == ["-include-pch"]:
+            skip = 3 if argv[i + 2:i + 3] == ["-Xclang"] else 2
             continue
-        if arg in ("-c", "-MD", "-MMD") or arg.startswith("-o"):
+        if arg in ("-o", "-MF", "-MT", "-MQ", "-include-pch"):
+            skip = 1
+            continue
+        if (arg in ("-c", "-MD", "-MMD") or arg.startswith("-o") or
+                arg.startswith("-include-pch=")):
             continue
         out.append(arg)
     return out
 
 
-def syntax_only_commands(database, clang):
-    """The database's commands, compiled by clang with -fsyntax-only. A file
-    listed again with the same flags (another target compiling it, only the
-    object file differs) is parsed once, as perf-audit does."""
-    commands = []
+def distinct_units(database):
+    """The database as every step parses it: one entry per distinct way of
+    compiling a file (a file compiled again for another target, only the
+    object file differing, is parsed once, as perf-audit does), with
+    "arguments" that parse it and write nothing."""
+    units = []
     seen = set()
     for entry in database:
-        argv = [clang] + compile_arguments(entry) + ["-fsyntax-only"]
-        key = (entry["directory"], tuple(argv))
+        argv = entry.get("arguments") or shlex.split(entry["command"])
+        arguments = argv[:1] + compile_arguments(entry)
+        key = (entry["directory"], tuple(arguments))
         if key not in seen:
             seen.add(key)
-            commands.append((argv, entry["directory"]))
-    return commands
+            units.append({"directory": entry["directory"],
+                          "file": entry["file"], "arguments": arguments})
+    return units
+
+
+def syntax_only_commands(units, clang):
+    """The units, compiled by clang with -fsyntax-only."""
+    return [([clang] + unit["arguments"][1:] + ["-fsyntax-only"],
+             unit["directory"]) for unit in units]
 
 
 def parallel(commands, jobs):
@@ -114,23 +136,33 @@ def main():
         sys.exit("bench: cannot read %s: %s" % (db_path, e))
     files = sorted({os.path.normpath(os.path.join(e["directory"], e["file"]))
                     for e in database})
-    commands = syntax_only_commands(database, args.clang)
+    units = distinct_units(database)
+    commands = syntax_only_commands(units, args.clang)
+    # clang-tidy and perf-audit read the same units from a database of their
+    # own.
+    work = tempfile.mkdtemp(prefix="perf-audit-bench-")
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    with open(os.path.join(work, "compile_commands.json"), "w") as f:
+        json.dump(units, f)
     jobs = max(1, args.jobs)
 
+    # An untimed parse of every unit first: whichever step ran first would
+    # otherwise also pay for reading the headers from disk.
+    parallel(commands, jobs)
     rows = []
     floor1 = best(lambda: parallel(commands, 1), args.repeat)
     rows.append(("clang++ -fsyntax-only -j1", *floor1))
     floorN = best(lambda: parallel(commands, jobs), args.repeat)
     rows.append(("clang++ -fsyntax-only -j%d" % jobs, *floorN))
     tidy = best(lambda: run([args.clang_tidy, "-checks=-*,performance-*",
-                             "--quiet", "-p", args.build] + files)[:2],
+                             "--quiet", "-p", work] + files)[:2],
                 args.repeat)
     rows.append(("clang-tidy performance-* -j1", *tidy))
 
     join_share = {}
     for j in (1, jobs):
         def step():
-            seconds, peak, err = run([args.perf_audit, "-p", args.build,
+            seconds, peak, err = run([args.perf_audit, "-p", work,
                                       "--quiet", "--time-phases", "-j", str(j),
                                       "-o", os.devnull])
             m = re.search(r"analysis ([\d.]+) s, join ([\d.]+) s", err)
