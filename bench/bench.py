@@ -97,9 +97,12 @@ def distinct_units(database):
 
 
 def syntax_only_commands(units, clang):
-    """The units, compiled by clang with -fsyntax-only."""
-    return [([clang] + unit["arguments"][1:] + ["-fsyntax-only"],
-             unit["directory"]) for unit in units]
+    """The units, compiled by clang with -fsyntax-only (a C file by the clang
+    driver next to clang++: clang++ would parse it as C++)."""
+    c_driver = re.sub(r"\+\+(?=[^/]*$)", "", clang)
+    return [([c_driver if unit["file"].endswith(".c") else clang] +
+             unit["arguments"][1:] + ["-fsyntax-only"], unit["directory"])
+            for unit in units]
 
 
 def parallel(commands, jobs):
