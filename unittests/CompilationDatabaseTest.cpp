@@ -32,14 +32,20 @@ public:
   SmallString<128> Path;
 };
 
-std::vector<std::string> argumentsOf(const clang::tooling::CompileCommand &C) {
-  return C.CommandLine;
+/// The commands the driver gets for /src/util.cc from Database.
+std::vector<clang::tooling::CompileCommand> commandsForUtil(StringRef Database) {
+  BuildDirectory Build(Database);
+  auto Loaded = loadCompilationDatabase(Build.Path);
+  EXPECT_TRUE(static_cast<bool>(Loaded)) << toString(Loaded.takeError());
+  if (!Loaded)
+    return {};
+  return (*Loaded)->getCompileCommands("/src/util.cc");
 }
 
 TEST(CompilationDatabaseTest, ACommandRepeatedForAnotherTargetIsListedOnce) {
   // CMake compiles a file shared by two test targets twice: the commands
   // differ only in the object and dependency files.
-  BuildDirectory Build(R"([
+  std::vector<clang::tooling::CompileCommand> Commands = commandsForUtil(R"([
     {"directory": "/src/build", "file": "/src/util.cc",
      "command": "c++ -DPOSIX -I/src -o a.dir/util.o -MD -MT a.dir/util.o -MF a.dir/util.o.d -c /src/util.cc"},
     {"directory": "/src/build", "file": "/src/util.cc",
@@ -47,20 +53,16 @@ TEST(CompilationDatabaseTest, ACommandRepeatedForAnotherTargetIsListedOnce) {
     {"directory": "/src/build", "file": "/src/util.cc",
      "arguments": ["c++", "-DPOSIX", "-I/src", "-ob.dir/util.o", "-MMD", "-c", "/src/util.cc"]}
   ])");
-  auto Database = loadCompilationDatabase(Build.Path);
-  ASSERT_TRUE(static_cast<bool>(Database)) << toString(Database.takeError());
-  std::vector<clang::tooling::CompileCommand> Commands =
-      (*Database)->getCompileCommands("/src/util.cc");
   ASSERT_EQ(Commands.size(), 1u);
   // The first is kept as it is.
-  std::vector<std::string> Kept = argumentsOf(Commands[0]);
+  const std::vector<std::string> &Kept = Commands[0].CommandLine;
   EXPECT_NE(std::find(Kept.begin(), Kept.end(), "a.dir/util.o"), Kept.end());
 }
 
 TEST(CompilationDatabaseTest, CommandsThatParseDifferentlyAreAllKept) {
   // Other macros, another directory (relative includes resolve elsewhere):
   // the file parses differently, so each is analysed.
-  BuildDirectory Build(R"([
+  std::vector<clang::tooling::CompileCommand> Commands = commandsForUtil(R"([
     {"directory": "/src/build", "file": "/src/util.cc",
      "command": "c++ -DPOSIX -o a.o -c /src/util.cc"},
     {"directory": "/src/build", "file": "/src/util.cc",
@@ -68,12 +70,8 @@ TEST(CompilationDatabaseTest, CommandsThatParseDifferentlyAreAllKept) {
     {"directory": "/src/other", "file": "/src/util.cc",
      "command": "c++ -DPOSIX -o a.o -c /src/util.cc"}
   ])");
-  auto Database = loadCompilationDatabase(Build.Path);
-  ASSERT_TRUE(static_cast<bool>(Database)) << toString(Database.takeError());
-  std::vector<clang::tooling::CompileCommand> Commands =
-      (*Database)->getCompileCommands("/src/util.cc");
   ASSERT_EQ(Commands.size(), 3u);
-  EXPECT_EQ(argumentsOf(Commands[1])[1], "-DWINDOWS");
+  EXPECT_EQ(Commands[1].CommandLine[1], "-DWINDOWS");
   EXPECT_EQ(Commands[2].Directory, "/src/other");
 }
 
