@@ -328,8 +328,9 @@ void AllocInLoopCheck::checkExpensiveObject(const Expr *Construct,
          I, SM);
   note(Loop->getBeginLoc(), "loop here");
   bool Constant = !Args.empty() && llvm::all_of(Args, [&](const Expr *Arg) {
-    return Arg->IgnoreImplicit()->isEvaluatable(Ctx) ||
-           isa<StringLiteral>(Arg->IgnoreImplicit()->IgnoreUnlessSpelledInSource());
+    const Expr *Value = Arg->IgnoreImplicit();
+    return (!Value->isValueDependent() && Value->isEvaluatable(Ctx)) ||
+           isa<StringLiteral>(Value->IgnoreUnlessSpelledInSource());
   });
   bool Stream = CostKind == core::CostKind::StreamConstruction;
   std::string Fix =
@@ -391,12 +392,11 @@ static bool onlyUsedLocally(const VarDecl *Var, const Stmt *Body,
       bool Allowed = false;
       if (!Parent)
         Allowed = false;
-      else if (const auto *Member = dyn_cast<MemberExpr>(Parent))
+      else if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
         // p->field, p->method(); p.get() and p.release() hand it out.
-        Allowed = Member->isArrow() ||
-                  !(Member->getMemberDecl()->getName() == "get" ||
-                    Member->getMemberDecl()->getName() == "release");
-      else if (const auto *UO = dyn_cast<UnaryOperator>(Parent))
+        StringRef Name = core::identifierName(Member->getMemberDecl());
+        Allowed = Member->isArrow() || !(Name == "get" || Name == "release");
+      } else if (const auto *UO = dyn_cast<UnaryOperator>(Parent))
         Allowed = UO->getOpcode() == UO_Deref;
       else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Parent))
         Allowed = Subscript->getBase()->IgnoreParenImpCasts() == Ref; // p[i]

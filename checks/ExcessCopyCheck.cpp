@@ -364,6 +364,9 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     const FunctionDecl *Elsewhere = nullptr;
     FileID Main = SM.getFileID(SM.getExpansionLoc(FD->getLocation()));
     for (const FunctionDecl *Redecl : FD->redecls()) {
+      // Only a declaration that failed to compile lacks the parameter.
+      if (Index >= Redecl->getNumParams())
+        continue;
       if (SM.getFileID(SM.getExpansionLoc(Redecl->getLocation())) != Main) {
         Elsewhere = Redecl;
         continue;
@@ -425,8 +428,12 @@ static bool outlivesFunctionLocals(const Expr *Source, const FunctionDecl *FD) {
   if (const auto *Member = dyn_cast<MemberExpr>(Source))
     return outlivesFunctionLocals(Member->getBase(), FD);
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Source)) {
-    // A getter returning a const reference into its object.
-    QualType Returned = Call->getMethodDecl()->getReturnType();
+    // A getter returning a const reference into its object. A call through
+    // a pointer to member (`(obj.*get)()`) has no method declaration.
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    if (!MD)
+      return false;
+    QualType Returned = MD->getReturnType();
     return Returned->isLValueReferenceType() &&
            Returned.getNonReferenceType().isConstQualified() &&
            outlivesFunctionLocals(Call->getImplicitObjectArgument(), FD);

@@ -178,7 +178,8 @@ static bool awaitFitsContext(const Expr *Call, ASTContext &Ctx) {
     if (isa<MemberExpr, ArraySubscriptExpr>(E))
       return false;
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-        OC && OC->getOperator() == OO_Subscript && OC->getArg(0) == Current)
+        OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() > 0 &&
+        OC->getArg(0) == Current)
       return false;
     return true;
   }

@@ -55,6 +55,12 @@ bool isWrittenArgument(const Expr *Arg) {
   return Arg && !isa<CXXDefaultArgExpr>(Arg->IgnoreImplicit());
 }
 
+StringRef identifierName(const NamedDecl *D) {
+  if (const IdentifierInfo *II = D ? D->getIdentifier() : nullptr)
+    return II->getName();
+  return StringRef();
+}
+
 bool hasAnnotation(const Decl *D, llvm::StringRef Annotation) {
   if (!D)
     return false;

@@ -33,9 +33,16 @@ std::optional<double> CopyCostModel::costNs(QualType T) {
   return Cost;
 }
 
+/// True when T is, or is an array of, a class that failed to compile: it has
+/// no layout (ASTContext asserts a valid declaration before computing one).
+static bool isInvalidRecord(QualType T) {
+  const RecordDecl *RD = T->getBaseElementTypeUnsafe()->getAsRecordDecl();
+  return RD && RD->isInvalidDecl();
+}
+
 /// The cost of copying the bytes of a trivially copyable type.
 static double byteCost(const ASTContext &Ctx, QualType T) {
-  if (T->isIncompleteType() || T->isDependentType())
+  if (T->isIncompleteType() || T->isDependentType() || isInvalidRecord(T))
     return 0;
   return static_cast<double>(Ctx.getTypeSizeInChars(T).getQuantity()) *
          unitCostNs(CostKind::Copy);
@@ -43,7 +50,8 @@ static double byteCost(const ASTContext &Ctx, QualType T) {
 
 std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth) {
   T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
-  if (Depth > MaxDepth || T->isDependentType() || T->isIncompleteType())
+  if (Depth > MaxDepth || T->isDependentType() || T->isIncompleteType() ||
+      isInvalidRecord(T))
     return std::nullopt;
   if (T.isTriviallyCopyableType(Ctx)) {
     if (T->isIncompleteType() ||

@@ -61,7 +61,8 @@ static std::optional<double> chronoPeriodNs(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getNonReferenceType()->getAsRecordDecl());
   if (!Spec || modelName(Spec) != "std::chrono::duration" ||
-      Spec->getTemplateArgs().size() != 2)
+      Spec->getTemplateArgs().size() != 2 ||
+      Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Type)
     return std::nullopt;
   QualType Period = Spec->getTemplateArgs()[1].getAsType();
   const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -71,54 +72,58 @@ static std::optional<double> chronoPeriodNs(QualType T) {
   const TemplateArgument &Num = Ratio->getTemplateArgs()[0];
   const TemplateArgument &Den = Ratio->getTemplateArgs()[1];
   if (Num.getKind() != TemplateArgument::Integral ||
-      Den.getKind() != TemplateArgument::Integral)
+      Den.getKind() != TemplateArgument::Integral || Den.getAsIntegral() == 0)
     return std::nullopt;
-  return 1e9 * Num.getAsIntegral().getSExtValue() /
-         Den.getAsIntegral().getSExtValue();
+  const llvm::APSInt &N = Num.getAsIntegral(), &D = Den.getAsIntegral();
+  return 1e9 * N.roundToDouble(N.isSigned()) / D.roundToDouble(D.isSigned());
+}
+
+/// A constant number as a double, whatever its width.
+static std::optional<double> numberValue(const APValue &V) {
+  if (V.isInt())
+    return V.getInt().roundToDouble(V.getInt().isSigned());
+  if (V.isFloat()) {
+    llvm::APFloat F = V.getFloat();
+    bool LosesInfo;
+    F.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
+              &LosesInfo);
+    return F.convertToDouble();
+  }
+  return std::nullopt;
 }
 
 /// The value of a constant duration argument in ns: `100ms`,
-/// `std::chrono::seconds(2)`, or an integer in the model's unit.
+/// `std::chrono::seconds(2)`, `1s + 500ms`, a constexpr duration, or an
+/// integer in the model's unit.
+///
+/// The argument is evaluated whole, as the compiler would. Taking literals
+/// apart is not safe: libstdc++'s `operator""ms` is a literal operator
+/// template, whose call has no argument to read as the "cooked" literal.
 static std::optional<double> constantDurationNs(const Expr *Arg, StringRef Unit,
-                                                const ASTContext &Ctx,
-                                                unsigned Depth = 0) {
-  if (!Arg || Depth > 4)
+                                                const ASTContext &Ctx) {
+  if (!Arg)
     return std::nullopt;
-  const Expr *E = LoopModel::strip(Arg);
-  auto Evaluate = [&](const Expr *Count) -> std::optional<double> {
-    if (Count->isValueDependent())
-      return std::nullopt;
-    Expr::EvalResult R;
-    if (!Count->EvaluateAsRValue(R, Ctx))
-      return std::nullopt;
-    if (R.Val.isInt())
-      return static_cast<double>(R.Val.getInt().getExtValue());
-    if (R.Val.isFloat())
-      return R.Val.getFloat().convertToDouble();
+  const Expr *E = Arg->IgnoreImplicit();
+  if (E->isValueDependent() || E->containsErrors())
     return std::nullopt;
-  };
-  if (std::optional<double> Period = chronoPeriodNs(E->getType())) {
-    if (const auto *UDL = dyn_cast<UserDefinedLiteral>(E))
-      if (const Expr *Cooked = UDL->getCookedLiteral())
-        if (std::optional<double> Count = Evaluate(Cooked))
-          return *Count * *Period;
-    const Expr *Inner = nullptr;
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-        Construct && Construct->getNumArgs() == 1)
-      Inner = Construct->getArg(0);
-    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-      Inner = Cast->getSubExpr();
-    if (!Inner)
-      return std::nullopt;
-    if (chronoPeriodNs(Inner->IgnoreImplicit()->getType()))
-      return constantDurationNs(Inner, Unit, Ctx, Depth + 1);
-    if (std::optional<double> Count = Evaluate(Inner))
-      return *Count * *Period;
+  std::optional<double> Period = chronoPeriodNs(E->getType());
+  if (!Period && !E->getType()->isArithmeticType())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsRValue(R, Ctx))
+    return std::nullopt;
+  if (!Period) {
+    if (std::optional<double> Count = numberValue(R.Val))
+      return *Count * unitNs(Unit);
     return std::nullopt;
   }
-  if (E->getType()->isArithmeticType())
-    if (std::optional<double> Count = Evaluate(E))
-      return *Count * unitNs(Unit);
+  // A duration holds one member: its count of ticks (`__r` in libstdc++,
+  // `__rep_` in libc++).
+  if (!R.Val.isStruct() || R.Val.getStructNumBases() != 0 ||
+      R.Val.getStructNumFields() != 1)
+    return std::nullopt;
+  if (std::optional<double> Ticks = numberValue(R.Val.getStructField(0)))
+    return *Ticks * *Period;
   return std::nullopt;
 }
 
@@ -456,7 +461,8 @@ private:
     auto Clears = [&](const Stmt *S) {
       const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
       if (!Call || !Call->getMethodDecl() ||
-          !A.Calls.model().isClearingMethod(Call->getMethodDecl()->getName()))
+          !A.Calls.model().isClearingMethod(
+              identifierName(Call->getMethodDecl())))
         return false;
       const auto *Object = dyn_cast_or_null<MemberExpr>(
           LoopModel::strip(Call->getImplicitObjectArgument()));
@@ -571,7 +577,8 @@ private:
       else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
                Call && NamesParam(Call->getImplicitObjectArgument()) &&
                Call->getMethodDecl() &&
-               A.Calls.model().isClearingMethod(Call->getMethodDecl()->getName()))
+               A.Calls.model().isClearingMethod(
+                   identifierName(Call->getMethodDecl())))
         return true;
       return Value && !LoopModel::referencesAny(Value, {Param});
     };
@@ -664,7 +671,7 @@ private:
     // Calling a coroutine only creates its frame; its body runs in its own
     // context (awaited or spawned) and is judged there.
     if (!Out.Blocking && S.Blocking &&
-        !(Def && isa<CoroutineBodyStmt>(Def->getBody()))) {
+        !(Def && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody()))) {
       BlockingEffect B = *S.Blocking;
       B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");
       Out.Blocking = std::move(B);

@@ -620,8 +620,9 @@ private:
       }
       if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
         const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-        return Method && (Method->isConst() || isAccessorName(Method->getName()) ||
-                          llvm::is_contained(ElementAccessNames, Method->getName()));
+        StringRef Name = identifierName(Method);
+        return Method && (Method->isConst() || isAccessorName(Name) ||
+                          llvm::is_contained(ElementAccessNames, Name));
       }
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent))
         return Op->getOperator() == OO_Subscript && Op->getNumArgs() > 0 &&
@@ -906,9 +907,8 @@ static const Expr *fillLevel(const Expr *Cond) {
   }
   auto IsSize = [](const Expr *E) {
     const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(LoopModel::strip(E));
-    return Call && Call->getMethodDecl() &&
-           (Call->getMethodDecl()->getName() == "size" ||
-            Call->getMethodDecl()->getName() == "length");
+    StringRef Name = Call ? identifierName(Call->getMethodDecl()) : "";
+    return Name == "size" || Name == "length";
   };
   if ((Op == BO_LT || Op == BO_LE) && IsSize(LHS) && !IsSize(RHS))
     return RHS;
@@ -1393,7 +1393,8 @@ std::optional<std::string> LoopModel::tripCountSpelling(const Stmt *Loop) {
       DS && DS->isSingleDecl() && DS->getSingleDecl() == Var)
     Start = Var->getInit();
   Expr::EvalResult Zero;
-  if (!Start || !Start->EvaluateAsInt(Zero, Ctx) || Zero.Val.getInt() != 0)
+  if (!Start || Start->isValueDependent() || !Start->EvaluateAsInt(Zero, Ctx) ||
+      Zero.Val.getInt() != 0)
     return std::nullopt;
   const Expr *Bound = Cmp->getRHS();
   if (!InScope(Bound))

@@ -36,6 +36,11 @@ llvm::SmallVector<const clang::Expr *, 4> argumentsOf(const clang::Expr *Call);
 /// True when an argument was written at the call site (not a default).
 bool isWrittenArgument(const clang::Expr *Arg);
 
+/// The identifier that names D; empty for an operator, a conversion
+/// function, a constructor or a destructor (NamedDecl::getName() asserts
+/// that the name is an identifier) and for a null D.
+llvm::StringRef identifierName(const clang::NamedDecl *D);
+
 /// Matches calls against an ApiModel, caching the model name of each callee.
 class CallClassifier {
 public:

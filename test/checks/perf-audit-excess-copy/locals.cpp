@@ -115,3 +115,18 @@ std::size_t detailLength(const DetailedError &Error) {
   // CHECK-FIXES: const DetailedError &Copy = Error;
   return Copy.detail().size();
 }
+
+// A call through a pointer to member has no method declaration to say
+// whether it returns a reference into its object (reading one crashed): the
+// suggestion is a note, not a fix-it.
+struct Labelled {
+  std::string label;
+  const std::string &get() const { return label; }
+};
+std::size_t throughMemberPointer(const Labelled &L,
+                                 const std::string &(Labelled::*Get)() const) {
+  std::string Copy = (L.*Get)();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: local 'Copy' (std::string) copies a const reference but is only read [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: std::string Copy = (L.*Get)();
+  return Copy.size();
+}
