@@ -33,8 +33,10 @@ PerfAuditCheck::PerfAuditCheck(StringRef Name, ClangTidyContext *Context)
     MinimumTier = "low";
   }
 
-  llvm::Expected<core::ApiModel> Loaded =
-      core::ApiModel::load(core::splitList(ModelFiles));
+  // Relative model files are relative to the compilation's directory, as
+  // in the driver.
+  llvm::Expected<core::ApiModel> Loaded = core::ApiModel::load(
+      core::splitList(ModelFiles), Context->getCurrentBuildDirectory());
   if (Loaded) {
     Model = std::make_unique<core::ApiModel>(std::move(*Loaded));
   } else {

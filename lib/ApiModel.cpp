@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/ApiModel.h"
+#include "perf-audit/ClangCompat.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -392,10 +393,15 @@ const ApiModel &ApiModel::builtin() {
   return Model;
 }
 
-Expected<ApiModel> ApiModel::load(ArrayRef<std::string> UserFiles) {
+Expected<ApiModel> ApiModel::load(ArrayRef<std::string> UserFiles,
+                                  StringRef Directory) {
   ApiModel Model = builtin();
   for (const std::string &Path : UserFiles) {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+    SmallString<256> Absolute(Path);
+    if (!Directory.empty())
+      compat::makeAbsolute(Directory, Absolute);
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+        MemoryBuffer::getFile(Absolute);
     if (!Buffer)
       return createStringError(Buffer.getError(),
                                "%s: error: cannot read model file: %s",

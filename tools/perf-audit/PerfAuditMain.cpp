@@ -207,13 +207,20 @@ int main(int argc, const char **argv) {
   argc = static_cast<int>(Args.size());
   argv = Args.data();
 
+  // The directory the user ran in: every relative path the user gave is
+  // made absolute against it here, before any worker starts, and nothing
+  // later depends on the process's working directory.
+  SmallString<256> Cwd;
+  if (std::error_code EC = sys::fs::current_path(Cwd))
+    return usageError("cannot read the current directory: " + EC.message());
+
   // `perf-audit file.cpp -- <flags>`: a fixed compilation database, as with
-  // clang-tidy.
+  // clang-tidy, whose commands run in the current directory.
   std::string FixedError;
   std::unique_ptr<clang::tooling::CompilationDatabase> FixedDatabase;
   if (!Merge)
     FixedDatabase = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-        argc, argv, FixedError);
+        argc, argv, FixedError, Cwd);
   if (!FixedError.empty())
     return usageError(FixedError);
 
@@ -250,8 +257,17 @@ int main(int argc, const char **argv) {
     return usageError("invalid --min-score " + Twine(MinScore.getValue()) +
                       "; expected 0 to 100");
 
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
+  auto Absolute = [&](cl::opt<std::string> &Path) {
+    if (Path.empty() || Path == "-")
+      return;
+    SmallString<256> Resolved(Path.getValue());
+    core::compat::makeAbsolute(Cwd, Resolved);
+    Path.setValue(std::string(Resolved));
+  };
+  // What is written after the analysis (the build path and --config-file
+  // are read here, on the main thread, before it).
+  for (cl::opt<std::string> *Path : {&OutputPath, &ExportSummaries, &CacheDir})
+    Absolute(*Path);
   SmallString<256> Root(SourceRoot.empty() ? Cwd.str() : StringRef(SourceRoot));
   core::compat::makeAbsolute(Cwd, Root);
   sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
@@ -381,7 +397,8 @@ int main(int argc, const char **argv) {
     }
 
     // A model file with a typo stops the run here, naming file and line.
-    if (Error E = perf_audit::driver::checkModelFiles(Units, Config)) {
+    if (Error E = perf_audit::driver::checkModelFiles(*Database, Units,
+                                                           Config)) {
       errs() << "perf-audit: " << toString(std::move(E)) << "\n";
       return ExitUsage;
     }

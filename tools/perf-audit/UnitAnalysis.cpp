@@ -187,14 +187,21 @@ optionsProvider(const UnitAnalysisConfig &Config) {
                                                vfs::getRealFileSystem());
 }
 
-std::string absolutePath(StringRef Path, StringRef BuildDirectory) {
+/// Path made absolute against Directory, an absolute directory.
+std::string absolutePath(StringRef Path, StringRef Directory) {
   SmallString<256> Absolute(Path);
-  if (!sys::path::is_absolute(Absolute) && !BuildDirectory.empty())
-    perf_audit::compat::makeAbsolute(BuildDirectory, Absolute);
-  else
-    sys::fs::make_absolute(Absolute);
+  perf_audit::compat::makeAbsolute(Directory, Absolute);
   sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   return std::string(Absolute);
+}
+
+/// The directory of File's compile command: what its relative paths are
+/// relative to.
+std::string commandDirectory(const tooling::CompilationDatabase &Database,
+                             StringRef File) {
+  std::vector<tooling::CompileCommand> Commands =
+      Database.getCompileCommands(File);
+  return Commands.empty() ? std::string() : Commands.front().Directory;
 }
 
 /// The message without the " [impact: ...]" suffix every check appends.
@@ -260,16 +267,18 @@ static std::vector<std::string> modelFilesFor(const ClangTidyOptions &Options) {
   return splitList(It->getValue().Value);
 }
 
-Error checkModelFiles(ArrayRef<std::string> Units,
+Error checkModelFiles(const tooling::CompilationDatabase &Database,
+                      ArrayRef<std::string> Units,
                       const UnitAnalysisConfig &Config) {
   ClangTidyContext Context(optionsProvider(Config));
-  std::set<std::vector<std::string>> Checked;
+  std::set<std::pair<std::vector<std::string>, std::string>> Checked;
   for (const std::string &File : Units) {
     std::vector<std::string> Files =
         modelFilesFor(Context.getOptionsForFile(File));
-    if (Files.empty() || !Checked.insert(Files).second)
+    std::string Directory = commandDirectory(Database, File);
+    if (Files.empty() || !Checked.insert({Files, Directory}).second)
       continue;
-    if (Expected<ApiModel> Loaded = ApiModel::load(Files); !Loaded)
+    if (Expected<ApiModel> Loaded = ApiModel::load(Files, Directory); !Loaded)
       return Loaded.takeError();
   }
   return Error::success();
@@ -298,6 +307,18 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
   UnitAnalysis Analysis;
   UnitResult &Outcome = Analysis.Result;
   Outcome.File = File.str();
+  // Every relative path of this unit is resolved against its command's
+  // directory, never against the process's working directory: workers
+  // analyse units of different directories at the same time.
+  std::string Directory = commandDirectory(Database, File);
+  if (Directory.empty() || !sys::path::is_absolute(Directory) ||
+      !sys::path::is_absolute(File)) {
+    Outcome.Failure = FailedUnit{File.str(), SourcePoint(),
+                                 "no compile command with an absolute "
+                                 "directory (listed in the compilation "
+                                 "database)"};
+    return Analysis;
+  }
   if (!sys::fs::exists(File)) {
     Outcome.Failure = FailedUnit{File.str(), SourcePoint(),
                                  "no such file (listed in the compilation "
@@ -308,7 +329,8 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
   ClangTidyOptions FileOptions = Context.getOptionsForFile(File);
   // The checks report a bad model file themselves; the recorder falls back
   // to the built-in models.
-  Expected<ApiModel> Loaded = ApiModel::load(modelFilesFor(FileOptions));
+  Expected<ApiModel> Loaded =
+      ApiModel::load(modelFilesFor(FileOptions), Directory);
   ApiModel Model = Loaded ? std::move(*Loaded) : ApiModel::builtin();
   if (!Loaded)
     consumeError(Loaded.takeError());
@@ -318,7 +340,14 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
   std::unique_ptr<DiagnosticsEngine> Engine =
       compat::attachDiagnosticsEngine(Context, Consumer);
 
-  tooling::ClangTool Tool(Database, {File.str()});
+  // A file system of the tool's own: ClangTool sets its working directory
+  // to each command's directory, and on the real file system that is
+  // chdir() of the whole process, under the feet of the other workers and
+  // of the relative paths the user gave.
+  tooling::ClangTool Tool(Database, {File.str()},
+                          std::make_shared<PCHContainerOperations>(),
+                          IntrusiveRefCntPtr<vfs::FileSystem>(
+                              vfs::createPhysicalFileSystem().release()));
   Tool.setPrintErrorMessage(false);
   Tool.setDiagnosticConsumer(&Consumer);
   if (!Config.ExtraArgsBefore.empty())
@@ -356,6 +385,10 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     Status = Tool.run(&Factory);
   }
   std::vector<ClangTidyError> Errors = Consumer.take();
+  auto BuildDirectory = [&](const ClangTidyError &E) -> StringRef {
+    return sys::path::is_absolute(E.BuildDirectory) ? StringRef(E.BuildDirectory)
+                                                    : StringRef(Directory);
+  };
 
   // A translation unit that does not compile is reported with its first
   // error; findings on a broken AST are not trusted.
@@ -366,7 +399,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     Outcome.Failure = FailedUnit{File.str(), SourcePoint(), E.Message.Message};
     if (!E.Message.FilePath.empty()) {
       Outcome.Failure->ErrorLoc.File =
-          absolutePath(E.Message.FilePath, E.BuildDirectory);
+          absolutePath(E.Message.FilePath, BuildDirectory(E));
       Outcome.Failure->ErrorLoc.Offset = E.Message.FileOffset;
     }
     Outcome.Record = TranslationUnitRecord();
@@ -385,7 +418,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     Finding F;
     F.Check = E.DiagnosticName;
     F.Message = withoutImpactSuffix(E.Message.Message).str();
-    F.Loc.File = absolutePath(E.Message.FilePath, E.BuildDirectory);
+    F.Loc.File = absolutePath(E.Message.FilePath, BuildDirectory(E));
     F.Loc.Offset = E.Message.FileOffset;
     if (const Impact *I =
             Impacts.lookup(E.DiagnosticName, E.Message.FilePath,
@@ -398,7 +431,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     for (const tooling::DiagnosticMessage &Note : E.Notes) {
       FindingNote N;
       N.Message = Note.Message;
-      N.Loc.File = absolutePath(Note.FilePath, E.BuildDirectory);
+      N.Loc.File = absolutePath(Note.FilePath, BuildDirectory(E));
       N.Loc.Offset = Note.FileOffset;
       F.Notes.push_back(std::move(N));
     }
@@ -412,7 +445,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
       for (const std::string &FixFile : FixFiles)
         for (const tooling::Replacement &R : Fix->lookup(FixFile)) {
           FixEdit Edit;
-          Edit.Begin.File = absolutePath(R.getFilePath(), E.BuildDirectory);
+          Edit.Begin.File = absolutePath(R.getFilePath(), BuildDirectory(E));
           Edit.Begin.Offset = R.getOffset();
           Edit.Length = R.getLength();
           Edit.End = Edit.Begin;

@@ -56,7 +56,8 @@ std::string unitFingerprint(const clang::tooling::CompilationDatabase &Database,
 /// (the ModelFiles option, from --config or .clang-tidy files), so that a
 /// typo stops the run before any analysis with "file:line:col: error: ...",
 /// instead of each unit falling back to the built-in models.
-llvm::Error checkModelFiles(llvm::ArrayRef<std::string> Units,
+llvm::Error checkModelFiles(const clang::tooling::CompilationDatabase &Database,
+                            llvm::ArrayRef<std::string> Units,
                             const UnitAnalysisConfig &Config);
 
 /// The checks the configuration enables.

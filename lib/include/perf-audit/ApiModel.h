@@ -145,8 +145,12 @@ public:
   /// The models compiled into the binary (lib/models/*.yaml). Parsed once.
   static const ApiModel &builtin();
 
-  /// The built-in models followed by each user file in order.
-  static llvm::Expected<ApiModel> load(llvm::ArrayRef<std::string> UserFiles);
+  /// The built-in models followed by each user file in order. A relative
+  /// path is relative to Directory (the compilation's directory, as the
+  /// paths of a compile command are), never to the process's working
+  /// directory, which parallel analyses must not depend on.
+  static llvm::Expected<ApiModel> load(llvm::ArrayRef<std::string> UserFiles,
+                                       llvm::StringRef Directory = "");
 
   /// Adds the models of one YAML document; BufferName is used in errors,
   /// which read `file:line:col: error: ...`.
