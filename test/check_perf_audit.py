@@ -20,7 +20,9 @@ through the perf-audit driver and checks the same messages and notes, so the
 two front ends cannot drift apart.
 
 Paths to the tools come from the environment that lit sets:
-PERF_AUDIT_CLANG_TIDY, PERF_AUDIT_PLUGIN, PERF_AUDIT_DRIVER, FILECHECK.
+PERF_AUDIT_CLANG_TIDY, PERF_AUDIT_PLUGIN, PERF_AUDIT_DRIVER, FILECHECK, and
+in a sanitizer build PERF_AUDIT_PLUGIN_PRELOAD (the runtime clang-tidy
+preloads for the plugin).
 """
 import argparse
 import os
@@ -90,16 +92,21 @@ def main():
     with open(temp, "w", encoding="utf-8") as f:
         f.write(cleaned)
 
+    env = None
     if args.mode == "plugin":
         argv = [os.environ["PERF_AUDIT_CLANG_TIDY"],
                 "--load=" + os.environ["PERF_AUDIT_PLUGIN"],
                 "--checks=-*," + args.check, "--fix", temp] + tidy_args + \
                ["--"] + compile_args
+        # A sanitizer build's plugin needs the runtime in clang-tidy.
+        if os.environ.get("PERF_AUDIT_PLUGIN_PRELOAD"):
+            env = dict(os.environ,
+                       LD_PRELOAD=os.environ["PERF_AUDIT_PLUGIN_PRELOAD"])
     else:
         argv = [os.environ["PERF_AUDIT_DRIVER"], "--quiet",
                 "--checks=" + args.check, temp] + tidy_args + \
                ["--"] + compile_args
-    status, output = run(argv)
+    status, output = run(argv, env=env)
     print("command: " + " ".join(shlex.quote(a) for a in argv))
     print("------------------------ output ------------------------")
     print(output)

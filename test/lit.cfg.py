@@ -27,15 +27,45 @@ config.environment["FILECHECK"] = os.path.join(tools, "FileCheck")
 # Diagnostics in the C locale, whatever the machine's.
 config.environment["LC_ALL"] = "C"
 
+# A sanitizer build (PERF_AUDIT_SANITIZERS): any report fails its test.
+# The executables carry the sanitizer runtime; the plugin is loaded by an
+# uninstrumented clang-tidy, which must preload it (check_perf_audit.py
+# reads PERF_AUDIT_PLUGIN_PRELOAD).
+sanitizers = [s for s in config.perf_audit_sanitizers.split(";") if s]
+clang_tidy = os.path.join(tools, "clang-tidy")
+host_prefix = ""
+if sanitizers:
+    config.available_features.add("sanitizers")
+    for sanitizer in sanitizers:
+        config.available_features.add(sanitizer + "-sanitizer")
+    runtime = config.perf_audit_sanitizer_runtime
+    config.environment["PERF_AUDIT_PLUGIN_PRELOAD"] = runtime
+    host_prefix = "env LD_PRELOAD=%s " % runtime
+    # Leaks are not looked for: clang's tools free neither the AST nor the
+    # compiler instance at exit on purpose (-disable-free), and what is
+    # allocated once per process is not a memory error.
+    config.environment["ASAN_OPTIONS"] = (
+        "detect_leaks=0:abort_on_error=0:halt_on_error=1:"
+        "detect_stack_use_after_return=1:strict_string_checks=1")
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    config.environment["TSAN_OPTIONS"] = "halt_on_error=1:second_deadlock_stack=1"
+
 check = "%s %s" % (py, os.path.join(src, "test", "check_perf_audit.py"))
 config.substitutions.append(("%check_perf_audit_driver", check + " --mode=driver"))
 config.substitutions.append(("%check_perf_audit", check))
 config.substitutions.append(
-    ("%clang_tidy_plugin", "%s --load=%s" % (os.path.join(tools, "clang-tidy"),
-                                             config.perf_audit_plugin)))
+    ("%clang_tidy_plugin", "%s%s --load=%s" % (host_prefix, clang_tidy,
+                                               config.perf_audit_plugin)))
 config.substitutions.append(("%clang_tidy", os.path.join(tools, "clang-tidy")))
 config.substitutions.append(("%perf_audit_clangd", config.perf_audit_clangd))
-config.substitutions.append(("%perf_audit", config.perf_audit_driver))
+if "thread" in sanitizers:
+    # ThreadSanitizer watches the workers: more of them than cores, whatever
+    # the test asks for (a -j of its own comes later and wins).
+    config.substitutions.append(("%perf_audit merge",
+                                 config.perf_audit_driver + " merge"))
+    config.substitutions.append(("%perf_audit", config.perf_audit_driver + " -j4"))
+else:
+    config.substitutions.append(("%perf_audit", config.perf_audit_driver))
 config.substitutions.append(("%plugin", config.perf_audit_plugin))
 config.substitutions.append(
     ("%lsp_client", "%s %s" % (py, os.path.join(src, "test", "clangd",
@@ -74,5 +104,5 @@ for other in sorted(glob.glob("/usr/lib/llvm-*/bin/clang-tidy")):
     m = re.search(r"/llvm-(\d+)/", other)
     if m and m.group(1) != major:
         config.available_features.add("other-major-clang-tidy")
-        config.substitutions.append(("%other_clang_tidy", other))
+        config.substitutions.append(("%other_clang_tidy", host_prefix + other))
         break
