@@ -48,7 +48,14 @@ if sanitizers:
         "detect_leaks=0:abort_on_error=0:halt_on_error=1:"
         "detect_stack_use_after_return=1:strict_string_checks=1")
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
-    config.environment["TSAN_OPTIONS"] = "halt_on_error=1:second_deadlock_stack=1"
+    # LLVM's libraries are not instrumented: TSan sees their memcmp and
+    # mutex calls through its interceptors but not the atomics that order
+    # them, so it only watches calls from instrumented code
+    # (ignore_noninstrumented_modules); what remains is in the suppressions.
+    config.environment["TSAN_OPTIONS"] = (
+        "halt_on_error=1:second_deadlock_stack=1:"
+        "ignore_noninstrumented_modules=1:suppressions=" +
+        os.path.join(src, "test", "tsan-suppressions.txt"))
 
 check = "%s %s" % (py, os.path.join(src, "test", "check_perf_audit.py"))
 config.substitutions.append(("%check_perf_audit_driver", check + " --mode=driver"))
