@@ -79,14 +79,20 @@ static std::optional<double> chronoPeriodNs(QualType T) {
 }
 
 /// A constant number as a double, whatever its width.
-static std::optional<double> numberValue(const APValue &V) {
+static std::optional<double> numberValue(const APValue &V,
+                                         const ASTContext &Ctx) {
   if (V.isInt())
     return V.getInt().roundToDouble(V.getInt().isSigned());
   if (V.isFloat()) {
+    // The semantics of double come from the context, not from
+    // APFloat::IEEEdouble(): since LLVM 22 that reads a static data member,
+    // a symbol the loader must bind when the plugin is opened, and an
+    // older clang-tidy has none, so the plugin could not even say that it
+    // was built for another major.
     llvm::APFloat F = V.getFloat();
     bool LosesInfo;
-    F.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
-              &LosesInfo);
+    F.convert(Ctx.getFloatTypeSemantics(Ctx.DoubleTy),
+              llvm::APFloat::rmNearestTiesToEven, &LosesInfo);
     return F.convertToDouble();
   }
   return std::nullopt;
@@ -113,7 +119,7 @@ static std::optional<double> constantDurationNs(const Expr *Arg, StringRef Unit,
   if (!E->EvaluateAsRValue(R, Ctx))
     return std::nullopt;
   if (!Period) {
-    if (std::optional<double> Count = numberValue(R.Val))
+    if (std::optional<double> Count = numberValue(R.Val, Ctx))
       return *Count * unitNs(Unit);
     return std::nullopt;
   }
@@ -122,7 +128,7 @@ static std::optional<double> constantDurationNs(const Expr *Arg, StringRef Unit,
   if (!R.Val.isStruct() || R.Val.getStructNumBases() != 0 ||
       R.Val.getStructNumFields() != 1)
     return std::nullopt;
-  if (std::optional<double> Ticks = numberValue(R.Val.getStructField(0)))
+  if (std::optional<double> Ticks = numberValue(R.Val.getStructField(0), Ctx))
     return *Ticks * *Period;
   return std::nullopt;
 }
