@@ -9,6 +9,11 @@ translation unit. Then, on a copy of the project, apply every fix-it with
 `perf-audit --fix` and check that each changed translation unit still passes
 `clang++ -fsyntax-only` with its own flags.
 
+With --plugin, every unit also goes through the clang-tidy route (the plugin
+in clang-tidy, all perf-audit checks), twice: it names the units whose
+clang-tidy crashed (a crash of the driver stops the run), compares the findings of the two routes (the driver's own cross-unit
+findings aside, which clang-tidy cannot see) and of the two clang-tidy runs.
+
 Per project it prints the translation units, failures (with the clang error),
 time, peak memory, findings per check and tier, the fix-it check, and writes
 WORK/<project>/top30.md: the 30 most costly findings in the project's own
@@ -16,6 +21,7 @@ tree, for review.
 
   bench/real-world.py --perf-audit build/bin/perf-audit [--work /tmp/corpus]
                       [--projects leveldb,soci] [-j N] [--no-fix-check]
+                      [--plugin build/lib/PerfAudit.so [--clang-tidy clang-tidy-19]]
 
 Needs root for apt-get (it installs the build dependencies) and network
 access to deb.debian.org.
@@ -243,6 +249,67 @@ def fix_check(args, project, src, copy, copy_build, stderr):
             "changed": sorted(os.path.relpath(p, copy) for p in changed)}
 
 
+# A clang-tidy diagnostic line: file:line:col: warning: message [check].
+TIDY_FINDING = re.compile(
+    r"^(?P<file>/[^:]+):(?P<line>\d+):(?P<col>\d+): warning: (?P<message>.*?)"
+    r"(?: \[impact: [^\]]*\])? \[(?P<check>perf-audit-[a-z-]+)\]$")
+
+
+def clang_tidy_route(args, build, extra):
+    """Runs the plugin in clang-tidy on every unit of build, in parallel.
+
+    Returns (findings, crashes): the set of (file, line, check, message) it
+    reported, and the units whose clang-tidy died of a signal or printed a
+    crash report."""
+    with open(os.path.join(build, "compile_commands.json")) as f:
+        files = sorted({os.path.normpath(os.path.join(c["directory"], c["file"]))
+                        for c in json.load(f)})
+
+    def one(path):
+        proc = subprocess.run(
+            [args.clang_tidy, "--load=" + args.plugin, "--quiet",
+             "-checks=-*,perf-audit-*", "--header-filter=.*", "-p", build] +
+            ["--extra-arg=" + a for a in extra] + [path],
+            capture_output=True, text=True, errors="replace")
+        crashed = proc.returncode < 0 or "PLEASE submit a bug report" in \
+            proc.stderr or "Stack dump" in proc.stderr
+        found = set()
+        for line in proc.stdout.splitlines():
+            m = TIDY_FINDING.match(line)
+            if m:
+                found.add((os.path.normpath(m["file"]), int(m["line"]),
+                           m["check"], m["message"]))
+        return path, found, crashed
+
+    findings, crashes = set(), []
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for path, found, crashed in pool.map(one, files):
+            findings |= found
+            if crashed:
+                crashes.append(path)
+    return findings, crashes
+
+
+def compare_routes(args, build, report, extra):
+    """The clang-tidy route against the driver's report, and against itself."""
+    first, crashes = clang_tidy_route(args, build, extra)
+    second, crashes_again = clang_tidy_route(args, build, extra)
+    # The driver's findings as clang-tidy prints them. The driver also has
+    # the join's findings (effects through other units), which clang-tidy
+    # cannot have: they are among the driver-only ones.
+    # (With --source-root=/ its paths are relative to /.)
+    driver = {(os.path.normpath(os.path.join("/", f["file"])), f["line"],
+               f["check"], f["message"]) for f in report["findings"]}
+    return {"units_crashed": sorted(set(crashes) | set(crashes_again)),
+            "findings": len(first),
+            "same_on_second_run": first == second,
+            "both_routes": len(first & driver),
+            "clang_tidy_only": sorted(first - driver)[:20],
+            "clang_tidy_only_count": len(first - driver),
+            "driver_only_count": len(driver - first),
+            "driver_only": sorted(driver - first)[:20]}
+
+
 def under(path, root):
     """Whether a reported path (relative to the root when inside it) is in
     the project's tree."""
@@ -274,7 +341,12 @@ def main():
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--clang", default="/usr/lib/llvm-19/bin/clang++")
     parser.add_argument("--no-fix-check", action="store_true")
+    parser.add_argument("--plugin", default="",
+                        help="PerfAudit.so: also run the clang-tidy route")
+    parser.add_argument("--clang-tidy", default="clang-tidy-19")
     args = parser.parse_args()
+    if args.plugin:
+        args.plugin = os.path.abspath(args.plugin)
     args.perf_audit = os.path.abspath(args.perf_audit)
     args.resource_dir = subprocess.run(
         [args.clang, "-print-resource-dir"], capture_output=True,
@@ -320,6 +392,19 @@ def main():
         with open(os.path.join(args.work, project["name"] + "-top30.md"),
                   "w") as f:
             f.write(review_table(own, root))
+        if args.plugin:
+            # On the original tree: the copy has had its fix-its applied.
+            absolute = subprocess.run(
+                [args.perf_audit, "-p", build, "--quiet", "-j", str(args.jobs),
+                 "--format=json", "--source-root=/"] +
+                ["--extra-arg=" + a for a in project.get("extra_args", [])],
+                capture_output=True, text=True, errors="replace")
+            if absolute.returncode not in (0, 1, 3):
+                sys.exit("perf-audit failed (%d) on %s:\n%s" %
+                         (absolute.returncode, build, absolute.stderr))
+            result["clang_tidy_route"] = compare_routes(
+                args, build, json.loads(absolute.stdout),
+                project.get("extra_args", []))
         if not args.no_fix_check:
             result["fix_check"] = fix_check(args, project, src, root,
                                             root_build, proc.stderr)
