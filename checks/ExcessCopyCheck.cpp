@@ -51,6 +51,7 @@ void ExcessCopyCheck::registerPPCallbacks(const SourceManager &, Preprocessor *P
 }
 
 void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
+  PerfAuditCheck::registerMatchers(Finder);
   auto NotInstantiated = unless(isInTemplateInstantiation());
   auto InUserCode = unless(isExpansionInSystemHeader());
   if (CheckRangeLoops)
@@ -357,39 +358,28 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     if (!meetsMinimum(I))
       continue;
 
-    // Every declaration of the function changes together; one in another
-    // file (a header other translation units include) is left to the user.
+    // Every declaration of the function changes together, or none does: one
+    // in another file (a header other translation units include) or one
+    // whose type cannot be rewritten (spelled through a macro) is left to
+    // the user, with a note, as rewriting only the others would declare an
+    // overload.
     unsigned Index = Param->getFunctionScopeIndex();
     std::vector<FixItHint> Fixes;
-    const FunctionDecl *Elsewhere = nullptr;
+    const ParmVarDecl *Elsewhere = nullptr, *Unfixable = nullptr;
     FileID Main = SM.getFileID(SM.getExpansionLoc(FD->getLocation()));
     for (const FunctionDecl *Redecl : FD->redecls()) {
       // Only a declaration that failed to compile lacks the parameter.
       if (Index >= Redecl->getNumParams())
         continue;
+      const ParmVarDecl *P = Redecl->getParamDecl(Index);
       if (SM.getFileID(SM.getExpansionLoc(Redecl->getLocation())) != Main) {
-        Elsewhere = Redecl;
+        Elsewhere = P;
         continue;
       }
-      const ParmVarDecl *P = Redecl->getParamDecl(Index);
-      if (P->getIdentifier()) {
-        if (std::optional<FixItHint> Fix =
-                toConstReference(P, false, SM, getLangOpts()))
-          Fixes.push_back(*Fix);
-        else
-          Fixes.clear();
-      } else {
-        SourceRange Type = P->getSourceRange();
-        StringRef Text = Lexer::getSourceText(
-            CharSourceRange::getTokenRange(Type), SM, getLangOpts());
-        if (Type.getBegin().isMacroID() || Text.empty()) {
-          Fixes.clear();
-          break;
-        }
-        Fixes.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(Type),
-            constReference(Text.trim(), false)));
-      }
+      if (std::optional<FixItHint> Fix = parameterToConstReference(P, SM))
+        Fixes.push_back(*Fix);
+      else if (!Unfixable)
+        Unfixable = P;
     }
     std::string Message = "parameter '" + Param->getName().str() + "' (" +
                           costs(C).spell(T) +
@@ -397,15 +387,35 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
                           "by const reference";
     {
       DiagnosticBuilder D = report(Param->getLocation(), Message, I, SM);
-      if (!Elsewhere)
+      if (!Elsewhere && !Unfixable)
         for (const FixItHint &Fix : Fixes)
           D << Fix;
     }
+    std::string ConstReference = "'const " + costs(C).spell(T) + " &'";
     if (Elsewhere)
-      note(Elsewhere->getParamDecl(Index)->getBeginLoc(),
-           "declared in another file here: change both declarations to "
-           "'const " + costs(C).spell(T) + " &'");
+      note(Elsewhere->getBeginLoc(), "declared in another file here: change "
+                                     "both declarations to " + ConstReference);
+    else if (Unfixable)
+      note(Unfixable->getLocation(),
+           "declared here with a type spelled through a macro: change every "
+           "declaration to " + ConstReference);
   }
+}
+
+/// The fix that makes by-value parameter P a const reference, named or not;
+/// none when its type is not written in plain text.
+std::optional<FixItHint>
+ExcessCopyCheck::parameterToConstReference(const ParmVarDecl *P,
+                                           const SourceManager &SM) const {
+  if (P->getIdentifier())
+    return toConstReference(P, false, SM, getLangOpts());
+  SourceRange Type = P->getSourceRange();
+  StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Type),
+                                        SM, getLangOpts());
+  if (Type.getBegin().isMacroID() || Type.getEnd().isMacroID() || Text.empty())
+    return std::nullopt;
+  return FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Type),
+                                      constReference(Text.trim(), false));
 }
 
 //===----------------------------------------------------------------------===//

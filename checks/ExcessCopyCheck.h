@@ -33,6 +33,9 @@ public:
 private:
   void checkRangeLoop(const CXXForRangeStmt *Loop, ASTContext &Ctx);
   void checkParameters(const FunctionDecl *FD, ASTContext &Ctx);
+  std::optional<FixItHint>
+  parameterToConstReference(const ParmVarDecl *P,
+                            const SourceManager &SM) const;
   void checkLocal(const VarDecl *Local, ASTContext &Ctx);
   void checkLastUse(const DeclRefExpr *Ref, const Expr *Copy, ASTContext &Ctx);
   core::CopyCostModel &costs(ASTContext &Ctx);

@@ -117,8 +117,11 @@ def main():
         sys.exit("the tool failed with status %d" % status)
 
     # Only the diagnostic lines: clang-tidy also prints the source snippets.
+    # "FIX-IT applied" notes are clang-tidy's record of --fix, not the
+    # check's: the driver prints none, and CHECK-FIXES checks the fixes.
     lines = [line for line in output.splitlines()
-             if re.search(r":\d+:\d+: (warning|error|note): ", line)]
+             if re.search(r":\d+:\d+: (warning|error|note): ", line) and
+             not line.endswith(": note: FIX-IT applied suggested code changes")]
     if args.mode == "driver":
         # The driver ranks by impact; clang-tidy orders by location. Compare
         # in source order: each warning with its notes.
