@@ -62,19 +62,26 @@ static Error checkEntry(StringRef Path, size_t Number, const json::Value &V) {
 
 namespace {
 
-/// A database that lists each way of compiling a file once. Build systems
-/// compile a file again for every target that lists it (leveldb builds
-/// util/testutil.cc into 32 tests), with flags that differ only in where the
-/// object and dependency files go; parsing it once gives the same findings.
+/// A database that gives each file its first command, as run-clang-tidy
+/// analyses it, or with AllCommands each way of compiling it once. Build
+/// systems compile a file again for every target that lists it (leveldb
+/// builds util/testutil.cc into 32 tests, SOCI every file into a shared and
+/// a static library with different -D flags); the commands that differ only
+/// in where the object and dependency files go parse the same.
 class DistinctCommandsDatabase : public clang::tooling::CompilationDatabase {
 public:
-  explicit DistinctCommandsDatabase(
-      std::unique_ptr<clang::tooling::CompilationDatabase> Base)
-      : Base(std::move(Base)) {}
+  DistinctCommandsDatabase(
+      std::unique_ptr<clang::tooling::CompilationDatabase> Base,
+      bool AllCommands)
+      : Base(std::move(Base)), AllCommands(AllCommands) {}
 
   std::vector<clang::tooling::CompileCommand>
   getCompileCommands(StringRef FilePath) const override {
-    return distinct(Base->getCompileCommands(FilePath));
+    std::vector<clang::tooling::CompileCommand> Commands =
+        distinct(Base->getCompileCommands(FilePath));
+    if (!AllCommands && Commands.size() > 1)
+      Commands.resize(1);
+    return Commands;
   }
   std::vector<std::string> getAllFiles() const override {
     return Base->getAllFiles();
@@ -118,12 +125,13 @@ private:
   }
 
   std::unique_ptr<clang::tooling::CompilationDatabase> Base;
+  bool AllCommands;
 };
 
 } // namespace
 
 Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadCompilationDatabase(StringRef BuildDir) {
+loadCompilationDatabase(StringRef BuildDir, bool AllCommands) {
   if (!sys::fs::is_directory(BuildDir))
     return createStringError(inconvertibleErrorCode(),
                              "build directory '%s' does not exist",
@@ -170,7 +178,8 @@ loadCompilationDatabase(StringRef BuildDir) {
   if (!Database)
     return malformed(Path, ErrorMessage);
   return std::make_unique<DistinctCommandsDatabase>(
-      clang::tooling::inferMissingCompileCommands(std::move(Database)));
+      clang::tooling::inferMissingCompileCommands(std::move(Database)),
+      AllCommands);
 }
 
 } // namespace perf_audit::driver

@@ -155,6 +155,12 @@ cl::opt<bool> ApplyFixes(
     cl::desc("Apply the fix-its of the reported findings to the source files "
              "(overlapping fix-its: the most costly finding's is applied)"),
     cl::init(false), cl::cat(DriverCategory));
+cl::opt<bool> AllCommands(
+    "all-commands",
+    cl::desc("Analyse a file once per distinct compile command (a file built "
+             "into two targets with different flags, twice); by default, with "
+             "its first command, as run-clang-tidy does"),
+    cl::init(false), cl::cat(DriverCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::init(false), cl::cat(DriverCategory));
@@ -361,7 +367,7 @@ int main(int argc, const char **argv) {
         return usageError("no compilation database: pass -p <build-dir>, or "
                           "files followed by -- and compiler flags");
       Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> Loaded =
-          perf_audit::driver::loadCompilationDatabase(BuildPath);
+          perf_audit::driver::loadCompilationDatabase(BuildPath, AllCommands);
       if (!Loaded)
         return usageError(toString(Loaded.takeError()));
       Database = std::move(*Loaded);
