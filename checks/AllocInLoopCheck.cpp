@@ -30,6 +30,7 @@ void AllocInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void AllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
+  PerfAuditCheck::registerMatchers(Finder);
   auto AnyLoop =
       stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt()));
   auto InLoop = hasAncestor(AnyLoop);

@@ -32,6 +32,7 @@ core::EffectOptions BlockingInAsyncCheck::effectOptions() const {
 }
 
 void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
+  PerfAuditCheck::registerMatchers(Finder);
   Finder->addMatcher(expr(anyOf(callExpr(), cxxConstructExpr()),
                           unless(isExpansionInSystemHeader()))
                          .bind("call"),

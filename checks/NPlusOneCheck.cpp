@@ -22,6 +22,7 @@ NPlusOneCheck::NPlusOneCheck(StringRef Name, ClangTidyContext *Context)
     : PerfAuditCheck(Name, Context) {}
 
 void NPlusOneCheck::registerMatchers(MatchFinder *Finder) {
+  PerfAuditCheck::registerMatchers(Finder);
   auto AnyLoop =
       stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt()));
   auto InUserCode = unless(isExpansionInSystemHeader());

@@ -37,6 +37,7 @@ void NestedLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void NestedLoopCheck::registerMatchers(MatchFinder *Finder) {
+  PerfAuditCheck::registerMatchers(Finder);
   auto AnyLoop = stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt()));
   auto InUserCode = unless(isExpansionInSystemHeader());
   Finder->addMatcher(stmt(AnyLoop, InUserCode, hasAncestor(AnyLoop)).bind("loop"),

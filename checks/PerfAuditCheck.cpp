@@ -6,10 +6,25 @@
 
 #include "PerfAuditCheck.h"
 #include "perf-audit/FindingObserver.h"
+#include "perf-audit/TraversalScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::perf_audit {
+
+using ast_matchers::MatchFinder;
+
+/// Runs on the translation unit's node, which the matchers visit before any
+/// declaration in it.
+class PerfAuditCheck::UserCodeScope : public MatchFinder::MatchCallback {
+public:
+  void run(const MatchFinder::MatchResult &Result) override {
+    core::restrictTraversalToUserCode(*Result.Context);
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+};
 
 PerfAuditCheck::PerfAuditCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
@@ -33,6 +48,9 @@ PerfAuditCheck::PerfAuditCheck(StringRef Name, ClangTidyContext *Context)
     MinimumTier = "low";
   }
 
+  if (!Context->getOptions().SystemHeaders.value_or(false))
+    Scope = std::make_unique<UserCodeScope>();
+
   // Relative model files are relative to the compilation's directory, as
   // in the driver.
   llvm::Expected<core::ApiModel> Loaded = core::ApiModel::load(
@@ -54,6 +72,11 @@ void PerfAuditCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinimumTier", MinimumTier);
   Options.store(Opts, "ModelFiles", ModelFiles);
   Options.store(Opts, "SummariesFile", SummariesFile);
+}
+
+void PerfAuditCheck::registerMatchers(MatchFinder *Finder) {
+  if (Scope)
+    Finder->addMatcher(ast_matchers::translationUnitDecl(), Scope.get());
 }
 
 void PerfAuditCheck::onStartOfTranslationUnit() {

@@ -30,6 +30,9 @@ public:
   ~PerfAuditCheck() override;
 
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  /// Restricts the matchers' traversal to the code the project wrote (see
+  /// perf-audit/TraversalScope.h); every check calls it first from its own.
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -73,6 +76,8 @@ protected:
   void noteTrace(const core::EffectTrace &Trace, SourceLocation CallSite);
 
 private:
+  class UserCodeScope;
+
   core::LoopModelOptions LoopOptions;
   unsigned MinimumScore;
   std::string MinimumTier;
@@ -81,6 +86,8 @@ private:
   std::unique_ptr<core::ApiModel> Model;
   std::shared_ptr<const core::ProgramSummaries> Program;
   bool ProgramLoadFailed = false;
+  /// Null when the user asked for diagnostics in system headers.
+  std::unique_ptr<UserCodeScope> Scope;
 
   ASTContext *AnalysedContext = nullptr;
   std::unique_ptr<core::CallClassifier> Calls;

@@ -86,35 +86,6 @@ private:
   LoopModelOptions Options;
 };
 
-/// Narrows what the checks traverse to the code the project wrote: the
-/// top-level declarations outside system headers. The checks never report in
-/// system headers, yet the standard library, Qt and Boost are most of a
-/// translation unit's declarations: matching over them, and building the
-/// parent map that `hasAncestor` walks over them, was most of the checks'
-/// cost. clangd narrows the same way, to the main file.
-class ProjectScopeConsumer : public ASTConsumer {
-public:
-  bool HandleTopLevelDecl(DeclGroupRef Group) override {
-    for (Decl *D : Group)
-      TopLevel.push_back(D);
-    return true;
-  }
-
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::vector<Decl *> Scope;
-    for (Decl *D : TopLevel) {
-      SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
-      if (Loc.isValid() && !SM.isInSystemHeader(Loc))
-        Scope.push_back(D);
-    }
-    Ctx.setTraversalScope(Scope);
-  }
-
-private:
-  std::vector<Decl *> TopLevel;
-};
-
 class TidyAction : public ASTFrontendAction {
 public:
   TidyAction(ClangTidyASTConsumerFactory &Factory, UnitAnalysis &Out,
@@ -123,9 +94,9 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
+    // The checks restrict their traversal to the project's code themselves
+    // (perf-audit/TraversalScope.h), as in clang-tidy and clangd.
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    // First: the checks' consumer matches over the scope this one sets.
-    Consumers.push_back(std::make_unique<ProjectScopeConsumer>());
     Consumers.push_back(Factory.createASTConsumer(Compiler, File));
     Consumers.push_back(std::make_unique<RecordingConsumer>(Out, Model, Options));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
