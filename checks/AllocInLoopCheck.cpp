@@ -57,7 +57,6 @@ void AllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void AllocInLoopCheck::onStartOfTranslationUnit() {
-  PerfAuditCheck::onStartOfTranslationUnit();
   Reported.clear();
 }
 

@@ -17,18 +17,13 @@ namespace clang::tidy::perf_audit {
 
 BlockingInAsyncCheck::BlockingInAsyncCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : PerfAuditCheck(Name, Context),
-      CheckLocks(Options.get("CheckLocks", false)) {}
+    : PerfAuditCheck(Name, Context) {}
 
 void BlockingInAsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   PerfAuditCheck::storeOptions(Opts);
-  Options.store(Opts, "CheckLocks", CheckLocks);
-}
-
-core::EffectOptions BlockingInAsyncCheck::effectOptions() const {
-  core::EffectOptions O;
-  O.IncludeOptInBlocking = CheckLocks;
-  return O;
+  // Read with the other analysis options: locking counts as blocking in
+  // every unit's effects, the whole-program join's too.
+  Options.store(Opts, core::option::CheckLocks, analysisOptions().CheckLocks);
 }
 
 void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
@@ -40,7 +35,6 @@ void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void BlockingInAsyncCheck::onStartOfTranslationUnit() {
-  PerfAuditCheck::onStartOfTranslationUnit();
   Candidates.clear();
   Handlers.clear();
   Ctx = nullptr;

@@ -28,9 +28,6 @@ public:
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
-protected:
-  core::EffectOptions effectOptions() const override;
-
 private:
   /// A blocking call whose function may run on an event loop; decided at the
   /// end of the translation unit, once every handler registration is known.
@@ -42,7 +39,6 @@ private:
   };
   void report(const Candidate &C, const core::AsyncContext &Context);
 
-  const bool CheckLocks;
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
   /// Function bodies handed to an event loop, with the first registration.

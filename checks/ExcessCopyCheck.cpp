@@ -25,14 +25,9 @@ ExcessCopyCheck::ExcessCopyCheck(StringRef Name, ClangTidyContext *Context)
       CheckParameters(Options.get("CheckParameters", true)),
       CheckLocals(Options.get("CheckLocals", true)),
       CheckLastUse(Options.get("CheckLastUse", true)),
-      MinimumTypeSize(Options.get("MinimumTypeSize", 64U)),
-      ExtraCheapTypes(Options.get("CheapTypes", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
-  for (const std::string &Type : core::splitList(ExtraCheapTypes))
-    mutableModel().addCheapType(Type);
-}
+               areDiagsSelfContained()) {}
 
 void ExcessCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   PerfAuditCheck::storeOptions(Opts);
@@ -40,8 +35,10 @@ void ExcessCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckParameters", CheckParameters);
   Options.store(Opts, "CheckLocals", CheckLocals);
   Options.store(Opts, "CheckLastUse", CheckLastUse);
-  Options.store(Opts, "MinimumTypeSize", MinimumTypeSize);
-  Options.store(Opts, "CheapTypes", ExtraCheapTypes);
+  // Read with the other analysis options: the copy cost model is shared.
+  Options.store(Opts, core::option::MinimumTypeSize,
+                analysisOptions().MinimumTypeSize);
+  Options.store(Opts, core::option::CheapTypes, analysisOptions().CheapTypes);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -89,24 +86,10 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void ExcessCopyCheck::onStartOfTranslationUnit() {
-  PerfAuditCheck::onStartOfTranslationUnit();
-  Costs.reset();
-  CostsContext = nullptr;
   Functions.clear();
   AddressTaken.clear();
 }
 
-core::CopyCostModel &ExcessCopyCheck::costs(ASTContext &Ctx) {
-  if (!Costs || CostsContext != &Ctx) {
-    core::CopyCostOptions Options;
-    Options.MinimumTypeSize = MinimumTypeSize;
-    Options.AssumedElements =
-        static_cast<double>(loopOptions().AssumedTripCount);
-    Costs = std::make_unique<core::CopyCostModel>(calls(), Ctx, Options);
-    CostsContext = &Ctx;
-  }
-  return *Costs;
-}
 
 /// True when a function name is used other than as the callee of a call:
 /// its address is taken, so its signature is not ours to change.
@@ -265,7 +248,7 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
   const CXXConstructExpr *Copy = copyInitializer(Var);
   if (!Copy)
     return;
-  std::optional<double> Cost = costs(C).costNs(Var->getType());
+  std::optional<double> Cost = copies(C).costNs(Var->getType());
   if (!Cost)
     return;
   // Only read: the variable, or every binding of a structured binding.
@@ -285,7 +268,7 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
   if (!meetsMinimum(I))
     return;
   bool Converting = !Copy->getConstructor()->isCopyConstructor();
-  std::string Type = costs(C).spell(Var->getType());
+  std::string Type = copies(C).spell(Var->getType());
   std::string Name = isa<DecompositionDecl>(Var) ? "structured binding"
                                                   : "'" + Var->getName().str() + "'";
   std::string Message = "loop variable " + Name + " (" + Type +
@@ -300,7 +283,7 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
   if (Converting)
     note(Var->getLocation(),
          "the elements are '" +
-             costs(C).spell(Copy->getArg(0)->IgnoreImplicit()->getType()) +
+             copies(C).spell(Copy->getArg(0)->IgnoreImplicit()->getType()) +
              "': declaring the variable as '" + Type +
              "' converts, and copies, each one");
 }
@@ -348,7 +331,7 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     QualType T = Param->getType();
     if (T->isReferenceType() || T->isDependentType() || !Param->getIdentifier())
       continue;
-    std::optional<double> Cost = costs(C).costNs(T);
+    std::optional<double> Cost = copies(C).costNs(T);
     if (!Cost || !core::isOnlyRead(Param, FD, C) ||
         llvm::any_of(Code, [&](const Stmt *S) {
           return isCopiedSomewhere(Param, S);
@@ -382,7 +365,7 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
         Unfixable = P;
     }
     std::string Message = "parameter '" + Param->getName().str() + "' (" +
-                          costs(C).spell(T) +
+                          copies(C).spell(T) +
                           ") is copied on every call but only read: pass it "
                           "by const reference";
     {
@@ -391,7 +374,7 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
         for (const FixItHint &Fix : Fixes)
           D << Fix;
     }
-    std::string ConstReference = "'const " + costs(C).spell(T) + " &'";
+    std::string ConstReference = "'const " + copies(C).spell(T) + " &'";
     if (Elsewhere)
       note(Elsewhere->getBeginLoc(), "declared in another file here: change "
                                      "both declarations to " + ConstReference);
@@ -519,7 +502,7 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   const Expr *Source = Copy->getArg(0);
   if (!isConstSource(Source))
     return;
-  std::optional<double> Cost = costs(C).costNs(Local->getType());
+  std::optional<double> Cost = copies(C).costNs(Local->getType());
   const FunctionDecl *FD = Loops.enclosingFunction(Declaration);
   if (!Cost || !FD || !FD->getBody() || !core::isOnlyRead(Local, FD, C))
     return;
@@ -534,7 +517,7 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
       !Provable && Root && changedAfter(Root, Declaration, FD, C))
     return; // The copy keeps a value the object is about to lose.
   std::string Message = "local '" + Local->getName().str() + "' (" +
-                        costs(C).spell(Local->getType()) +
+                        copies(C).spell(Local->getType()) +
                         ") copies a const reference but is only read";
   if (Executions > 1)
     Message += ": ~" + core::formatCount(Executions) + " copies per call";
@@ -659,8 +642,8 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   const FunctionDecl *FD = Loops.enclosingFunction(Site);
   if (!FD || !FD->getBody() || Var->getParentFunctionOrMethod() != FD)
     return;
-  std::optional<double> Cost = costs(C).costNs(Var->getType());
-  if (!Cost || !costs(C).benefitsFromMove(Var->getType()) ||
+  std::optional<double> Cost = copies(C).costNs(Var->getType());
+  if (!Cost || !copies(C).benefitsFromMove(Var->getType()) ||
       core::isAliased(Var, FD) || !core::isLastUse(Ref, Site, FD, Loops, C) ||
       mentions(fullExpression(Ref, C), Var, Ref))
     return;
@@ -671,7 +654,7 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   if (!meetsMinimum(I))
     return;
   std::string Name = Var->getName().str();
-  std::string Message = "'" + Name + "' (" + costs(C).spell(Var->getType()) +
+  std::string Message = "'" + Name + "' (" + copies(C).spell(Var->getType()) +
                         ") is copied on its last use: move it instead";
   if (Executions > 1)
     Message += ", ~" + core::formatCount(Executions) + " copies per call";

@@ -38,18 +38,13 @@ private:
                             const SourceManager &SM) const;
   void checkLocal(const VarDecl *Local, ASTContext &Ctx);
   void checkLastUse(const DeclRefExpr *Ref, const Expr *Copy, ASTContext &Ctx);
-  core::CopyCostModel &costs(ASTContext &Ctx);
 
   const bool CheckRangeLoops;
   const bool CheckParameters;
   const bool CheckLocals;
   const bool CheckLastUse;
-  const unsigned MinimumTypeSize;
-  const std::string ExtraCheapTypes;
   utils::IncludeInserter Inserter;
 
-  std::unique_ptr<core::CopyCostModel> Costs;
-  ASTContext *CostsContext = nullptr;
   /// Parameters are judged at the end of the translation unit, once every
   /// place that takes a function's address is known.
   std::vector<const FunctionDecl *> Functions;

@@ -19,21 +19,13 @@ using core::LoopInfo;
 using core::LoopModel;
 
 NestedLoopCheck::NestedLoopCheck(StringRef Name, ClangTidyContext *Context)
-    : PerfAuditCheck(Name, Context),
-      ExtraLinearFunctions(Options.get("ExtraLinearFunctions", "")) {
-  // Extra functions scan their first argument: a container, or the first
-  // iterator of a pair (both resolve to the container).
-  for (const std::string &Name : core::splitList(ExtraLinearFunctions)) {
-    core::LinearFunctionModel M;
-    M.Name = Name;
-    M.Scans = core::ScanShape::Argument;
-    mutableModel().addLinearFunction(std::move(M));
-  }
-}
+    : PerfAuditCheck(Name, Context) {}
 
 void NestedLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   PerfAuditCheck::storeOptions(Opts);
-  Options.store(Opts, "ExtraLinearFunctions", ExtraLinearFunctions);
+  // Read with the other analysis options: the API model is shared.
+  Options.store(Opts, core::option::ExtraLinearFunctions,
+                analysisOptions().ExtraLinearFunctions);
 }
 
 void NestedLoopCheck::registerMatchers(MatchFinder *Finder) {

@@ -40,8 +40,6 @@ private:
   /// "O(n*m)" or "O(n^2)" for Scanned inside Loop.
   std::string complexity(const Stmt *Loop, const Expr *Scanned,
                          ASTContext &Ctx);
-
-  std::string ExtraLinearFunctions;
 };
 
 } // namespace clang::tidy::perf_audit

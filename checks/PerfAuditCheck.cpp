@@ -7,6 +7,7 @@
 #include "PerfAuditCheck.h"
 #include "perf-audit/FindingObserver.h"
 #include "perf-audit/TraversalScope.h"
+#include "TidyAnalysisContext.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -29,49 +30,32 @@ public:
 PerfAuditCheck::PerfAuditCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MinimumScore(Options.getLocalOrGlobal("MinimumScore", 0U)),
-      MinimumTier(Options.getLocalOrGlobal("MinimumTier", "low")),
-      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")),
-      SummariesFile(Options.getLocalOrGlobal("SummariesFile", "")) {
-  LoopOptions.AssumedTripCount = Options.getLocalOrGlobal(
-      "AssumedTripCount", core::LoopModelOptions().AssumedTripCount);
-  LoopOptions.LargeTripCount = Options.getLocalOrGlobal(
-      "LargeTripCount", core::LoopModelOptions().LargeTripCount);
-  if (LoopOptions.AssumedTripCount == 0) {
-    configurationDiag("invalid value '0' for option 'AssumedTripCount'; "
-                      "expected a positive count");
-    LoopOptions.AssumedTripCount = core::LoopModelOptions().AssumedTripCount;
-  }
+      MinimumTier(Options.getLocalOrGlobal("MinimumTier", "low")) {
   if (!core::parseTier(MinimumTier)) {
     configurationDiag("invalid value '%0' for option 'MinimumTier'; expected "
                       "low, medium, high or critical")
         << MinimumTier;
     MinimumTier = "low";
   }
+  std::vector<std::string> Errors;
+  Analysis = sharedAnalysisContext(*Context, Name, Errors);
+  for (const std::string &Error : Errors)
+    configurationDiag("%0") << Error;
 
   if (!Context->getOptions().SystemHeaders.value_or(false))
     Scope = std::make_unique<UserCodeScope>();
-
-  // Relative model files are relative to the compilation's directory, as
-  // in the driver.
-  llvm::Expected<core::ApiModel> Loaded = core::ApiModel::load(
-      core::splitList(ModelFiles), Context->getCurrentBuildDirectory());
-  if (Loaded) {
-    Model = std::make_unique<core::ApiModel>(std::move(*Loaded));
-  } else {
-    configurationDiag("%0") << llvm::toString(Loaded.takeError());
-    Model = std::make_unique<core::ApiModel>(core::ApiModel::builtin());
-  }
 }
 
 PerfAuditCheck::~PerfAuditCheck() = default;
 
 void PerfAuditCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "AssumedTripCount", LoopOptions.AssumedTripCount);
-  Options.store(Opts, "LargeTripCount", LoopOptions.LargeTripCount);
+  const core::AnalysisOptions &O = analysisOptions();
+  Options.store(Opts, core::option::AssumedTripCount, O.Loops.AssumedTripCount);
+  Options.store(Opts, core::option::LargeTripCount, O.Loops.LargeTripCount);
   Options.store(Opts, "MinimumScore", MinimumScore);
   Options.store(Opts, "MinimumTier", MinimumTier);
-  Options.store(Opts, "ModelFiles", ModelFiles);
-  Options.store(Opts, "SummariesFile", SummariesFile);
+  Options.store(Opts, core::option::ModelFiles, O.ModelFiles);
+  Options.store(Opts, core::option::SummariesFile, O.SummariesFile);
 }
 
 void PerfAuditCheck::registerMatchers(MatchFinder *Finder) {
@@ -79,57 +63,18 @@ void PerfAuditCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(ast_matchers::translationUnitDecl(), Scope.get());
 }
 
-void PerfAuditCheck::onStartOfTranslationUnit() {
-  Effects.reset();
-  Loops.reset();
-  Calls.reset();
-  AnalysedContext = nullptr;
-}
-
-core::CallClassifier &PerfAuditCheck::calls() {
-  if (!Calls)
-    Calls = std::make_unique<core::CallClassifier>(*Model);
-  return *Calls;
-}
-
-core::LoopModel &PerfAuditCheck::loops(ASTContext &Ctx) {
-  if (!Loops || AnalysedContext != &Ctx) {
-    Effects.reset();
-    Loops = std::make_unique<core::LoopModel>(Ctx, *Model, LoopOptions);
-    AnalysedContext = &Ctx;
-  }
-  return *Loops;
-}
-
 core::EffectAnalysis &PerfAuditCheck::effects(ASTContext &Ctx) {
-  core::LoopModel &L = loops(Ctx);
-  if (!Effects) {
-    core::EffectOptions Options = effectOptions();
-    Options.Program = program(Ctx);
-    Effects = std::make_unique<core::EffectAnalysis>(L, calls(), Options);
-  }
-  return *Effects;
+  program(Ctx); // reports a summaries file that does not load
+  return Analysis->effects(Ctx);
 }
 
 const core::ProgramSummaries *PerfAuditCheck::program(ASTContext &Ctx) {
-  if (SummariesFile.empty() || ProgramLoadFailed)
-    return nullptr;
-  // A relative path is relative to the compilation's directory (the build
-  // directory, where the driver is run), as the paths of the compile
-  // command are.
-  SmallString<256> Path(SummariesFile);
-  Ctx.getSourceManager().getFileManager().makeAbsolutePath(Path);
-  llvm::Expected<std::shared_ptr<const core::ProgramSummaries>> Loaded =
-      core::ProgramSummaries::load(Path);
-  if (!Loaded) {
-    // Once per check: clangd and clang-tidy go on with this TU's own view.
-    configurationDiag("%0; option 'SummariesFile' is ignored")
-        << llvm::toString(Loaded.takeError());
-    ProgramLoadFailed = true;
-    return nullptr;
-  }
-  Program = std::move(*Loaded);
-  return Program.get();
+  std::string Error;
+  const core::ProgramSummaries *Program = Analysis->program(Ctx, Error);
+  // Once per unit: clangd and clang-tidy go on with this TU's own view.
+  if (!Error.empty())
+    configurationDiag("%0; option 'SummariesFile' is ignored") << Error;
+  return Program;
 }
 
 bool PerfAuditCheck::meetsMinimum(const core::Impact &I) const {

@@ -7,11 +7,8 @@
 #ifndef PERF_AUDIT_CHECKS_PERFAUDITCHECK_H
 #define PERF_AUDIT_CHECKS_PERFAUDITCHECK_H
 
-#include "perf-audit/ApiModel.h"
-#include "perf-audit/CallModel.h"
-#include "perf-audit/EffectSummary.h"
+#include "perf-audit/AnalysisContext.h"
 #include "perf-audit/Impact.h"
-#include "perf-audit/LoopModel.h"
 #include "perf-audit/ProgramSummaries.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
@@ -21,9 +18,9 @@ namespace clang::tidy::perf_audit {
 
 namespace core = ::perf_audit;
 
-/// The base of every perf-audit check: reads the options all checks share
-/// (the loop model's tunables, the model files, the minimum impact), owns
-/// the per-translation-unit analyses, and emits findings with their impact.
+/// The base of every perf-audit check: holds the translation unit's analysis
+/// context, shared with the unit's other checks (TidyAnalysisContext.h),
+/// reads the minimum impact, and emits findings with their impact.
 class PerfAuditCheck : public ClangTidyCheck {
 public:
   PerfAuditCheck(StringRef Name, ClangTidyContext *Context);
@@ -36,28 +33,31 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  void onStartOfTranslationUnit() override;
   std::optional<TraversalKind> getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 
 protected:
-  const core::ApiModel &model() const { return *Model; }
-  /// For a check's constructor to add what its own options name.
-  core::ApiModel &mutableModel() { return *Model; }
-  const core::LoopModelOptions &loopOptions() const { return LoopOptions; }
+  const core::ApiModel &model() const { return Analysis->model(); }
+  const core::AnalysisOptions &analysisOptions() const {
+    return Analysis->options();
+  }
+  const core::LoopModelOptions &loopOptions() const {
+    return Analysis->options().Loops;
+  }
 
-  /// Analyses of the current translation unit, created on first use.
-  core::LoopModel &loops(ASTContext &Ctx);
-  core::CallClassifier &calls();
+  /// Analyses of the current translation unit, created on first use and
+  /// shared with the unit's other checks.
+  core::LoopModel &loops(ASTContext &Ctx) { return Analysis->loops(Ctx); }
+  core::CallClassifier &calls() { return Analysis->calls(); }
   core::EffectAnalysis &effects(ASTContext &Ctx);
+  core::CopyCostModel &copies(ASTContext &Ctx) {
+    return Analysis->copies(Ctx);
+  }
 
   /// The whole-program summaries the SummariesFile option names, loaded on
   /// first use; null when there are none.
   const core::ProgramSummaries *program(ASTContext &Ctx);
-
-  /// Blocking calls the effect analysis should count; a check may widen it.
-  virtual core::EffectOptions effectOptions() const { return {}; }
 
   /// True when a finding with this impact is at or above the minimum.
   bool meetsMinimum(const core::Impact &I) const;
@@ -78,21 +78,11 @@ protected:
 private:
   class UserCodeScope;
 
-  core::LoopModelOptions LoopOptions;
   unsigned MinimumScore;
   std::string MinimumTier;
-  std::string ModelFiles;
-  std::string SummariesFile;
-  std::unique_ptr<core::ApiModel> Model;
-  std::shared_ptr<const core::ProgramSummaries> Program;
-  bool ProgramLoadFailed = false;
+  std::shared_ptr<core::AnalysisContext> Analysis;
   /// Null when the user asked for diagnostics in system headers.
   std::unique_ptr<UserCodeScope> Scope;
-
-  ASTContext *AnalysedContext = nullptr;
-  std::unique_ptr<core::CallClassifier> Calls;
-  std::unique_ptr<core::LoopModel> Loops;
-  std::unique_ptr<core::EffectAnalysis> Effects;
 };
 
 } // namespace clang::tidy::perf_audit

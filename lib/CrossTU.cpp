@@ -6,6 +6,7 @@
 
 #include "perf-audit/CrossTU.h"
 #include "perf-audit/Advice.h"
+#include "perf-audit/AnalysisContext.h"
 #include "perf-audit/Async.h"
 #include "perf-audit/CallModel.h"
 #include "perf-audit/EffectSummary.h"
@@ -34,9 +35,11 @@ namespace {
 
 class Recorder {
 public:
-  Recorder(ASTContext &Ctx, const ApiModel &Model, const LoopModelOptions &O)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Loops(Ctx, Model, O),
-        Calls(Model), Effects(Loops, Calls), Options(O) {}
+  /// With the unit's own analyses, which the checks have filled already:
+  /// the same options, and no loop or callee analysed twice.
+  Recorder(ASTContext &Ctx, AnalysisContext &Analysis)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Loops(Analysis.loops(Ctx)),
+        Calls(Analysis.calls()), Effects(Analysis.effects(Ctx)) {}
 
   SourcePoint point(SourceLocation Loc) {
     SourcePoint P;
@@ -90,10 +93,9 @@ private:
 
   ASTContext &Ctx;
   const SourceManager &SM;
-  LoopModel Loops;
-  CallClassifier Calls;
-  EffectAnalysis Effects;
-  LoopModelOptions Options;
+  LoopModel &Loops;
+  CallClassifier &Calls;
+  EffectAnalysis &Effects;
   llvm::DenseMap<const FunctionDecl *, AsyncContext> Handlers;
 };
 
@@ -303,9 +305,10 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
 } // namespace
 
 TranslationUnitRecord recordTranslationUnit(ASTContext &Ctx,
-                                            const ApiModel &Model,
-                                            const LoopModelOptions &Options) {
-  return Recorder(Ctx, Model, Options).run();
+                                            AnalysisContext &Analysis) {
+  TranslationUnitRecord Record = Recorder(Ctx, Analysis).run();
+  Record.AssumedTripCount = Analysis.options().Loops.AssumedTripCount;
+  return Record;
 }
 
 //===----------------------------------------------------------------------===//
@@ -324,8 +327,7 @@ static FindingNote noteAt(const SourcePoint &P, std::string Message) {
   return FindingNote{std::move(Message), P};
 }
 
-JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
-                                   const LoopModelOptions &Options) {
+JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
   // One record per function: the first TU (in file order) that defines it.
   std::map<std::string, FunctionRecord> ByUsr;
   for (const UnitResult &U : Units)
@@ -385,10 +387,10 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
   }
 
   JoinedProgram Program;
-  double N = static_cast<double>(Options.AssumedTripCount);
   for (const UnitResult &U : Units) {
     if (U.Failure)
       continue;
+    double N = static_cast<double>(U.Record.AssumedTripCount);
     for (const PendingCall &P : U.Record.Calls) {
       auto It = ByUsr.find(P.CalleeUsr);
       if (It == ByUsr.end())
@@ -789,6 +791,7 @@ json::Value toJSON(const UnitResult &R) {
     Calls.push_back(toJSON(P));
   O["functions"] = std::move(Functions);
   O["calls"] = std::move(Calls);
+  O["assumedTripCount"] = static_cast<int64_t>(R.Record.AssumedTripCount);
   return O;
 }
 
@@ -799,6 +802,9 @@ llvm::Expected<UnitResult> unitResultFromJSON(const json::Value &V) {
   bool Ok = M && M.map("file", R.File) && M.map("findings", R.Findings) &&
             M.map("functions", R.Record.Functions) &&
             M.map("calls", R.Record.Calls);
+  int64_t Assumed = static_cast<int64_t>(R.Record.AssumedTripCount);
+  Ok = Ok && M.mapOptional("assumedTripCount", Assumed) && Assumed > 0;
+  R.Record.AssumedTripCount = static_cast<uint64_t>(Assumed);
   if (Ok && V.getAsObject()->getObject("failure")) {
     FailedUnit U;
     U.File = R.File;

@@ -474,8 +474,7 @@ int main(int argc, const char **argv) {
 
   auto JoinStart = std::chrono::steady_clock::now();
   // What only the whole program reveals: effects through other files.
-  core::JoinedProgram Program = core::joinTranslationUnits(
-      Results, perf_audit::driver::loopOptionsFor(Config.CommandLineOptions));
+  core::JoinedProgram Program = core::joinTranslationUnits(Results);
   auto JoinEnd = std::chrono::steady_clock::now();
   core::SourceFiles Sources;
   if (!ExportSummaries.empty()) {

@@ -10,6 +10,8 @@
 
 #include "UnitAnalysis.h"
 #include "ClangTidyCompat.h"
+#include "TidyAnalysisContext.h"
+#include "perf-audit/AnalysisContext.h"
 #include "perf-audit/ClangCompat.h"
 #include "perf-audit/FindingObserver.h"
 #include "clang-tidy/ClangTidy.h"
@@ -58,15 +60,19 @@ private:
 };
 
 /// Records the TU's functions and calls for the whole-program join, and the
-/// files it read, once the AST is complete.
+/// files it read, once the AST is complete (after the checks, whose
+/// analyses it shares).
 class RecordingConsumer : public ASTConsumer {
 public:
-  RecordingConsumer(UnitAnalysis &Out, const ApiModel &Model,
-                    LoopModelOptions Options)
-      : Out(Out), Model(Model), Options(Options) {}
+  RecordingConsumer(UnitAnalysis &Out, ClangTidyContext &Tidy)
+      : Out(Out), Tidy(Tidy) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    Out.Result.Record = recordTranslationUnit(Ctx, Model, Options);
+    // The checks report the options' problems.
+    std::vector<std::string> Ignored;
+    std::shared_ptr<AnalysisContext> Analysis =
+        clang::tidy::perf_audit::sharedAnalysisContext(Tidy, "", Ignored);
+    Out.Result.Record = recordTranslationUnit(Ctx, *Analysis);
     const SourceManager &SM = Ctx.getSourceManager();
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
       SmallString<256> Path(It->first.getName());
@@ -82,15 +88,14 @@ public:
 
 private:
   UnitAnalysis &Out;
-  const ApiModel &Model;
-  LoopModelOptions Options;
+  ClangTidyContext &Tidy;
 };
 
 class TidyAction : public ASTFrontendAction {
 public:
   TidyAction(ClangTidyASTConsumerFactory &Factory, UnitAnalysis &Out,
-             const ApiModel &Model, LoopModelOptions Options)
-      : Factory(Factory), Out(Out), Model(Model), Options(Options) {}
+             ClangTidyContext &Tidy)
+      : Factory(Factory), Out(Out), Tidy(Tidy) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
@@ -98,25 +103,23 @@ public:
     // (perf-audit/TraversalScope.h), as in clang-tidy and clangd.
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
     Consumers.push_back(Factory.createASTConsumer(Compiler, File));
-    Consumers.push_back(std::make_unique<RecordingConsumer>(Out, Model, Options));
+    Consumers.push_back(std::make_unique<RecordingConsumer>(Out, Tidy));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
 private:
   ClangTidyASTConsumerFactory &Factory;
   UnitAnalysis &Out;
-  const ApiModel &Model;
-  LoopModelOptions Options;
+  ClangTidyContext &Tidy;
 };
 
 class TidyActionFactory : public tooling::FrontendActionFactory {
 public:
-  TidyActionFactory(ClangTidyContext &Context, UnitAnalysis &Out,
-                    const ApiModel &Model, LoopModelOptions Options)
-      : Factory(Context), Out(Out), Model(Model), Options(Options) {}
+  TidyActionFactory(ClangTidyContext &Context, UnitAnalysis &Out)
+      : Factory(Context), Out(Out), Tidy(Context) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<TidyAction>(Factory, Out, Model, Options);
+    return std::make_unique<TidyAction>(Factory, Out, Tidy);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -132,8 +135,7 @@ public:
 private:
   ClangTidyASTConsumerFactory Factory;
   UnitAnalysis &Out;
-  const ApiModel &Model;
-  LoopModelOptions Options;
+  ClangTidyContext &Tidy;
 };
 
 std::unique_ptr<ClangTidyOptionsProvider>
@@ -161,7 +163,7 @@ optionsProvider(const UnitAnalysisConfig &Config) {
 /// Path made absolute against Directory, an absolute directory.
 std::string absolutePath(StringRef Path, StringRef Directory) {
   SmallString<256> Absolute(Path);
-  perf_audit::compat::makeAbsolute(Directory, Absolute);
+  ::perf_audit::compat::makeAbsolute(Directory, Absolute);
   sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   return std::string(Absolute);
 }
@@ -216,26 +218,14 @@ std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config) {
   return compat::enabledCheckNames(Options);
 }
 
-LoopModelOptions loopOptionsFor(const ClangTidyOptions &Options) {
-  LoopModelOptions Loop;
-  auto Read = [&](StringRef Key, uint64_t &Value) {
-    auto It = Options.CheckOptions.find(Key);
-    uint64_t Parsed;
-    if (It != Options.CheckOptions.end() &&
-        !StringRef(It->getValue().Value).getAsInteger(10, Parsed) && Parsed > 0)
-      Value = Parsed;
-  };
-  Read("AssumedTripCount", Loop.AssumedTripCount);
-  Read("LargeTripCount", Loop.LargeTripCount);
-  return Loop;
-}
-
-/// The model files a configuration names (the shared ModelFiles option).
+/// The model files a configuration names, as the whole-program recorder
+/// reads them (the checks read and report their own).
 static std::vector<std::string> modelFilesFor(const ClangTidyOptions &Options) {
-  auto It = Options.CheckOptions.find("ModelFiles");
-  if (It == Options.CheckOptions.end())
-    return {};
-  return splitList(It->getValue().Value);
+  std::vector<std::string> Ignored;
+  return splitList(
+      clang::tidy::perf_audit::readAnalysisOptions(Options.CheckOptions, "",
+                                                   Ignored)
+          .ModelFiles);
 }
 
 Error checkModelFiles(const tooling::CompilationDatabase &Database,
@@ -297,14 +287,6 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     return Analysis;
   }
   ClangTidyContext Context(optionsProvider(Config));
-  ClangTidyOptions FileOptions = Context.getOptionsForFile(File);
-  // The checks report a bad model file themselves; the recorder falls back
-  // to the built-in models.
-  Expected<ApiModel> Loaded =
-      ApiModel::load(modelFilesFor(FileOptions), Directory);
-  ApiModel Model = Loaded ? std::move(*Loaded) : ApiModel::builtin();
-  if (!Loaded)
-    consumeError(Loaded.takeError());
   ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
                                        /*GetFixesFromNotes=*/false);
@@ -351,8 +333,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
   int Status;
   {
     FindingObserver::Scope Observe(Impacts);
-    TidyActionFactory Factory(Context, Analysis, Model,
-                              loopOptionsFor(FileOptions));
+    TidyActionFactory Factory(Context, Analysis);
     Status = Tool.run(&Factory);
   }
   std::vector<ClangTidyError> Errors = Consumer.take();

@@ -63,10 +63,6 @@ llvm::Error checkModelFiles(const clang::tooling::CompilationDatabase &Database,
 /// The checks the configuration enables.
 std::vector<std::string> enabledChecks(const UnitAnalysisConfig &Config);
 
-/// The loop model's options as configured for File (AssumedTripCount,
-/// LargeTripCount), and its model files.
-LoopModelOptions loopOptionsFor(const clang::tidy::ClangTidyOptions &Options);
-
 } // namespace perf_audit::driver
 
 #endif // PERF_AUDIT_DRIVER_UNITANALYSIS_H

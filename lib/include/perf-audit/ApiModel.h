@@ -187,17 +187,6 @@ public:
   void addCheapType(llvm::StringRef Name);
   bool isCheapType(llvm::StringRef Name) const;
 
-  llvm::ArrayRef<LinearFunctionModel> linearFunctions() const {
-    return LinearFunctions;
-  }
-  llvm::ArrayRef<QueryCallModel> queryCalls() const { return QueryCalls; }
-  llvm::ArrayRef<BlockingCallModel> blockingCalls() const {
-    return BlockingCalls;
-  }
-  llvm::ArrayRef<HandlerFunctionModel> handlerFunctions() const {
-    return HandlerFunctions;
-  }
-
 private:
   std::vector<LinearFunctionModel> LinearFunctions;
   std::vector<FrontOperationModel> FrontOperations;

@@ -29,6 +29,8 @@ class ASTContext;
 
 namespace perf_audit {
 
+class AnalysisContext;
+
 /// One step of a chain, in any file.
 struct ChainStep {
   SourcePoint Loc;
@@ -126,13 +128,15 @@ struct PendingCall {
 struct TranslationUnitRecord {
   std::vector<FunctionRecord> Functions;
   std::vector<PendingCall> Calls;
+  /// The AssumedTripCount of the unit's options: the join assumes it for the
+  /// loops of another unit's callee over what this unit's calls pass.
+  uint64_t AssumedTripCount = LoopModelOptions().AssumedTripCount;
 };
 
 /// Records the functions defined in the TU's own (non-system) files and its
 /// pending calls. File offsets only: lines are filled by the report.
 TranslationUnitRecord recordTranslationUnit(clang::ASTContext &Ctx,
-                                            const ApiModel &Model,
-                                            const LoopModelOptions &Options);
+                                            AnalysisContext &Analysis);
 
 /// The result of analysing one TU, as shards and the cache store it.
 struct UnitResult {
@@ -151,8 +155,7 @@ struct JoinedProgram {
 /// Folds every TU's summaries over the whole call graph and reports the
 /// pending calls whose callee (in another TU) runs a query, blocks, or
 /// loops over an argument.
-JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units,
-                                   const LoopModelOptions &Options);
+JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units);
 
 // JSON, for shards, the cache and --export-summaries.
 llvm::json::Value toJSON(const UnitResult &R);

@@ -96,14 +96,13 @@ struct LoopModelOptions {
 };
 
 /// Loop context of statements within one translation unit. Results are
-/// cached; one instance per TU and check.
+/// cached; one instance per TU, shared by every check (AnalysisContext.h).
 class LoopModel {
 public:
   LoopModel(clang::ASTContext &Ctx, const ApiModel &Model,
             LoopModelOptions Options = {});
   ~LoopModel();
 
-  const LoopModelOptions &options() const { return Options; }
   clang::ASTContext &context() const { return Ctx; }
 
   /// The loops that run S once per iteration, innermost first. The search
