@@ -290,16 +290,13 @@ def clang_tidy_route(args, build, extra):
     return findings, crashes
 
 
-def compare_routes(args, build, report, extra):
-    """The clang-tidy route against the driver's report, and against itself."""
+def compare_routes(args, build, driver, extra):
+    """The clang-tidy route against the driver's findings (a set of
+    (absolute file, line, check, message)), and against itself."""
     first, crashes = clang_tidy_route(args, build, extra)
     second, crashes_again = clang_tidy_route(args, build, extra)
-    # The driver's findings as clang-tidy prints them. The driver also has
-    # the join's findings (effects through other units), which clang-tidy
-    # cannot have: they are among the driver-only ones.
-    # (With --source-root=/ its paths are relative to /.)
-    driver = {(os.path.normpath(os.path.join("/", f["file"])), f["line"],
-               f["check"], f["message"]) for f in report["findings"]}
+    # The driver also has the join's findings (effects through other units),
+    # which clang-tidy cannot have: they are among the driver-only ones.
     return {"units_crashed": sorted(set(crashes) | set(crashes_again)),
             "findings": len(first),
             "same_on_second_run": first == second,
@@ -394,17 +391,24 @@ def main():
             f.write(review_table(own, root))
         if args.plugin:
             # On the original tree: the copy has had its fix-its applied.
-            absolute = subprocess.run(
-                [args.perf_audit, "-p", build, "--quiet", "-j", str(args.jobs),
-                 "--format=json", "--source-root=/"] +
-                ["--extra-arg=" + a for a in project.get("extra_args", [])],
-                capture_output=True, text=True, errors="replace")
-            if absolute.returncode not in (0, 1, 3):
-                sys.exit("perf-audit failed (%d) on %s:\n%s" %
-                         (absolute.returncode, build, absolute.stderr))
+            # Without the fix check, the report above is of that tree.
+            original = report
+            if not args.no_fix_check:
+                tree = subprocess.run(
+                    [args.perf_audit, "-p", build, "--quiet", "-j",
+                     str(args.jobs), "--format=json", "--source-root=" + src] +
+                    ["--extra-arg=" + a for a in project.get("extra_args", [])],
+                    capture_output=True, text=True, errors="replace")
+                if tree.returncode not in (0, 1, 3):
+                    sys.exit("perf-audit failed (%d) on %s:\n%s" %
+                             (tree.returncode, build, tree.stderr))
+                original = json.loads(tree.stdout)
+            # Paths inside the tree are relative to it.
+            driver = {(os.path.normpath(os.path.join(src, f["file"])),
+                       f["line"], f["check"], f["message"])
+                      for f in original["findings"]}
             result["clang_tidy_route"] = compare_routes(
-                args, build, json.loads(absolute.stdout),
-                project.get("extra_args", []))
+                args, build, driver, project.get("extra_args", []))
         if not args.no_fix_check:
             result["fix_check"] = fix_check(args, project, src, root,
                                             root_build, proc.stderr)

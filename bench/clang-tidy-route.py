@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Times the perf-audit plugin in clang-tidy against clang-tidy's own floor,
+file by file, interleaved:
+
+  floor          clang-tidy with one trivial check (FLOOR_CHECK below): what
+                 any clang-tidy run costs (parsing, the matchers' traversal)
+  performance-*  clang-tidy's own performance module: what a clang-tidy user
+                 pays today for the peer's checks
+  perf-audit-*   clang-tidy --load=PerfAudit.so with every perf-audit check
+
+and prints each step's total time as a ratio to the floor's, with the
+median and the worst ratio of the files.
+
+  bench/clang-tidy-route.py -p BUILD_DIR --plugin build/lib/PerfAudit.so
+                            [--clang-tidy clang-tidy-19] [--repeat K]
+                            [--extra-arg ARG]... [--limit N]
+
+Each file is analysed with its first compile command (as run-clang-tidy
+does). For every file the three steps run one after the other, in an order
+that rotates from file to file, so that a slow minute of the machine falls
+on all three alike; each runs --repeat times (default 1) and the fastest
+counts. Every file is parsed once, untimed, first. See docs/performance.md
+for the figures.
+"""
+
+import argparse
+import atexit
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+# One check that registers a single narrow matcher (assignment operators)
+# and reports nothing on ordinary code: the cost of clang-tidy itself.
+FLOOR_CHECK = "misc-unconventional-assign-operator"
+
+
+def first_commands(database):
+    """One entry per file: the first command that compiles it."""
+    seen, kept = set(), []
+    for entry in database:
+        path = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
+        if path not in seen:
+            seen.add(path)
+            kept.append(dict(entry, file=path))
+    return kept
+
+
+def timed(argv):
+    """Seconds argv took; fails loudly on a crash (a benchmark of a run that
+    crashed is void)."""
+    start = time.monotonic()
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, errors="replace")
+    seconds = time.monotonic() - start
+    if proc.returncode < 0:
+        sys.exit("bench: %s died of signal %d:\n%s" %
+                 (" ".join(argv), -proc.returncode, proc.stderr[-2000:]))
+    return seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-p", dest="build", required=True,
+                        help="directory holding compile_commands.json")
+    parser.add_argument("--plugin", required=True, help="PerfAudit.so")
+    parser.add_argument("--clang-tidy", default="clang-tidy-19")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--extra-arg", action="append", default=[])
+    parser.add_argument("--limit", type=int, default=0,
+                        help="only the first N files (in path order)")
+    args = parser.parse_args()
+
+    db_path = os.path.join(args.build, "compile_commands.json")
+    try:
+        with open(db_path) as f:
+            database = json.load(f)
+    except (OSError, ValueError) as e:
+        sys.exit("bench: cannot read %s: %s" % (db_path, e))
+    entries = sorted(first_commands(database), key=lambda e: e["file"])
+    if args.limit:
+        entries = entries[:args.limit]
+    work = tempfile.mkdtemp(prefix="perf-audit-tidy-bench-")
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    with open(os.path.join(work, "compile_commands.json"), "w") as f:
+        json.dump(entries, f)
+
+    base = [args.clang_tidy, "--quiet", "-p", work,
+            "--warnings-as-errors=-*"] + \
+        ["--extra-arg=" + a for a in args.extra_arg]
+    steps = [
+        ("floor (%s)" % FLOOR_CHECK, base + ["-checks=-*," + FLOOR_CHECK]),
+        ("performance-*", base + ["-checks=-*,performance-*"]),
+        ("perf-audit-* (plugin)", base + ["--load=" + os.path.abspath(args.plugin),
+                                          "-checks=-*,perf-audit-*"]),
+    ]
+    times = {name: [] for name, _ in steps}
+    for i, entry in enumerate(entries):
+        # Untimed: the first read of the file's headers.
+        timed(steps[0][1] + [entry["file"]])
+        order = steps[i % len(steps):] + steps[:i % len(steps)]
+        for name, argv in order:
+            times[name].append(min(timed(argv + [entry["file"]])
+                                   for _ in range(max(1, args.repeat))))
+
+    floor = times[steps[0][0]]
+    print("%d files (first command each) from %s, %s" %
+          (len(entries), db_path, args.clang_tidy))
+    print("%-44s %9s %10s %13s %12s" %
+          ("step", "seconds", "x floor", "median file", "worst file"))
+    for name, _ in steps:
+        ratios = [t / f for t, f in zip(times[name], floor) if f > 0]
+        print("%-44s %9.2f %9.2fx %12.2fx %11.2fx" %
+              (name, sum(times[name]), sum(times[name]) / sum(floor),
+               statistics.median(ratios), max(ratios)))
+
+
+if __name__ == "__main__":
+    main()
