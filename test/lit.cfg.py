@@ -90,6 +90,9 @@ config.substitutions.append(
     ("%sarif_validate", "%s %s" % (py, os.path.join(src, "test", "sarif",
                                                     "validate_sarif.py"))))
 config.substitutions.append(("%llvm_major", major))
+# The LLVM and clang-tidy headers, for tests that compile the project's code.
+config.substitutions.append(
+    ("%llvm_include", os.path.join(os.path.dirname(tools), "include")))
 
 # Optional tools: a test that needs one says `REQUIRES: <feature>`; CI
 # installs them all, so nothing is skipped there.
