@@ -12,7 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/ApiModel.h"
-#include "perf-audit/CrossTU.h"
+#include "perf-audit/UnitRecord.h"
 #include "perf-audit/Impact.h"
 #include "perf-audit/ProgramSummaries.h"
 #include "clang-tidy/ClangTidyOptions.h"

@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/Async.h"
-#include "perf-audit/CallModel.h"
-#include "perf-audit/EffectSummary.h"
+#include "perf-audit/CallClassifier.h"
+#include "perf-audit/EffectAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

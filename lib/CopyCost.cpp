@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/CopyCost.h"
-#include "perf-audit/CallModel.h"
+#include "perf-audit/CallClassifier.h"
 #include "perf-audit/Impact.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

@@ -6,7 +6,7 @@
 
 #include "perf-audit/LoopModel.h"
 #include "perf-audit/ApiModel.h"
-#include "perf-audit/CallModel.h"
+#include "perf-audit/CallClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

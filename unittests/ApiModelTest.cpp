@@ -6,7 +6,7 @@
 
 #include "AstFixture.h"
 #include "perf-audit/ApiModel.h"
-#include "perf-audit/CallModel.h"
+#include "perf-audit/CallClassifier.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 

@@ -14,7 +14,7 @@
 #include "ResultCache.h"
 #include "UnitAnalysis.h"
 #include "perf-audit/ClangCompat.h"
-#include "perf-audit/CrossTU.h"
+#include "perf-audit/ProgramJoin.h"
 #include "perf-audit/Finding.h"
 #include "perf-audit/FixApplication.h"
 #include "perf-audit/ProgramSummaries.h"

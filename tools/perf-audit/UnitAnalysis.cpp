@@ -12,6 +12,7 @@
 #include "ClangTidyCompat.h"
 #include "TidyAnalysisContext.h"
 #include "perf-audit/AnalysisContext.h"
+#include "perf-audit/UnitRecorder.h"
 #include "perf-audit/ClangCompat.h"
 #include "perf-audit/FindingObserver.h"
 #include "clang-tidy/ClangTidy.h"

@@ -7,7 +7,7 @@
 #ifndef PERF_AUDIT_DRIVER_UNITANALYSIS_H
 #define PERF_AUDIT_DRIVER_UNITANALYSIS_H
 
-#include "perf-audit/CrossTU.h"
+#include "perf-audit/UnitRecord.h"
 #include "perf-audit/Finding.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"

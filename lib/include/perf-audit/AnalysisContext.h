@@ -9,9 +9,9 @@
 
 #include "perf-audit/AnalysisOptions.h"
 #include "perf-audit/ApiModel.h"
-#include "perf-audit/CallModel.h"
+#include "perf-audit/CallClassifier.h"
 #include "perf-audit/CopyCost.h"
-#include "perf-audit/EffectSummary.h"
+#include "perf-audit/EffectAnalysis.h"
 #include "perf-audit/LoopModel.h"
 #include <memory>
 #include <string>

@@ -11,7 +11,7 @@
 #ifndef PERF_AUDIT_PROGRAMSUMMARIES_H
 #define PERF_AUDIT_PROGRAMSUMMARIES_H
 
-#include "perf-audit/CrossTU.h"
+#include "perf-audit/UnitRecord.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <memory>

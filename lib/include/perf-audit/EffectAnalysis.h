@@ -1,4 +1,4 @@
-//===--- EffectSummary.h - What a function does, through calls --*- C++ -*-===//
+//===--- EffectAnalysis.h - What a function does, through calls -*- C++ -*-===//
 //
 // Part of perf-audit. A function whose body executes a query, blocks, or
 // loops over one of its inputs has an effect summary; a call site inherits
@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PERF_AUDIT_EFFECTSUMMARY_H
-#define PERF_AUDIT_EFFECTSUMMARY_H
+#ifndef PERF_AUDIT_EFFECTANALYSIS_H
+#define PERF_AUDIT_EFFECTANALYSIS_H
 
 #include "perf-audit/ApiModel.h"
 #include "llvm/ADT/DenseMap.h"
@@ -139,4 +139,4 @@ std::string callName(const clang::Expr *Call);
 
 } // namespace perf_audit
 
-#endif // PERF_AUDIT_EFFECTSUMMARY_H
+#endif // PERF_AUDIT_EFFECTANALYSIS_H

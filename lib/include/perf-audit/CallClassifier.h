@@ -1,12 +1,12 @@
-//===--- CallModel.h - Calls in the AST, matched against models -*- C++ -*-===//
+//===--- CallClassifier.h - Calls matched against models -------*- C++ -*-===//
 //
 // Part of perf-audit. A call has several AST shapes (a function call, a member
 // call, an overloaded operator, a constructor); the checks see one.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PERF_AUDIT_CALLMODEL_H
-#define PERF_AUDIT_CALLMODEL_H
+#ifndef PERF_AUDIT_CALLCLASSIFIER_H
+#define PERF_AUDIT_CALLCLASSIFIER_H
 
 #include "perf-audit/ApiModel.h"
 #include "llvm/ADT/DenseMap.h"
@@ -94,4 +94,4 @@ bool hasAnnotation(const clang::Decl *D, llvm::StringRef Annotation);
 
 } // namespace perf_audit
 
-#endif // PERF_AUDIT_CALLMODEL_H
+#endif // PERF_AUDIT_CALLCLASSIFIER_H

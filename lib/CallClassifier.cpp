@@ -1,10 +1,10 @@
-//===--- CallModel.cpp - Calls in the AST, matched against models ---------===//
+//===--- CallClassifier.cpp - Calls in the AST, matched against models ----===//
 //
 // Part of perf-audit.
 //
 //===----------------------------------------------------------------------===//
 
-#include "perf-audit/CallModel.h"
+#include "perf-audit/CallClassifier.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"

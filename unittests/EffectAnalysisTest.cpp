@@ -1,4 +1,4 @@
-//===--- EffectSummaryTest.cpp - Effects through calls --------------------===//
+//===--- EffectAnalysisTest.cpp - Effects through calls -------------------===//
 //
 // Part of perf-audit's unit tests.
 //
@@ -6,8 +6,8 @@
 
 #include "AstFixture.h"
 #include "perf-audit/ApiModel.h"
-#include "perf-audit/CallModel.h"
-#include "perf-audit/EffectSummary.h"
+#include "perf-audit/CallClassifier.h"
+#include "perf-audit/EffectAnalysis.h"
 #include "perf-audit/LoopModel.h"
 
 using namespace clang;
@@ -62,7 +62,7 @@ const char *Code = R"cpp(
   }
 )cpp";
 
-TEST(EffectSummaryTest, LoopsOverParameters) {
+TEST(EffectAnalysisTest, LoopsOverParameters) {
   Analysis A = analyse(Code, ApiModel::builtin());
   const FunctionSummary *Contains = A.summaryOf("contains");
   ASSERT_TRUE(Contains);
@@ -86,7 +86,7 @@ TEST(EffectSummaryTest, LoopsOverParameters) {
   EXPECT_TRUE(A.summaryOf("fixed")->empty());
 }
 
-TEST(EffectSummaryTest, LoopsOverMembers) {
+TEST(EffectAnalysisTest, LoopsOverMembers) {
   Analysis A = analyse(Code, ApiModel::builtin());
   const FunctionSummary *Has = A.summaryOf("has");
   ASSERT_TRUE(Has);
@@ -96,14 +96,14 @@ TEST(EffectSummaryTest, LoopsOverMembers) {
       << "through this->has()";
 }
 
-TEST(EffectSummaryTest, RecursionTerminates) {
+TEST(EffectAnalysisTest, RecursionTerminates) {
   Analysis A = analyse(Code, ApiModel::builtin());
   const FunctionSummary *Recurse = A.summaryOf("recurse");
   ASSERT_TRUE(Recurse);
   EXPECT_TRUE(Recurse->empty());
 }
 
-TEST(EffectSummaryTest, QueriesAndBlockingFromModelsAndAnnotations) {
+TEST(EffectAnalysisTest, QueriesAndBlockingFromModelsAndAnnotations) {
   ApiModel Model = ApiModel::builtin();
   ASSERT_FALSE(static_cast<bool>(Model.merge(R"yaml(
 queries:

@@ -1,11 +1,11 @@
-//===--- EffectSummary.cpp - What a function does, through calls ----------===//
+//===--- EffectAnalysis.cpp - What a function does, through calls ---------===//
 //
 // Part of perf-audit.
 //
 //===----------------------------------------------------------------------===//
 
-#include "perf-audit/EffectSummary.h"
-#include "perf-audit/CallModel.h"
+#include "perf-audit/EffectAnalysis.h"
+#include "perf-audit/CallClassifier.h"
 #include "perf-audit/LoopModel.h"
 #include "perf-audit/ProgramSummaries.h"
 #include "clang/AST/ASTContext.h"

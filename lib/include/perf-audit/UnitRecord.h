@@ -1,18 +1,17 @@
-//===--- CrossTU.h - Effects across translation units -----------*- C++ -*-===//
+//===--- UnitRecord.h - What one unit tells the whole program ---*- C++ -*-===//
 //
 // Part of perf-audit. The loop is in checkout.cpp, the query in
 // repository.cpp: no single translation unit sees both. While each TU is
 // parsed (once), the driver records the effect summary of every function
 // defined there and every call of interest whose callee is defined
-// elsewhere, keyed by USR. After all TUs, joinTranslationUnits() folds the
-// summaries over the whole call graph (a fixed point, cycles included) and
-// reports what only the join reveals. Records serialise to JSON for shards,
-// the cache and --export-summaries.
+// elsewhere, keyed by USR (UnitRecorder.h); after all TUs the join folds
+// them over the whole call graph (ProgramJoin.h). This file holds what is
+// recorded, and its JSON for shards, the cache and --export-summaries.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PERF_AUDIT_CROSSTU_H
-#define PERF_AUDIT_CROSSTU_H
+#ifndef PERF_AUDIT_UNITRECORD_H
+#define PERF_AUDIT_UNITRECORD_H
 
 #include "perf-audit/ApiModel.h"
 #include "perf-audit/Finding.h"
@@ -23,13 +22,7 @@
 #include <string>
 #include <vector>
 
-namespace clang {
-class ASTContext;
-} // namespace clang
-
 namespace perf_audit {
-
-class AnalysisContext;
 
 /// One step of a chain, in any file.
 struct ChainStep {
@@ -133,11 +126,6 @@ struct TranslationUnitRecord {
   uint64_t AssumedTripCount = LoopModelOptions().AssumedTripCount;
 };
 
-/// Records the functions defined in the TU's own (non-system) files and its
-/// pending calls. File offsets only: lines are filled by the report.
-TranslationUnitRecord recordTranslationUnit(clang::ASTContext &Ctx,
-                                            AnalysisContext &Analysis);
-
 /// The result of analysing one TU, as shards and the cache store it.
 struct UnitResult {
   std::string File;
@@ -145,17 +133,6 @@ struct UnitResult {
   std::optional<FailedUnit> Failure;
   TranslationUnitRecord Record;
 };
-
-/// The summaries of the whole program after the join, by USR.
-struct JoinedProgram {
-  std::vector<FunctionRecord> Functions; ///< Sorted by USR.
-  std::vector<Finding> Findings;         ///< What only the join reveals.
-};
-
-/// Folds every TU's summaries over the whole call graph and reports the
-/// pending calls whose callee (in another TU) runs a query, blocks, or
-/// loops over an argument.
-JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units);
 
 // JSON, for shards, the cache and --export-summaries.
 llvm::json::Value toJSON(const UnitResult &R);
@@ -165,4 +142,4 @@ llvm::Expected<FunctionRecord> functionRecordFromJSON(const llvm::json::Value &V
 
 } // namespace perf_audit
 
-#endif // PERF_AUDIT_CROSSTU_H
+#endif // PERF_AUDIT_UNITRECORD_H

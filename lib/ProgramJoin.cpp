@@ -1,0 +1,183 @@
+//===--- ProgramJoin.cpp - Effects across translation units ---------------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/ProgramJoin.h"
+#include "perf-audit/Advice.h"
+#include "perf-audit/Impact.h"
+#include <map>
+#include <set>
+
+namespace perf_audit {
+
+static std::vector<ChainStep> prefixed(const std::vector<ChainStep> &Inner,
+                                       const SourcePoint &Site,
+                                       const std::string &Note) {
+  std::vector<ChainStep> Steps{{Site, Note}};
+  Steps.insert(Steps.end(), Inner.begin(), Inner.end());
+  return Steps;
+}
+
+static FindingNote noteAt(const SourcePoint &P, std::string Message) {
+  return FindingNote{std::move(Message), P};
+}
+
+JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
+  // One record per function: the first TU (in file order) that defines it.
+  std::map<std::string, FunctionRecord> ByUsr;
+  for (const UnitResult &U : Units)
+    if (!U.Failure)
+      for (const FunctionRecord &F : U.Record.Functions)
+        ByUsr.emplace(F.Usr, F);
+
+  // Fold effects through the calls that cross TUs until nothing changes.
+  // Each fact is only ever added, so the iteration ends (cycles included).
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (auto &[Usr, F] : ByUsr)
+      for (const ExternalCall &C : F.Calls) {
+        auto It = ByUsr.find(C.CalleeUsr);
+        if (It == ByUsr.end() || It->first == Usr)
+          continue;
+        const FunctionRecord &G = It->second;
+        if (!F.Query && G.Query) {
+          QueryRecord Q = *G.Query;
+          Q.Trace = prefixed(G.Query->Trace, C.Site,
+                             "'" + G.Name + "' executes a query");
+          F.Query = std::move(Q);
+          Changed = true;
+        }
+        if (!F.Blocking && G.Blocking && !G.Coroutine) {
+          BlockingRecord B = *G.Blocking;
+          B.Trace = prefixed(G.Blocking->Trace, C.Site, "'" + G.Name + "' blocks");
+          F.Blocking = std::move(B);
+          Changed = true;
+        }
+        if (C.OnThis)
+          for (const MemberScanRecord &M : G.ScannedMembers)
+            if (llvm::none_of(F.ScannedMembers, [&](const MemberScanRecord &R) {
+                  return R.Member == M.Member;
+                })) {
+              F.ScannedMembers.push_back(
+                  {M.Member,
+                   prefixed(M.Trace, C.Site,
+                            "'" + G.Name + "' loops over member '" + M.Member + "'")});
+              Changed = true;
+            }
+        for (const ScanRecord &S : G.ScannedParams) {
+          if (S.Param >= C.ArgumentFromParam.size() ||
+              C.ArgumentFromParam[S.Param] < 0)
+            continue;
+          unsigned Param = static_cast<unsigned>(C.ArgumentFromParam[S.Param]);
+          if (llvm::any_of(F.ScannedParams,
+                           [&](const ScanRecord &R) { return R.Param == Param; }))
+            continue;
+          F.ScannedParams.push_back(
+              {Param, prefixed(S.Trace, C.Site,
+                               "'" + G.Name + "' loops over its argument")});
+          Changed = true;
+        }
+      }
+  }
+
+  JoinedProgram Program;
+  for (const UnitResult &U : Units) {
+    if (U.Failure)
+      continue;
+    double N = static_cast<double>(U.Record.AssumedTripCount);
+    for (const PendingCall &P : U.Record.Calls) {
+      auto It = ByUsr.find(P.CalleeUsr);
+      if (It == ByUsr.end())
+        continue;
+      const FunctionRecord &G = It->second;
+      auto Trace = [](Finding &Out, const std::vector<ChainStep> &Steps) {
+        for (const ChainStep &S : Steps)
+          Out.Notes.push_back(noteAt(S.Loc, S.Note));
+      };
+      // The callee loops over What, which does not change with the loop
+      // around the call.
+      auto ReportScan = [&](const ScannableArgument &A, const std::string &What,
+                            const std::vector<ChainStep> &Steps) {
+        Finding F;
+        F.Check = "perf-audit-nested-loop";
+        F.Loc = P.Site;
+        F.Cost = estimateImpact(CostKind::LoopIteration,
+                                N * unitCostNs(CostKind::LoopIteration),
+                                P.Executions);
+        F.Message = "'" + P.CalleeName + "' loops over " + What +
+                    " on every iteration of " + A.LoopDescription + ": " +
+                    A.Complexity + ", ~" + formatCount(N * P.Executions) +
+                    " iterations per call";
+        F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
+        Trace(F, Steps);
+        Program.Findings.push_back(std::move(F));
+      };
+      if (P.InLargeLoop && G.Query) {
+        Finding F;
+        F.Check = "perf-audit-n-plus-one";
+        F.Loc = P.Site;
+        const QueryRecord &Q = *G.Query;
+        CostKind Kind =
+            Q.Embedded ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
+        F.Cost = estimateImpact(Kind, unitCostNs(Kind), P.Executions);
+        F.Message = "'" + P.CalleeName + "' " +
+                    (Q.Writes ? "writes to the database" : "runs a query") + " " +
+                    P.Where + ": ~" + formatCount(P.Executions) +
+                    (Q.Writes ? " statements per call" : " queries per call");
+        if (P.OuterQuery)
+          F.Notes.push_back(noteAt(*P.OuterQuery, "outer query here"));
+        F.Notes.push_back(noteAt(P.LoopLoc, "loop here"));
+        Trace(F, Q.Trace);
+        F.Notes.push_back(noteAt(
+            P.Site, nPlusOneFix(Q.Writes, Q.LoadsRelation, P.OuterQuery.has_value())));
+        Program.Findings.push_back(std::move(F));
+      }
+      for (const ScannableArgument &A : P.ScannableArgs) {
+        auto Scan = llvm::find_if(G.ScannedParams, [&](const ScanRecord &S) {
+          return S.Param == A.Param;
+        });
+        if (Scan == G.ScannedParams.end())
+          continue;
+        ReportScan(A, "'" + A.Spelling + "'", Scan->Trace);
+        break;
+      }
+      if (P.ScannableObject && !G.ScannedMembers.empty()) {
+        const MemberScanRecord &M = G.ScannedMembers.front();
+        ReportScan(*P.ScannableObject, "member '" + M.Member + "'", M.Trace);
+      }
+      if (P.AsyncContext && G.Blocking && !G.Coroutine) {
+        const BlockingRecord &B = *G.Blocking;
+        Finding F;
+        F.Check = "perf-audit-blocking-in-async";
+        F.Loc = P.Site;
+        F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
+        F.Message = "'" + P.CalleeName + "' blocks the event loop in " +
+                    *P.AsyncContext;
+        if (P.Executions > 1)
+          F.Message += ", ~" + formatCount(P.Executions) + " times per call";
+        if (P.Registration)
+          F.Notes.push_back(noteAt(*P.Registration,
+                                   P.RegistrationIsPost
+                                       ? "posted to the event loop here"
+                                       : "handler registered here"));
+        Trace(F, B.Trace);
+        // The blocking call is in the callee: the callee is what must
+        // change, so no asynchronous form is named at this call.
+        llvm::StringRef Context = *P.AsyncContext;
+        F.Notes.push_back(noteAt(
+            P.Site, blockingFix(B.Kind, /*AsyncCall=*/"",
+                                Context.starts_with("coroutine") ||
+                                    Context.starts_with("a coroutine"))));
+        Program.Findings.push_back(std::move(F));
+      }
+    }
+  }
+  for (auto &[Usr, F] : ByUsr)
+    Program.Functions.push_back(F);
+  return Program;
+}
+
+} // namespace perf_audit
