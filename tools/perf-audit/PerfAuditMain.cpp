@@ -11,7 +11,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompilationDatabaseLoader.h"
+#include "ParallelRun.h"
 #include "ResultCache.h"
+#include "ShardFile.h"
 #include "UnitAnalysis.h"
 #include "perf-audit/ClangCompat.h"
 #include "perf-audit/ProgramJoin.h"
@@ -23,7 +25,6 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -31,13 +32,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
-#include <atomic>
 #include <chrono>
-#include <mutex>
 
 using namespace llvm;
 namespace core = perf_audit;
@@ -174,31 +170,307 @@ int usageError(const Twine &Message) {
   return ExitUsage;
 }
 
-/// A progress line on stderr, only when stderr is a terminal.
-class Progress {
-public:
-  Progress(size_t Total)
-      : Total(Total), Enabled(!Quiet && sys::Process::StandardErrIsDisplayed()) {}
+/// Paths the user gave, made absolute against the directory the user ran
+/// in, before any worker starts: nothing later depends on the process's
+/// working directory.
+void makeOutputPathsAbsolute(StringRef Cwd) {
+  for (cl::opt<std::string> *Path : {&OutputPath, &ExportSummaries, &CacheDir}) {
+    if (Path->empty() || *Path == "-")
+      continue;
+    SmallString<256> Resolved(Path->getValue());
+    core::compat::makeAbsolute(Cwd, Resolved);
+    Path->setValue(std::string(Resolved));
+  }
+}
 
-  void step(StringRef File) {
-    if (!Enabled)
+/// What --checks, --extra-arg and --config / --config-file say.
+Expected<perf_audit::driver::UnitAnalysisConfig> readConfig() {
+  perf_audit::driver::UnitAnalysisConfig Config;
+  Config.Checks = Checks;
+  Config.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Config.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  Config.ResourceDir = PERF_AUDIT_CLANG_RESOURCE_DIR;
+  if (!InlineConfig.empty() && !ConfigFile.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--config and --config-file are mutually exclusive");
+  std::string ConfigText = InlineConfig;
+  std::string ConfigName = "--config";
+  if (!ConfigFile.empty()) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Text = MemoryBuffer::getFile(ConfigFile);
+    if (!Text)
+      return createStringError(inconvertibleErrorCode(),
+                               "cannot read --config-file '%s': %s",
+                               ConfigFile.c_str(),
+                               Text.getError().message().c_str());
+    ConfigText = (*Text)->getBuffer().str();
+    ConfigName = ConfigFile;
+  }
+  if (!ConfigText.empty()) {
+    ErrorOr<clang::tidy::ClangTidyOptions> Parsed =
+        clang::tidy::parseConfiguration(MemoryBufferRef(ConfigText, ConfigName));
+    if (!Parsed)
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid configuration in %s: %s",
+                               ConfigName.c_str(),
+                               Parsed.getError().message().c_str());
+    Config.CommandLineOptions = std::move(*Parsed);
+  }
+  return Config;
+}
+
+/// --shard=K/N, or none.
+Expected<std::optional<std::pair<unsigned, unsigned>>> readShardSpec() {
+  if (Shard.empty())
+    return std::nullopt;
+  auto [K, N] = StringRef(Shard).split('/');
+  unsigned Index = 0, Count = 0;
+  if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
+      Index == 0 || Index > Count)
+    return createStringError(inconvertibleErrorCode(),
+                             "invalid --shard '%s'; expected K/N with 1 <= K <= N",
+                             Shard.c_str());
+  if (OutputPath.empty() || OutputPath == "-")
+    return createStringError(inconvertibleErrorCode(),
+                             "--shard writes its translation units to -o <file>");
+  return std::make_pair(Index, Count);
+}
+
+/// The database given on the command line (`FILE... -- <flags>`) or by -p.
+Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+openDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
+  if (Fixed)
+    return std::move(Fixed);
+  if (BuildPath.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "no compilation database: pass -p <build-dir>, or "
+                             "files followed by -- and compiler flags");
+  return perf_audit::driver::loadCompilationDatabase(BuildPath, AllCommands);
+}
+
+/// The units to analyse, sorted: the files given, or every file of the
+/// database; with --shard, every N-th from the K-th (a deterministic slice,
+/// whatever the machine).
+Expected<std::vector<std::string>>
+selectUnits(const clang::tooling::CompilationDatabase &Database, bool Fixed,
+            StringRef Cwd,
+            std::optional<std::pair<unsigned, unsigned>> ShardSpec) {
+  auto Fail = [](const Twine &Message) {
+    return createStringError(inconvertibleErrorCode(), Message.str().c_str());
+  };
+  std::vector<std::string> Units;
+  if (SourcePaths.empty()) {
+    if (Fixed)
+      return Fail("no input files");
+    Units = Database.getAllFiles();
+  } else {
+    for (const std::string &Path : SourcePaths) {
+      SmallString<256> Absolute(Path);
+      core::compat::makeAbsolute(Cwd, Absolute);
+      sys::path::remove_dots(Absolute, true);
+      if (!sys::fs::exists(Absolute))
+        return Fail("file '" + Path + "' does not exist");
+      Units.push_back(std::string(Absolute));
+    }
+  }
+  llvm::sort(Units);
+  Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
+  if (Units.empty())
+    return Fail("the compilation database lists no files");
+  if (ShardSpec) {
+    std::vector<std::string> Slice;
+    for (size_t I = ShardSpec->first - 1; I < Units.size();
+         I += ShardSpec->second)
+      Slice.push_back(Units[I]);
+    Units = std::move(Slice);
+  }
+  return Units;
+}
+
+/// Analyses the project's units into Results (AnalysisStart: when the
+/// analysis proper began). Returns the exit code when the run ends here: an
+/// error, or a --shard run whose file is written.
+std::optional<int>
+analyseProject(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed,
+               StringRef Cwd, const perf_audit::driver::UnitAnalysisConfig &Config,
+               std::optional<std::pair<unsigned, unsigned>> ShardSpec,
+               std::vector<core::UnitResult> &Results,
+               std::chrono::steady_clock::time_point &AnalysisStart) {
+  bool IsFixed = Fixed != nullptr;
+  Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> Database =
+      openDatabase(std::move(Fixed));
+  if (!Database)
+    return usageError(toString(Database.takeError()));
+  Expected<std::vector<std::string>> Units =
+      selectUnits(**Database, IsFixed, Cwd, ShardSpec);
+  if (!Units)
+    return usageError(toString(Units.takeError()));
+  // A model file with a typo stops the run here, naming file and line.
+  if (Error E =
+          perf_audit::driver::checkModelFiles(**Database, *Units, Config)) {
+    errs() << "perf-audit: " << toString(std::move(E)) << "\n";
+    return ExitUsage;
+  }
+  std::optional<perf_audit::driver::ResultCache> Cache;
+  if (!CacheDir.empty()) {
+    if (std::error_code EC = sys::fs::create_directories(CacheDir))
+      return usageError("cannot create --cache-dir '" + CacheDir +
+                        "': " + EC.message());
+    Cache.emplace(CacheDir);
+  }
+
+  AnalysisStart = std::chrono::steady_clock::now();
+  perf_audit::driver::RunOptions Run;
+  Run.Jobs = Jobs;
+  Run.Progress = !Quiet;
+  Run.Cache = Cache ? &*Cache : nullptr;
+  Results = perf_audit::driver::analyseUnits(**Database, *Units, Config, Run);
+  if (!ShardSpec)
+    return std::nullopt;
+  if (Error E = perf_audit::driver::writeShard(OutputPath, Shard, Results))
+    return usageError(toString(std::move(E)));
+  return llvm::any_of(Results, [](const core::UnitResult &R) {
+           return R.Failure.has_value();
+         })
+             ? ExitUnitFailed
+             : 0;
+}
+
+/// Writes the whole-program summaries for the plugin's and clangd's
+/// SummariesFile option, with lines and columns for the notes they write.
+Error exportSummaries(core::JoinedProgram &Program, core::SourceFiles &Sources) {
+  auto Locate = [&](std::vector<core::ChainStep> &Trace) {
+    for (core::ChainStep &Step : Trace)
+      Sources.locate(Step.Loc);
+  };
+  for (core::FunctionRecord &F : Program.Functions) {
+    Sources.locate(F.Loc);
+    if (F.Query)
+      Locate(F.Query->Trace);
+    if (F.Blocking)
+      Locate(F.Blocking->Trace);
+    for (core::ScanRecord &Scan : F.ScannedParams)
+      Locate(Scan.Trace);
+    for (core::MemberScanRecord &Scan : F.ScannedMembers)
+      Locate(Scan.Trace);
+  }
+  json::Value Doc = core::ProgramSummaries::toJSON(Program.Functions);
+  return core::writeFileAtomically(ExportSummaries, [&](raw_ostream &OS) {
+    OS << formatv("{0:2}", Doc) << "\n";
+  });
+}
+
+/// The findings to report: each unit's and the join's (of enabled checks),
+/// at or above the minimum, located and ranked; and the failed units.
+core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
+                                     core::JoinedProgram &Program,
+                                     const std::vector<std::string> &Enabled,
+                                     unsigned Minimum,
+                                     core::SourceFiles &Sources) {
+  core::AnalysisResult Result;
+  auto Keep = [&](core::Finding &F) {
+    if (F.Cost.Score < Minimum)
       return;
-    std::lock_guard<std::mutex> Lock(Mutex);
-    ++Done;
-    errs() << "\r\x1b[K[" << Done << "/" << Total << "] "
-           << sys::path::filename(File);
+    Sources.locate(F.Loc);
+    for (core::FindingNote &N : F.Notes)
+      Sources.locate(N.Loc);
+    for (core::FixEdit &E : F.Fixes) {
+      Sources.locate(E.Begin);
+      Sources.locate(E.End);
+    }
+    Result.Findings.push_back(std::move(F));
+  };
+  for (core::UnitResult &Unit : Results) {
+    if (Unit.Failure) {
+      if (!Unit.Failure->ErrorLoc.File.empty())
+        Sources.locate(Unit.Failure->ErrorLoc);
+      Result.Failures.push_back(std::move(*Unit.Failure));
+      continue;
+    }
+    ++Result.UnitsAnalysed;
+    for (core::Finding &F : Unit.Findings)
+      Keep(F);
   }
-  void finish() {
-    if (Enabled)
-      errs() << "\r\x1b[K";
-  }
+  for (core::Finding &F : Program.Findings)
+    if (llvm::is_contained(Enabled, F.Check))
+      Keep(F);
+  core::rankFindings(Result.Findings);
+  return Result;
+}
 
-private:
-  size_t Total;
-  bool Enabled;
-  size_t Done = 0;
-  std::mutex Mutex;
-};
+/// The report, in the --format asked for, to -o or stdout.
+Error writeReport(const core::AnalysisResult &Result, StringRef Root,
+                  core::SourceFiles &Sources) {
+  core::ReportOptions Options;
+  Options.SourceRoot = std::string(Root);
+  Options.TopFindings = TopFindings;
+  Options.Category = SarifCategory;
+  Options.MaxSarifResults = SarifMaxResults;
+  auto Write = [&](raw_ostream &OS) {
+    switch (Format) {
+    case OutputFormat::Text:
+      core::writeText(OS, Result, Options);
+      break;
+    case OutputFormat::Json:
+      core::writeJson(OS, Result, Options);
+      break;
+    case OutputFormat::Sarif:
+      core::writeSarif(OS, Result, Options, Sources);
+      break;
+    }
+  };
+  if (OutputPath.empty() || OutputPath == "-") {
+    Write(outs());
+    outs().flush();
+    return Error::success();
+  }
+  return core::writeFileAtomically(OutputPath, Write);
+}
+
+/// --fix: applies the fix-its of the reported findings, after the report
+/// (which quotes the code as it was analysed), and says what it did.
+Error applyFixes(const core::AnalysisResult &Result, StringRef Root) {
+  core::FixPlan Plan = core::planFixes(Result.Findings, Root);
+  auto Where = [&](const core::SourcePoint &P) {
+    return formatv("{0}:{1}:{2}", core::displayPath(P.File, Root), P.Line,
+                   P.Column)
+        .str();
+  };
+  for (const core::RefusedFix &R : Plan.Refused) {
+    errs() << "perf-audit: warning: " << Where(R.Loc) << ": fix-it of "
+           << R.Check << " not applied: it overlaps ";
+    if (R.OtherCheck.empty())
+      errs() << "another fix-it\n";
+    else
+      errs() << "the fix-it of " << R.OtherCheck << " at "
+             << Where(R.OtherLoc) << "\n";
+  }
+  Expected<std::vector<std::string>> Written = core::applyFixPlan(Plan);
+  if (!Written)
+    return Written.takeError();
+  errs() << formatv("perf-audit: applied the fix-its of {0} finding{1} in "
+                    "{2} file{3}",
+                    Plan.FindingsFixed, Plan.FindingsFixed == 1 ? "" : "s",
+                    Written->size(), Written->size() == 1 ? "" : "s");
+  if (!Plan.Refused.empty())
+    errs() << formatv("; {0} refused (overlapping)", Plan.Refused.size());
+  if (Plan.OutsideRoot)
+    errs() << formatv("; {0} outside the source root left alone",
+                      Plan.OutsideRoot);
+  errs() << "\n";
+  return Error::success();
+}
+
+/// The exit code of a finished run.
+int exitCode(const core::AnalysisResult &Result,
+             std::optional<core::Tier> FailTier) {
+  if (!Result.Failures.empty())
+    return ExitUnitFailed;
+  if (FailTier && llvm::any_of(Result.Findings, [&](const core::Finding &F) {
+        return F.Cost.Level >= *FailTier;
+      }))
+    return ExitFailOn;
+  return 0;
+}
 
 } // namespace
 
@@ -214,8 +486,7 @@ int main(int argc, const char **argv) {
   argv = Args.data();
 
   // The directory the user ran in: every relative path the user gave is
-  // made absolute against it here, before any worker starts, and nothing
-  // later depends on the process's working directory.
+  // made absolute against it, before any worker starts.
   SmallString<256> Cwd;
   if (std::error_code EC = sys::fs::current_path(Cwd))
     return usageError("cannot read the current directory: " + EC.message());
@@ -263,67 +534,25 @@ int main(int argc, const char **argv) {
     return usageError("invalid --min-score " + Twine(MinScore.getValue()) +
                       "; expected 0 to 100");
 
-  auto Absolute = [&](cl::opt<std::string> &Path) {
-    if (Path.empty() || Path == "-")
-      return;
-    SmallString<256> Resolved(Path.getValue());
-    core::compat::makeAbsolute(Cwd, Resolved);
-    Path.setValue(std::string(Resolved));
-  };
-  // What is written after the analysis (the build path and --config-file
-  // are read here, on the main thread, before it).
-  for (cl::opt<std::string> *Path : {&OutputPath, &ExportSummaries, &CacheDir})
-    Absolute(*Path);
+  makeOutputPathsAbsolute(Cwd);
   SmallString<256> Root(SourceRoot.empty() ? Cwd.str() : StringRef(SourceRoot));
   core::compat::makeAbsolute(Cwd, Root);
   sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   if (!sys::fs::is_directory(Root))
     return usageError("--source-root '" + SourceRoot + "' is not a directory");
 
-  perf_audit::driver::UnitAnalysisConfig Config;
-  Config.Checks = Checks;
-  Config.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
-  Config.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
-  Config.ResourceDir = PERF_AUDIT_CLANG_RESOURCE_DIR;
-  if (!InlineConfig.empty() && !ConfigFile.empty())
-    return usageError("--config and --config-file are mutually exclusive");
-  std::string ConfigText = InlineConfig;
-  std::string ConfigName = "--config";
-  if (!ConfigFile.empty()) {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> Text = MemoryBuffer::getFile(ConfigFile);
-    if (!Text)
-      return usageError("cannot read --config-file '" + ConfigFile +
-                        "': " + Text.getError().message());
-    ConfigText = (*Text)->getBuffer().str();
-    ConfigName = ConfigFile;
-  }
-  if (!ConfigText.empty()) {
-    ErrorOr<clang::tidy::ClangTidyOptions> Parsed =
-        clang::tidy::parseConfiguration(MemoryBufferRef(ConfigText, ConfigName));
-    if (!Parsed)
-      return usageError("invalid configuration in " + ConfigName + ": " +
-                        Parsed.getError().message());
-    Config.CommandLineOptions = std::move(*Parsed);
-  }
-
+  Expected<perf_audit::driver::UnitAnalysisConfig> Config = readConfig();
+  if (!Config)
+    return usageError(toString(Config.takeError()));
   if (ListChecks) {
-    for (const std::string &Name : perf_audit::driver::enabledChecks(Config))
+    for (const std::string &Name : perf_audit::driver::enabledChecks(*Config))
       outs() << Name << "\n";
     return 0;
   }
-
-  std::optional<std::pair<unsigned, unsigned>> ShardSpec;
-  if (!Shard.empty()) {
-    auto [K, N] = StringRef(Shard).split('/');
-    unsigned Index = 0, Count = 0;
-    if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
-        Index == 0 || Index > Count)
-      return usageError("invalid --shard '" + Shard +
-                        "'; expected K/N with 1 <= K <= N");
-    if (OutputPath.empty() || OutputPath == "-")
-      return usageError("--shard writes its translation units to -o <file>");
-    ShardSpec = {Index, Count};
-  }
+  Expected<std::optional<std::pair<unsigned, unsigned>>> ShardSpec =
+      readShardSpec();
+  if (!ShardSpec)
+    return usageError(toString(ShardSpec.takeError()));
 
   std::vector<core::UnitResult> Results;
   // Merging reads the shards: the analysis phase is the reading.
@@ -331,145 +560,15 @@ int main(int argc, const char **argv) {
   if (Merge) {
     if (SourcePaths.empty())
       return usageError("merge needs the files written by --shard runs");
-    StringSet<> SeenUnits;
-    for (const std::string &Path : SourcePaths) {
-      ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
-      if (!Buffer)
-        return usageError("cannot read shard '" + Path +
-                          "': " + Buffer.getError().message());
-      Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
-      const json::Object *Doc = Parsed ? Parsed->getAsObject() : nullptr;
-      const json::Array *Units = Doc ? Doc->getArray("units") : nullptr;
-      if (!Units || Doc->getInteger("perf-audit-shard") != 1) {
-        if (!Parsed)
-          consumeError(Parsed.takeError());
-        return usageError("'" + Path + "' is not a perf-audit shard file");
-      }
-      for (const json::Value &Unit : *Units) {
-        Expected<core::UnitResult> R = core::unitResultFromJSON(Unit);
-        if (!R)
-          return usageError("'" + Path + "': " + toString(R.takeError()));
-        if (!SeenUnits.insert(R->File).second)
-          return usageError("'" + R->File + "' is in more than one shard");
-        Results.push_back(std::move(*R));
-      }
-    }
-    llvm::sort(Results, [](const core::UnitResult &A, const core::UnitResult &B) {
-      return A.File < B.File;
-    });
-  } else {
-    // The compilation database.
-    std::unique_ptr<clang::tooling::CompilationDatabase> Database;
-    if (FixedDatabase) {
-      Database = std::move(FixedDatabase);
-    } else {
-      if (BuildPath.empty())
-        return usageError("no compilation database: pass -p <build-dir>, or "
-                          "files followed by -- and compiler flags");
-      Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> Loaded =
-          perf_audit::driver::loadCompilationDatabase(BuildPath, AllCommands);
-      if (!Loaded)
-        return usageError(toString(Loaded.takeError()));
-      Database = std::move(*Loaded);
-    }
-
-    // The translation units.
-    std::vector<std::string> Units;
-    if (SourcePaths.empty()) {
-      if (FixedDatabase)
-        return usageError("no input files");
-      Units = Database->getAllFiles();
-    } else {
-      for (const std::string &Path : SourcePaths) {
-        SmallString<256> Absolute(Path);
-        core::compat::makeAbsolute(Cwd, Absolute);
-        sys::path::remove_dots(Absolute, true);
-        if (!sys::fs::exists(Absolute))
-          return usageError("file '" + Path + "' does not exist");
-        Units.push_back(std::string(Absolute));
-      }
-    }
-    llvm::sort(Units);
-    Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
-    if (Units.empty())
-      return usageError("the compilation database lists no files");
-    if (ShardSpec) {
-      // Every N-th unit of the sorted list, from the K-th: a deterministic
-      // slice whatever the machine.
-      std::vector<std::string> Slice;
-      for (size_t I = ShardSpec->first - 1; I < Units.size(); I += ShardSpec->second)
-        Slice.push_back(Units[I]);
-      Units = std::move(Slice);
-    }
-
-    // A model file with a typo stops the run here, naming file and line.
-    if (Error E = perf_audit::driver::checkModelFiles(*Database, Units,
-                                                           Config)) {
-      errs() << "perf-audit: " << toString(std::move(E)) << "\n";
-      return ExitUsage;
-    }
-
-    std::optional<perf_audit::driver::ResultCache> Cache;
-    if (!CacheDir.empty()) {
-      if (std::error_code EC = sys::fs::create_directories(CacheDir))
-        return usageError("cannot create --cache-dir '" + CacheDir +
-                          "': " + EC.message());
-      Cache.emplace(CacheDir);
-    }
-
-    AnalysisStart = std::chrono::steady_clock::now();
-    // Analyse in parallel; each result lands in its own slot, so the report
-    // does not depend on scheduling.
-    Results.resize(Units.size());
-    std::atomic<unsigned> Reused{0};
-    Progress Bar(Units.size());
-    {
-      DefaultThreadPool Pool(hardware_concurrency(Jobs));
-      for (size_t I = 0; I < Units.size(); ++I)
-        Pool.async([&, I] {
-          std::optional<core::UnitResult> Cached;
-          std::string Fingerprint;
-          if (Cache) {
-            Fingerprint =
-                perf_audit::driver::unitFingerprint(*Database, Units[I], Config);
-            Cached = Cache->lookup(Units[I], Fingerprint);
-          }
-          if (Cached) {
-            Results[I] = std::move(*Cached);
-            ++Reused;
-          } else {
-            perf_audit::driver::UnitAnalysis Analysis =
-                perf_audit::driver::analyseUnit(*Database, Units[I], Config);
-            if (Cache && !Analysis.Result.Failure)
-              Cache->store(Analysis);
-            Results[I] = std::move(Analysis.Result);
-          }
-          Bar.step(Units[I]);
-        });
-      Pool.wait();
-    }
-    Bar.finish();
-    if (Cache)
-      errs() << "perf-audit: " << Reused << " of " << Units.size()
-             << " translation units reused from the cache\n";
-
-    if (ShardSpec) {
-      json::Array Out;
-      for (const core::UnitResult &R : Results)
-        Out.push_back(core::toJSON(R));
-      json::Object Doc{{"perf-audit-shard", 1},
-                       {"shard", Shard.getValue()},
-                       {"units", std::move(Out)}};
-      if (Error E = core::writeFileAtomically(OutputPath, [&](raw_ostream &OS) {
-            OS << json::Value(std::move(Doc)) << "\n";
-          }))
-        return usageError(toString(std::move(E)));
-      return llvm::any_of(Results, [](const core::UnitResult &R) {
-               return R.Failure.has_value();
-             })
-                 ? ExitUnitFailed
-                 : 0;
-    }
+    Expected<std::vector<core::UnitResult>> Read =
+        perf_audit::driver::readShards(SourcePaths);
+    if (!Read)
+      return usageError(toString(Read.takeError()));
+    Results = std::move(*Read);
+  } else if (std::optional<int> Ended =
+                 analyseProject(std::move(FixedDatabase), Cwd, *Config,
+                                *ShardSpec, Results, AnalysisStart)) {
+    return *Ended;
   }
 
   auto JoinStart = std::chrono::steady_clock::now();
@@ -477,116 +576,21 @@ int main(int argc, const char **argv) {
   core::JoinedProgram Program = core::joinTranslationUnits(Results);
   auto JoinEnd = std::chrono::steady_clock::now();
   core::SourceFiles Sources;
-  if (!ExportSummaries.empty()) {
-    // Lines and columns, for the notes the plugin and clangd write.
-    auto Locate = [&](std::vector<core::ChainStep> &Trace) {
-      for (core::ChainStep &Step : Trace)
-        Sources.locate(Step.Loc);
-    };
-    for (core::FunctionRecord &F : Program.Functions) {
-      Sources.locate(F.Loc);
-      if (F.Query)
-        Locate(F.Query->Trace);
-      if (F.Blocking)
-        Locate(F.Blocking->Trace);
-      for (core::ScanRecord &Scan : F.ScannedParams)
-        Locate(Scan.Trace);
-      for (core::MemberScanRecord &Scan : F.ScannedMembers)
-        Locate(Scan.Trace);
-    }
-    json::Value Doc = core::ProgramSummaries::toJSON(Program.Functions);
-    if (Error E = core::writeFileAtomically(ExportSummaries, [&](raw_ostream &OS) {
-          OS << formatv("{0:2}", Doc) << "\n";
-        }))
+  if (!ExportSummaries.empty())
+    if (Error E = exportSummaries(Program, Sources))
       return usageError(toString(std::move(E)));
-  }
-  std::vector<std::string> Enabled = perf_audit::driver::enabledChecks(Config);
 
-  core::AnalysisResult Result;
-  unsigned Minimum = std::max<unsigned>(MinScore, core::minimumScore(*MinimumTier));
-  auto Keep = [&](core::Finding &F) {
-    if (F.Cost.Score < Minimum)
-      return;
-    Sources.locate(F.Loc);
-    for (core::FindingNote &N : F.Notes)
-      Sources.locate(N.Loc);
-    for (core::FixEdit &E : F.Fixes) {
-      Sources.locate(E.Begin);
-      Sources.locate(E.End);
-    }
-    Result.Findings.push_back(std::move(F));
-  };
-  for (core::UnitResult &Unit : Results) {
-    if (Unit.Failure) {
-      if (!Unit.Failure->ErrorLoc.File.empty())
-        Sources.locate(Unit.Failure->ErrorLoc);
-      Result.Failures.push_back(std::move(*Unit.Failure));
-      continue;
-    }
-    ++Result.UnitsAnalysed;
-    for (core::Finding &F : Unit.Findings)
-      Keep(F);
-  }
-  for (core::Finding &F : Program.Findings)
-    if (llvm::is_contained(Enabled, F.Check))
-      Keep(F);
-  core::rankFindings(Result.Findings);
-
-  core::ReportOptions Options;
-  Options.SourceRoot = std::string(Root);
-  Options.TopFindings = TopFindings;
-  Options.Category = SarifCategory;
-  Options.MaxSarifResults = SarifMaxResults;
-  auto Write = [&](raw_ostream &OS) {
-    switch (Format) {
-    case OutputFormat::Text:
-      core::writeText(OS, Result, Options);
-      break;
-    case OutputFormat::Json:
-      core::writeJson(OS, Result, Options);
-      break;
-    case OutputFormat::Sarif:
-      core::writeSarif(OS, Result, Options, Sources);
-      break;
-    }
-  };
-  if (OutputPath.empty() || OutputPath == "-") {
-    Write(outs());
-    outs().flush();
-  } else if (Error E = core::writeFileAtomically(OutputPath, Write)) {
+  unsigned Minimum =
+      std::max<unsigned>(MinScore, core::minimumScore(*MinimumTier));
+  core::AnalysisResult Result =
+      collectFindings(Results, Program,
+                      perf_audit::driver::enabledChecks(*Config), Minimum,
+                      Sources);
+  if (Error E = writeReport(Result, Root, Sources))
     return usageError(toString(std::move(E)));
-  }
-  if (ApplyFixes) {
-    // After the report: it quotes the code as it was analysed.
-    core::FixPlan Plan = core::planFixes(Result.Findings, Root);
-    auto Where = [&](const core::SourcePoint &P) {
-      return formatv("{0}:{1}:{2}", core::displayPath(P.File, Root), P.Line,
-                     P.Column)
-          .str();
-    };
-    for (const core::RefusedFix &R : Plan.Refused) {
-      errs() << "perf-audit: warning: " << Where(R.Loc) << ": fix-it of "
-             << R.Check << " not applied: it overlaps ";
-      if (R.OtherCheck.empty())
-        errs() << "another fix-it\n";
-      else
-        errs() << "the fix-it of " << R.OtherCheck << " at "
-               << Where(R.OtherLoc) << "\n";
-    }
-    Expected<std::vector<std::string>> Written = core::applyFixPlan(Plan);
-    if (!Written)
-      return usageError(toString(Written.takeError()));
-    errs() << formatv("perf-audit: applied the fix-its of {0} finding{1} in "
-                      "{2} file{3}",
-                      Plan.FindingsFixed, Plan.FindingsFixed == 1 ? "" : "s",
-                      Written->size(), Written->size() == 1 ? "" : "s");
-    if (!Plan.Refused.empty())
-      errs() << formatv("; {0} refused (overlapping)", Plan.Refused.size());
-    if (Plan.OutsideRoot)
-      errs() << formatv("; {0} outside the source root left alone",
-                        Plan.OutsideRoot);
-    errs() << "\n";
-  }
+  if (ApplyFixes)
+    if (Error E = applyFixes(Result, Root))
+      return usageError(toString(std::move(E)));
   if (TimePhases) {
     auto Seconds = [](auto From, auto To) {
       return std::chrono::duration<double>(To - From).count();
@@ -603,11 +607,5 @@ int main(int argc, const char **argv) {
       errs() << "perf-audit: error: " << core::displayPath(U.File, Root)
              << ": not analysed: " << core::failureText(U, Root) << "\n";
 
-  if (!Result.Failures.empty())
-    return ExitUnitFailed;
-  if (FailTier && llvm::any_of(Result.Findings, [&](const core::Finding &F) {
-        return F.Cost.Level >= *FailTier;
-      }))
-    return ExitFailOn;
-  return 0;
+  return exitCode(Result, FailTier);
 }
