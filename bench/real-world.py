@@ -32,6 +32,7 @@ import concurrent.futures
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -255,49 +256,93 @@ TIDY_FINDING = re.compile(
     r"(?: \[impact: [^\]]*\])? \[(?P<check>perf-audit-[a-z-]+)\]$")
 
 
+def tidy_database(build):
+    """A copy of build's compilation database for clang-tidy: each file with
+    its first command (as the driver analyses it), without the precompiled
+    header (the .pch exists only after a build; the driver drops it the same
+    way). Returns its directory."""
+    with open(os.path.join(build, "compile_commands.json")) as f:
+        database = json.load(f)
+    seen, kept = set(), []
+    for entry in database:
+        path = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
+        if path in seen:
+            continue
+        seen.add(path)
+        argv = entry.get("arguments") or shlex.split(entry["command"])
+        out, skip = [], 0
+        for i, arg in enumerate(argv):
+            if skip:
+                skip -= 1
+                continue
+            if arg == "-Xclang" and argv[i + 1:i + 2] == ["-include-pch"]:
+                skip = 3 if argv[i + 2:i + 3] == ["-Xclang"] else 2
+                continue
+            if arg == "-include-pch":
+                skip = 1
+                continue
+            if not arg.startswith("-include-pch="):
+                out.append(arg)
+        kept.append({"directory": entry["directory"], "file": path,
+                     "arguments": out})
+    directory = build.rstrip("/") + "-clang-tidy"
+    os.makedirs(directory, exist_ok=True)
+    with open(os.path.join(directory, "compile_commands.json"), "w") as f:
+        json.dump(kept, f)
+    return directory
+
+
 def clang_tidy_route(args, build, extra):
     """Runs the plugin in clang-tidy on every unit of build, in parallel.
 
-    Returns (findings, crashes): the set of (file, line, check, message) it
-    reported, and the units whose clang-tidy died of a signal or printed a
-    crash report."""
-    with open(os.path.join(build, "compile_commands.json")) as f:
-        files = sorted({os.path.normpath(os.path.join(c["directory"], c["file"]))
-                        for c in json.load(f)})
+    Returns (findings, crashes, failures): the set of (file, line, check,
+    message) it reported, the units whose clang-tidy died of a signal or
+    printed a crash report, and those that did not compile."""
+    database = tidy_database(build)
+    with open(os.path.join(database, "compile_commands.json")) as f:
+        files = [c["file"] for c in json.load(f)]
 
     def one(path):
         proc = subprocess.run(
+            # A project's .clang-tidy may turn warnings into errors
+            # (cppcheck's does): findings are read as warnings.
             [args.clang_tidy, "--load=" + args.plugin, "--quiet",
-             "-checks=-*,perf-audit-*", "--header-filter=.*", "-p", build] +
+             "-checks=-*,perf-audit-*", "--header-filter=.*",
+             "--warnings-as-errors=-*", "-p", database] +
             ["--extra-arg=" + a for a in extra] + [path],
             capture_output=True, text=True, errors="replace")
         crashed = proc.returncode < 0 or "PLEASE submit a bug report" in \
             proc.stderr or "Stack dump" in proc.stderr
+        failed = "[clang-diagnostic-error]" in proc.stdout or \
+            "Error while processing" in proc.stderr
         found = set()
         for line in proc.stdout.splitlines():
             m = TIDY_FINDING.match(line)
             if m:
                 found.add((os.path.normpath(m["file"]), int(m["line"]),
                            m["check"], m["message"]))
-        return path, found, crashed
+        return path, found, crashed, failed
 
-    findings, crashes = set(), []
+    findings, crashes, failures = set(), [], []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for path, found, crashed in pool.map(one, files):
+        for path, found, crashed, failed in pool.map(one, files):
             findings |= found
             if crashed:
                 crashes.append(path)
-    return findings, crashes
+            if failed:
+                failures.append(path)
+    return findings, crashes, failures
 
 
 def compare_routes(args, build, driver, extra):
     """The clang-tidy route against the driver's findings (a set of
     (absolute file, line, check, message)), and against itself."""
-    first, crashes = clang_tidy_route(args, build, extra)
-    second, crashes_again = clang_tidy_route(args, build, extra)
+    first, crashes, failures = clang_tidy_route(args, build, extra)
+    second, crashes_again, _ = clang_tidy_route(args, build, extra)
     # The driver also has the join's findings (effects through other units),
     # which clang-tidy cannot have: they are among the driver-only ones.
     return {"units_crashed": sorted(set(crashes) | set(crashes_again)),
+            "units_failed": sorted(failures),
             "findings": len(first),
             "same_on_second_run": first == second,
             "both_routes": len(first & driver),
