@@ -79,18 +79,17 @@ def compile_arguments(entry):
 
 
 def distinct_units(database):
-    """The database as every step parses it: one entry per distinct way of
-    compiling a file (a file compiled again for another target, only the
-    object file differing, is parsed once, as perf-audit does), with
-    "arguments" that parse it and write nothing."""
+    """The database as every step parses it: each file with its first
+    command (as perf-audit and run-clang-tidy analyse it), with "arguments"
+    that parse it and write nothing."""
     units = []
     seen = set()
     for entry in database:
         argv = entry.get("arguments") or shlex.split(entry["command"])
         arguments = argv[:1] + compile_arguments(entry)
-        key = (entry["directory"], tuple(arguments))
-        if key not in seen:
-            seen.add(key)
+        path = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
+        if path not in seen:
+            seen.add(path)
             units.append({"directory": entry["directory"],
                           "file": entry["file"], "arguments": arguments})
     return units
@@ -176,8 +175,8 @@ def main():
             return seconds, peak
         rows.append(("perf-audit -j%d" % j, *best(step, args.repeat)))
 
-    print("%d files, %d distinct compile commands from %s, %d cores" %
-          (len(files), len(commands), db_path, jobs))
+    print("%d files (the first compile command of each) from %s, %d cores" %
+          (len(commands), db_path, jobs))
     print("%-32s %9s %9s %12s" % ("step", "seconds", "peak MiB", "x floor"))
     for name, seconds, peak in rows:
         floor = floorN[0] if name.endswith("-j%d" % jobs) and jobs > 1 else floor1[0]
