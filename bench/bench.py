@@ -51,6 +51,17 @@ def run(argv, cwd=None):
     return seconds, usage.ru_maxrss / 1024.0, err.decode(errors="replace")
 
 
+def read_database(build):
+    """(path, entries) of build's compile_commands.json; exits naming the
+    file when it cannot be read."""
+    path = os.path.join(build, "compile_commands.json")
+    try:
+        with open(path) as f:
+            return path, json.load(f)
+    except (OSError, ValueError) as e:
+        sys.exit("bench: cannot read %s: %s" % (path, e))
+
+
 def compile_arguments(entry):
     """A database entry's compiler arguments without the compiler, its output
     (-o, -c), dependency files (-MD, -MF...) and precompiled header
@@ -130,12 +141,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
 
-    db_path = os.path.join(args.build, "compile_commands.json")
-    try:
-        with open(db_path) as f:
-            database = json.load(f)
-    except (OSError, ValueError) as e:
-        sys.exit("bench: cannot read %s: %s" % (db_path, e))
+    db_path, database = read_database(args.build)
     files = sorted({os.path.normpath(os.path.join(e["directory"], e["file"]))
                     for e in database})
     units = distinct_units(database)

@@ -34,20 +34,11 @@ import sys
 import tempfile
 import time
 
+from bench import distinct_units, read_database
+
 # One check that registers a single narrow matcher (assignment operators)
 # and reports nothing on ordinary code: the cost of clang-tidy itself.
 FLOOR_CHECK = "misc-unconventional-assign-operator"
-
-
-def first_commands(database):
-    """One entry per file: the first command that compiles it."""
-    seen, kept = set(), []
-    for entry in database:
-        path = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
-        if path not in seen:
-            seen.add(path)
-            kept.append(dict(entry, file=path))
-    return kept
 
 
 def timed(argv):
@@ -75,13 +66,8 @@ def main():
                         help="only the first N files (in path order)")
     args = parser.parse_args()
 
-    db_path = os.path.join(args.build, "compile_commands.json")
-    try:
-        with open(db_path) as f:
-            database = json.load(f)
-    except (OSError, ValueError) as e:
-        sys.exit("bench: cannot read %s: %s" % (db_path, e))
-    entries = sorted(first_commands(database), key=lambda e: e["file"])
+    db_path, database = read_database(args.build)
+    entries = sorted(distinct_units(database), key=lambda e: e["file"])
     if args.limit:
         entries = entries[:args.limit]
     work = tempfile.mkdtemp(prefix="perf-audit-tidy-bench-")
@@ -101,10 +87,12 @@ def main():
     times = {name: [] for name, _ in steps}
     for i, entry in enumerate(entries):
         # Untimed: the first read of the file's headers.
-        timed(steps[0][1] + [entry["file"]])
+        path = os.path.normpath(os.path.join(entry["directory"],
+                                             entry["file"]))
+        timed(steps[0][1] + [path])
         order = steps[i % len(steps):] + steps[:i % len(steps)]
         for name, argv in order:
-            times[name].append(min(timed(argv + [entry["file"]])
+            times[name].append(min(timed(argv + [path])
                                    for _ in range(max(1, args.repeat))))
 
     floor = times[steps[0][0]]

@@ -32,14 +32,13 @@ import concurrent.futures
 import json
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
 import time
 
 # The compile-command filtering bench.py uses for its -fsyntax-only floor.
-from bench import compile_arguments
+from bench import compile_arguments, distinct_units
 
 DEB_SRC = ("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] "
            "http://deb.debian.org/debian bookworm main\n")
@@ -263,28 +262,10 @@ def tidy_database(build):
     way). Returns its directory."""
     with open(os.path.join(build, "compile_commands.json")) as f:
         database = json.load(f)
-    seen, kept = set(), []
-    for entry in database:
-        path = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
-        if path in seen:
-            continue
-        seen.add(path)
-        argv = entry.get("arguments") or shlex.split(entry["command"])
-        out, skip = [], 0
-        for i, arg in enumerate(argv):
-            if skip:
-                skip -= 1
-                continue
-            if arg == "-Xclang" and argv[i + 1:i + 2] == ["-include-pch"]:
-                skip = 3 if argv[i + 2:i + 3] == ["-Xclang"] else 2
-                continue
-            if arg == "-include-pch":
-                skip = 1
-                continue
-            if not arg.startswith("-include-pch="):
-                out.append(arg)
-        kept.append({"directory": entry["directory"], "file": path,
-                     "arguments": out})
+    kept = distinct_units(database)
+    for entry in kept:
+        entry["file"] = os.path.normpath(os.path.join(entry["directory"],
+                                                      entry["file"]))
     directory = build.rstrip("/") + "-clang-tidy"
     os.makedirs(directory, exist_ok=True)
     with open(os.path.join(directory, "compile_commands.json"), "w") as f:

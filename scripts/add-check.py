@@ -210,6 +210,22 @@ def insert_sorted(lines, start, end, new_line, key):
     lines.insert(at, new_line)
 
 
+def add_entry(lines, start, stop, terminator, entry):
+    """Adds entry to the entries of lines[start:stop], each one or more lines
+    ending with terminator, in the order of the check names they hold."""
+    entries, i = [], start
+    while i < stop:
+        text = lines[i]
+        while not text.rstrip().endswith(terminator):
+            i += 1
+            text += "\n" + lines[i]
+        entries.append(text)
+        i += 1
+    entries.append(entry)
+    entries.sort(key=lambda e: re.search(r'"(perf-audit-[^"]+)"', e)[1])
+    lines[start:stop] = "\n".join(entries).split("\n")
+
+
 def wrap_comment(text, width=80):
     words, lines, line = text.split(), [], "///"
     for word in words:
@@ -296,22 +312,11 @@ def main():
     end = begin + 1
     while not module[end].startswith("}"):
         end += 1
-    # Registrations may span two lines: sort on the joined statements.
-    statements, i = [], begin + 1
-    while i < end:
-        stmt = module[i]
-        while not stmt.rstrip().endswith(";"):
-            i += 1
-            stmt += "\n" + module[i]
-        statements.append(stmt)
-        i += 1
     line = '  CheckFactories.registerCheck<%sCheck>("%s");' % (Name, check)
     if len(line) > 80:
         line = '  CheckFactories.registerCheck<%sCheck>(\n      "%s");' % (
             Name, check)
-    statements.append(line)
-    statements.sort(key=lambda s: re.search(r'"(perf-audit-[^"]+)"', s)[1])
-    module[begin + 1:end] = "\n".join(statements).split("\n")
+    add_entry(module, begin + 1, end, ";", line)
 
     # The checks' CMake list.
     cmake = read("checks", "CMakeLists.txt")
@@ -332,23 +337,13 @@ def main():
     stop = start
     while not catalog[stop].startswith("};"):
         stop += 1
-    rows, i = [], start
-    while i < stop:
-        row = catalog[i]
-        while not row.rstrip().endswith("},"):
-            i += 1
-            row += "\n" + catalog[i]
-        rows.append(row)
-        i += 1
     severity = "warning"
     row = '    {"%s", "%s", "%s", "%s", "%s"},' % (
         check, Name, args.precision, severity, args.family)
     if len(row) > 80:
         row = '    {"%s", "%s", "%s", "%s",\n     "%s"},' % (
             check, Name, args.precision, severity, args.family)
-    rows.append(row)
-    rows.sort(key=lambda r: re.search(r'"(perf-audit-[^"]+)"', r)[1])
-    catalog[start:stop] = "\n".join(rows).split("\n")
+    add_entry(catalog, start, stop, "},", row)
 
     # The README's table of checks.
     readme = read("README.md")
