@@ -165,12 +165,10 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
                                        : "handler registered here"));
         Trace(F, B.Trace);
         // The blocking call is in the callee: the callee is what must
-        // change, so no asynchronous form is named at this call.
-        llvm::StringRef Context = *P.AsyncContext;
-        F.Notes.push_back(noteAt(
-            P.Site, blockingFix(B.Kind, /*AsyncCall=*/"",
-                                Context.starts_with("coroutine") ||
-                                    Context.starts_with("a coroutine"))));
+        // change, so no asynchronous form is named at this call, and the
+        // advice is the same in a coroutine as in a handler.
+        F.Notes.push_back(noteAt(P.Site, blockingFix(B.Kind, /*AsyncCall=*/"",
+                                                     /*InCoroutine=*/false)));
         Program.Findings.push_back(std::move(F));
       }
     }

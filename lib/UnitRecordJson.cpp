@@ -323,8 +323,9 @@ llvm::Expected<UnitResult> unitResultFromJSON(const json::Value &V) {
   bool Ok = M && M.map("file", R.File) && M.map("findings", R.Findings) &&
             M.map("functions", R.Record.Functions) &&
             M.map("calls", R.Record.Calls);
-  int64_t Assumed = static_cast<int64_t>(R.Record.AssumedTripCount);
-  Ok = Ok && M.mapOptional("assumedTripCount", Assumed) && Assumed > 0;
+  // Required: a record of an older perf-audit (in a cache) is not reused.
+  int64_t Assumed = 0;
+  Ok = Ok && M.map("assumedTripCount", Assumed) && Assumed > 0;
   R.Record.AssumedTripCount = static_cast<uint64_t>(Assumed);
   if (Ok && V.getAsObject()->getObject("failure")) {
     FailedUnit U;
