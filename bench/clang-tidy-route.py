@@ -19,7 +19,8 @@ Each file is analysed with its first compile command (as run-clang-tidy
 does). For every file the three steps run one after the other, in an order
 that rotates from file to file, so that a slow minute of the machine falls
 on all three alike; each runs --repeat times (default 1) and the fastest
-counts. Every file is parsed once, untimed, first. See docs/performance.md
+counts. Every file is parsed once, untimed, first. A run that fails stops
+the benchmark (bench.py's run): a timing of a failure is void. See docs/performance.md
 for the figures.
 """
 
@@ -29,29 +30,13 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 
-from bench import distinct_units, read_database
+from bench import distinct_units, read_database, run
 
 # One check that registers a single narrow matcher (assignment operators)
 # and reports nothing on ordinary code: the cost of clang-tidy itself.
 FLOOR_CHECK = "misc-unconventional-assign-operator"
-
-
-def timed(argv):
-    """Seconds argv took; fails loudly on a crash (a benchmark of a run that
-    crashed is void)."""
-    start = time.monotonic()
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, errors="replace")
-    seconds = time.monotonic() - start
-    if proc.returncode < 0:
-        sys.exit("bench: %s died of signal %d:\n%s" %
-                 (" ".join(argv), -proc.returncode, proc.stderr[-2000:]))
-    return seconds
 
 
 def main():
@@ -89,10 +74,10 @@ def main():
         # Untimed: the first read of the file's headers.
         path = os.path.normpath(os.path.join(entry["directory"],
                                              entry["file"]))
-        timed(steps[0][1] + [path])
+        run(steps[0][1] + [path])
         order = steps[i % len(steps):] + steps[:i % len(steps)]
         for name, argv in order:
-            times[name].append(min(timed(argv + [path])
+            times[name].append(min(run(argv + [path])[0]
                                    for _ in range(max(1, args.repeat))))
 
     floor = times[steps[0][0]]

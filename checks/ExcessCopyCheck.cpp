@@ -364,8 +364,9 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
       else if (!Unfixable)
         Unfixable = P;
     }
+    std::string Spelled = copies(C).spell(T);
     std::string Message = "parameter '" + Param->getName().str() + "' (" +
-                          copies(C).spell(T) +
+                          Spelled +
                           ") is copied on every call but only read: pass it "
                           "by const reference";
     {
@@ -374,7 +375,7 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
         for (const FixItHint &Fix : Fixes)
           D << Fix;
     }
-    std::string ConstReference = "'const " + copies(C).spell(T) + " &'";
+    std::string ConstReference = "'const " + Spelled + " &'";
     if (Elsewhere)
       note(Elsewhere->getBeginLoc(), "declared in another file here: change "
                                      "both declarations to " + ConstReference);
