@@ -139,6 +139,92 @@ static ExitAfter exitAfter(const CompoundStmt *Block, const Stmt *Child) {
   return ExitAfter::None;
 }
 
+/// A statement whose evaluation ends the function: `return E`, `throw E`,
+/// a call to a [[noreturn]] function.
+static bool leavesWith(const Stmt *P) {
+  if (isa<ReturnStmt, CXXThrowExpr>(P))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(P))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return Callee->isNoReturn();
+  return false;
+}
+
+/// The variable a guard tests, in a condition that holds until the guarded
+/// block sets it: `!flag`, `flag == false`, `!ptr`, `ptr == nullptr`,
+/// `cache.empty()`.
+static const ValueDecl *guardedVariable(const Expr *Cond) {
+  Cond = LoopModel::strip(Cond);
+  auto Named = [](const Expr *E) -> const ValueDecl * {
+    E = LoopModel::strip(E);
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        return dyn_cast<FieldDecl>(ME->getMemberDecl());
+    return nullptr;
+  };
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return Named(Not->getSubExpr());
+  if (const auto *Cmp = dyn_cast<BinaryOperator>(Cond);
+      Cmp && Cmp->getOpcode() == BO_EQ) {
+    const Expr *RHS = Cmp->getRHS()->IgnoreParenImpCasts();
+    if (isa<CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, GNUNullExpr>(RHS) ||
+        (isa<IntegerLiteral>(RHS) &&
+         cast<IntegerLiteral>(RHS)->getValue() == 0))
+      return Named(Cmp->getLHS());
+  }
+  if (const auto *Empty = dyn_cast<CXXMemberCallExpr>(Cond))
+    if (const CXXMethodDecl *Method = Empty->getMethodDecl();
+        Method && Method->getIdentifier() && Method->getName() == "empty")
+      return Named(Empty->getImplicitObjectArgument());
+  return nullptr;
+}
+
+/// True when S assigns to D or calls a non-const member of it: what turns a
+/// guard on `D` off.
+static bool writes(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  auto Names = [D](const Expr *E) {
+    E = LoopModel::strip(E);
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+      return DRE->getDecl() == D;
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+      return ME->getMemberDecl() == D &&
+             isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+    return false;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->isAssignmentOp() && Names(BO->getLHS()))
+    return true;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->isAssignmentOp() && Op->getNumArgs() > 0 &&
+      Names(Op->getArg(0)))
+    return true;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && !Method->isConst() &&
+        Names(Call->getImplicitObjectArgument()))
+      return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  return llvm::any_of(S->children(),
+                      [D](const Stmt *Child) { return writes(Child, D); });
+}
+
+/// For an `if` whose then-branch holds Child and turns the if's own guard
+/// off (`if (!ready_) { ...; ready_ = true; }`), the guard's variable.
+static const ValueDecl *onceGuardOf(const Stmt *P, const DynTypedNode &Child) {
+  const auto *If = dyn_cast<IfStmt>(P);
+  if (!If || If->getThen() != Child.get<Stmt>() || If->getInit() ||
+      If->getConditionVariable())
+    return nullptr;
+  const ValueDecl *Guard = guardedVariable(If->getCond());
+  return Guard && writes(If->getThen(), Guard) ? Guard : nullptr;
+}
+
 llvm::SmallVector<const Stmt *, 4>
 LoopModel::enclosingLoops(const Stmt *S) {
   llvm::SmallVector<const Stmt *, 4> Loops;
@@ -146,6 +232,9 @@ LoopModel::enclosingLoops(const Stmt *S) {
   // A block that goes on to `break` runs S at most once per run of the loop
   // (or switch) that the break leaves: that loop does not repeat S.
   bool BreakPending = false;
+  // The variable of a run-once guard around S: loops that do not declare
+  // it do not repeat S.
+  const ValueDecl *OnceGuard = nullptr;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
@@ -154,6 +243,18 @@ LoopModel::enclosingLoops(const Stmt *S) {
     if (const auto *P = Parent.get<Stmt>()) {
       if (isa<LambdaExpr, BlockExpr>(P))
         break;
+      // The value of a `return` or a `throw`, the arguments of a
+      // [[noreturn]] call (`return lexer.Error(...)` in a parse loop) are
+      // computed as the function leaves: once per call.
+      if (leavesWith(P))
+        return Loops;
+      // `if (!initialized_) { fill(); initialized_ = true; }`: the block
+      // turns its own guard off, so it runs once for all the iterations of
+      // the loops outside the guard's variable.
+      if (const ValueDecl *Guard = onceGuardOf(P, Node)) {
+        if (!OnceGuard)
+          OnceGuard = Guard;
+      }
       if (const auto *Block = dyn_cast<CompoundStmt>(P)) {
         // An error path (build a message, throw) or an early exit (find,
         // act, return) runs once, whatever loops surround the block; the
@@ -173,8 +274,8 @@ LoopModel::enclosingLoops(const Stmt *S) {
       if (isLoopStmt(P) && isPerIterationChild(P, Node)) {
         if (BreakPending)
           BreakPending = false;
-        else
-          Loops.push_back(P);
+        else if (!OnceGuard || isDeclaredIn(OnceGuard, P))
+          Loops.push_back(P); // A guard declared inside P starts afresh.
       }
     } else if (const auto *D = Parent.get<Decl>()) {
       if (isa<FunctionDecl, BlockDecl, ObjCMethodDecl, CapturedDecl>(D) ||
@@ -288,12 +389,14 @@ static unsigned rank(const Dependence &D) {
   switch (D.Kind) {
   case TripKind::Constant:
     return 1;
-  case TripKind::Logarithmic:
+  case TripKind::Bounded:
     return 2;
-  case TripKind::Unknown:
+  case TripKind::Logarithmic:
     return 3;
+  case TripKind::Unknown:
+    return 4;
   case TripKind::InputDependent:
-    return D.Source == InputSource::QueryRows ? 5 : 4;
+    return D.Source == InputSource::QueryRows ? 6 : 5;
   }
   return 0;
 }
@@ -637,8 +740,19 @@ private:
   Dependence classifyDecl(const ValueDecl *D, const Expr *Ref, unsigned Depth) {
     if (isFlagType(D->getType()))
       return unknown();
-    if (const auto *Parm = dyn_cast<ParmVarDecl>(D))
+    if (const auto *Parm = dyn_cast<ParmVarDecl>(D)) {
+      // A program is given a handful of arguments, not its data.
+      const auto *Fn = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+      if (Fn && Fn->isMain()) {
+        Dependence Few;
+        Few.Kind = TripKind::Bounded;
+        Few.Basis = TripBasis::CommandLine;
+        Few.Root = Parm;
+        Few.Subject = Ref;
+        return Few;
+      }
       return input(InputSource::Parameter, Parm, Ref);
+    }
     if (const auto *Binding = dyn_cast<BindingDecl>(D)) {
       if (const Expr *Bound = Binding->getBinding())
         return classify(Bound, Depth + 1);
@@ -700,6 +814,32 @@ static bool isContainerType(QualType T) {
     return !RD->lookup(&RD->getASTContext().Idents.get(Name)).empty();
   };
   return Has("begin") || Has("size");
+}
+
+/// The steps that double a value from Lo until it reaches Hi.
+static uint64_t doublingsBetween(uint64_t Lo, uint64_t Hi) {
+  uint64_t Steps = 0;
+  for (uint64_t V = std::max<uint64_t>(Lo, 1); V < Hi; V *= 2)
+    ++Steps;
+  return std::max<uint64_t>(Steps, 1);
+}
+
+/// A condition that is only a call reporting success or failure (`done()`,
+/// `!tryLock()`, `remove(x)`): a bool, not a count or a position.
+static bool isStatusCall(const Expr *Cond) {
+  Cond = LoopModel::strip(Cond);
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    Cond = LoopModel::strip(Not->getSubExpr());
+  const auto *Call = dyn_cast_or_null<CallExpr>(Cond);
+  if (!Call || isa<CXXOperatorCallExpr>(Call) ||
+      !Call->getType()->isBooleanType())
+    return false;
+  // `while (!queue.empty())` asks a container about its data.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Object = Member->getImplicitObjectArgument())
+      return !isContainerType(Object->getType());
+  return true;
 }
 
 namespace {
@@ -1179,7 +1319,11 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
           if (Start.Kind == TripKind::Constant) {
             uint64_t Lo = std::min(Start.Constant, Bound.Constant);
             uint64_t Hi = std::max(Start.Constant, Bound.Constant);
-            Bound = constant(Hi - Lo + (Cmp->Inclusive ? 1 : 0));
+            // `for (limit = 1 << 10; limit < 1 << 20; limit *= 2)` runs ten
+            // times: doubling from Lo to Hi takes log2(Hi / Lo) steps.
+            Bound = Steps.Multiplicative
+                        ? constant(doublingsBetween(Lo, Hi))
+                        : constant(Hi - Lo + (Cmp->Inclusive ? 1 : 0));
           } else if (Start.isInput() &&
                      decrements(isa<ForStmt>(Loop) ? cast<ForStmt>(Loop)->getInc()
                                                    : loopBody(Loop),
@@ -1205,6 +1349,13 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
       } else if (const Expr *Level = fillLevel(Cond)) {
         L.Driver = Level;
         L.Trip = classify(Level);
+      } else if (L.IterationVars.empty() && isStatusCall(Cond)) {
+        // `while (!done()) wait();`, `while (remove(x));`: a wait, poll or
+        // retry loop runs until a call reports success, not once per
+        // element of anything.
+        L.Driver = Cond;
+        L.Trip = unknown();
+        L.Trip.Basis = TripBasis::WaitOrRetry;
       } else {
         // A condition on data: while (!queue.empty()), while (*p),
         // while (std::getline(in, line)), while (node).
@@ -1224,6 +1375,8 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
   if (T.Source == InputSource::QueryRows && T.Query)
     L.Description = "the loop over the rows of the query at line " +
                     lineOf(Ctx, T.Query->getBeginLoc());
+  else if (T.Basis == TripBasis::CommandLine)
+    L.Description = "the loop over the command-line arguments";
   else if ((T.isInput() || T.Kind == TripKind::Logarithmic) && T.Subject)
     L.Description = "the loop over '" + spelling(T.Subject) + "'";
   else
@@ -1245,9 +1398,14 @@ double LoopModel::estimate(const LoopInfo &L) const {
     return static_cast<double>(L.Trip.Constant);
   case TripKind::Logarithmic:
     return std::max(1.0, std::ceil(std::log2(N)));
+  case TripKind::Bounded:
+    return static_cast<double>(BoundedTripCount);
   case TripKind::InputDependent:
-  case TripKind::Unknown:
     return N;
+  case TripKind::Unknown:
+    // A flag, `for (;;)`, a wait loop: only a loop seen to run over input
+    // multiplies as N; this one runs the statement at least once.
+    return 1;
   }
   return N;
 }
@@ -1257,6 +1415,50 @@ double LoopModel::executionsPerCall(const Stmt *S) {
   for (const Stmt *Loop : enclosingLoops(S))
     Executions *= estimate(info(Loop));
   return Executions;
+}
+
+/// True when S is on a branch inside Loop: a side of an `if`, a case of a
+/// `switch`, an arm of `?:`, the right of `&&` or `||`.
+bool LoopModel::isInBranchOf(const Stmt *S, const Stmt *Loop) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent || Parent == Loop)
+      return false;
+    const Stmt *Child = Node.get<Stmt>();
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && Child && Child != If->getCond())
+      return true;
+    if (const auto *Switch = dyn_cast<SwitchStmt>(Parent);
+        Switch && Child == Switch->getBody())
+      return true;
+    if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Parent);
+        Cond && Child != Cond->getCond())
+      return true;
+    if (const auto *Logic = dyn_cast<BinaryOperator>(Parent);
+        Logic && Logic->isLogicalOp() && Child == Logic->getRHS())
+      return true;
+    Node = Parents[0];
+  }
+}
+
+Confidence LoopModel::confidence(const Stmt *S) {
+  Confidence C = Confidence::High;
+  for (const Stmt *Loop : enclosingLoops(S)) {
+    const LoopInfo &L = info(Loop);
+    if (!L.Trip.isInput())
+      continue;
+    if (L.Trip.Source == InputSource::Member ||
+        L.Trip.Source == InputSource::Global) {
+      C = lowered(C);
+      if (isInBranchOf(S, Loop))
+        C = lowered(C);
+    }
+  }
+  return C;
 }
 
 //===----------------------------------------------------------------------===//

@@ -188,7 +188,8 @@ TEST(LoopModelTest, FlagsAndInfiniteLoopsAreUnknown) {
   MarkedLoop True = analyse("bool done(); void f() { while (true) { mark(); if (done()) break; } }");
   ASSERT_TRUE(True.Info);
   EXPECT_EQ(True.Info->Trip.Kind, TripKind::Unknown);
-  EXPECT_EQ(True.Model->estimate(*True.Info), 100) << "unknown counts as N";
+  EXPECT_EQ(True.Model->estimate(*True.Info), 1)
+      << "a count that is not seen multiplies as one run, not as N";
 }
 
 TEST(LoopModelTest, MultiplicativeStepIsLogarithmic) {
@@ -197,6 +198,44 @@ TEST(LoopModelTest, MultiplicativeStepIsLogarithmic) {
   EXPECT_EQ(L.Info->Trip.Kind, TripKind::Logarithmic);
   EXPECT_FALSE(L.Model->isLarge(*L.Info));
   EXPECT_EQ(L.Model->estimate(*L.Info), 7) << "log2(100) rounded up";
+}
+
+TEST(LoopModelTest, DoublingBetweenConstantsIsItsStepCount) {
+  MarkedLoop L = analyse("void f() { for (int limit = 1 << 10; limit < 1 << 20;"
+                         " limit *= 2) { mark(); } }");
+  ASSERT_TRUE(L.Info);
+  EXPECT_EQ(L.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(L.Info->Trip.Constant, 10u) << "2^10 doubled ten times is 2^20";
+  EXPECT_FALSE(L.Model->isLarge(*L.Info));
+}
+
+TEST(LoopModelTest, WaitAndRetryLoopsAreNotInputSized) {
+  MarkedLoop Wait = analyse("bool done(); void f() { while (!done()) { mark(); } }");
+  ASSERT_TRUE(Wait.Info);
+  EXPECT_EQ(Wait.Info->Trip.Kind, TripKind::Unknown);
+  EXPECT_EQ(Wait.Info->Trip.Basis, TripBasis::WaitOrRetry);
+  MarkedLoop Retry = analyse(
+      "bool removeOne(std::vector<int> &v, int x);"
+      "void f(std::vector<int> &v) { while (removeOne(v, 3)) { mark(); } }");
+  ASSERT_TRUE(Retry.Info);
+  EXPECT_EQ(Retry.Info->Trip.Basis, TripBasis::WaitOrRetry);
+  EXPECT_FALSE(Retry.Model->isLarge(*Retry.Info));
+  // A container's own state is data, not a status.
+  MarkedLoop Drain = analyse("void f(std::vector<int> &q) {"
+                             "  while (!q.empty()) { mark(); q.pop_back(); } }");
+  ASSERT_TRUE(Drain.Info);
+  EXPECT_EQ(Drain.Info->Trip.Kind, TripKind::InputDependent);
+}
+
+TEST(LoopModelTest, CommandLineArgumentsAreAHandful) {
+  MarkedLoop L = analyse("int main(int argc, char **argv) {"
+                         "  for (int i = 1; i < argc; ++i) { mark(); } }");
+  ASSERT_TRUE(L.Info);
+  EXPECT_EQ(L.Info->Trip.Kind, TripKind::Bounded);
+  EXPECT_EQ(L.Info->Trip.Basis, TripBasis::CommandLine);
+  EXPECT_FALSE(L.Model->isLarge(*L.Info));
+  EXPECT_EQ(L.Model->estimate(*L.Info), BoundedTripCount);
+  EXPECT_EQ(L.Info->Description, "the loop over the command-line arguments");
 }
 
 TEST(LoopModelTest, AssumedTripCountIsAnOption) {
@@ -310,6 +349,63 @@ TEST(LoopModelTest, BlocksThatLeaveRunOnce) {
   EXPECT_EQ(LoopsAround(3), 2u) << "that break leaves the switch";
   EXPECT_EQ(LoopsAround(4), 2u) << "continue goes on with the loop";
   EXPECT_EQ(LoopsAround(5), 0u) << "return leaves the function";
+}
+
+TEST(LoopModelTest, StatementsThatRunOncePerCall) {
+  auto AST = buildAst(std::string(Prelude) + R"cpp(
+    int work(int);
+    [[noreturn]] void fail(int);
+    struct Index {
+      bool ready_ = false;
+      std::vector<int> cache_;
+      int f(const std::vector<int> &keys) {
+        for (int k : keys) {
+          if (k < 0)
+            return work(1);
+          if (k == 0)
+            throw work(2);
+          if (k == 1)
+            fail(work(3));
+          if (!ready_) {
+            work(4);
+            ready_ = true;
+          }
+          if (cache_.empty()) {
+            work(5);
+            cache_.push_back(k);
+          }
+          bool seen = false;
+          for (int j : keys) {
+            if (!seen) {
+              work(6);
+              seen = true;
+            }
+          }
+          if (!ready_)
+            work(7);
+        }
+        return 0;
+      }
+    };
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  LoopModel Model(Ctx, ApiModel::builtin());
+  auto LoopsAround = [&](int Tag) {
+    const auto *Call = selectOne<CallExpr>(
+        Ctx, callExpr(callee(functionDecl(hasName("work"))),
+                      hasArgument(0, integerLiteral(equals(Tag))))
+                 .bind("x"));
+    return Call ? Model.enclosingLoops(Call).size() : 99u;
+  };
+  EXPECT_EQ(LoopsAround(1), 0u) << "the value of a return";
+  EXPECT_EQ(LoopsAround(2), 0u) << "the operand of a throw";
+  EXPECT_EQ(LoopsAround(3), 0u) << "an argument of a [[noreturn]] call";
+  EXPECT_EQ(LoopsAround(4), 0u) << "a block that turns its own flag off";
+  EXPECT_EQ(LoopsAround(5), 0u) << "a lazy fill of an empty cache";
+  EXPECT_EQ(LoopsAround(6), 1u)
+      << "the flag is declared in the outer loop: once per outer iteration";
+  EXPECT_EQ(LoopsAround(7), 1u) << "a guard the block does not turn off";
 }
 
 TEST(LoopModelTest, Invariance) {

@@ -9,6 +9,7 @@
 #ifndef PERF_AUDIT_LOOPMODEL_H
 #define PERF_AUDIT_LOOPMODEL_H
 
+#include "perf-audit/Impact.h"
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
@@ -35,9 +36,17 @@ class ApiModel;
 /// What is known about how many times a loop iterates.
 enum class TripKind {
   Constant,       ///< A compile-time count (`i < 8`, a `std::array`).
+  Bounded,        ///< A handful, whatever the input: the command line.
   Logarithmic,    ///< The induction variable is multiplied or divided.
   InputDependent, ///< Grows with the data the function is given.
-  Unknown,        ///< None of the above: a flag, `for (;;)`, a local value.
+  Unknown,        ///< None of the above: a flag, `for (;;)`, a wait loop.
+};
+
+/// Why a loop was given its trip kind, where the kind alone does not say.
+enum class TripBasis {
+  Default,     ///< What the kind says.
+  WaitOrRetry, ///< Unknown: it runs until a call reports success.
+  CommandLine, ///< Bounded: the arguments of `main`.
 };
 
 /// Where an input-dependent quantity comes from.
@@ -53,6 +62,7 @@ enum class InputSource {
 /// The data an expression's value depends on.
 struct Dependence {
   TripKind Kind = TripKind::Unknown;
+  TripBasis Basis = TripBasis::Default;
   InputSource Source = InputSource::None;
   uint64_t Constant = 0; ///< The value when Kind == Constant.
   /// The declaration the data comes from (a parameter, field, variable).
@@ -95,6 +105,10 @@ struct LoopModelOptions {
   uint64_t LargeTripCount = 1000;
 };
 
+/// The trip count assumed for a loop over a handful of items (the command
+/// line's arguments).
+inline constexpr uint64_t BoundedTripCount = 4;
+
 /// Loop context of statements within one translation unit. Results are
 /// cached; one instance per TU, shared by every check (AnalysisContext.h).
 class LoopModel {
@@ -127,12 +141,25 @@ public:
 
   /// The iteration estimate used by the impact model: a constant counts as
   /// itself, input-dependent and unknown counts as AssumedTripCount, a
-  /// logarithmic loop as log2 of it.
+  /// logarithmic loop as log2 of it, a bounded one as BoundedTripCount.
   double estimate(const LoopInfo &L) const;
 
   /// Estimated executions of S per call of its function: the product of the
   /// estimates of its enclosing loops.
   double executionsPerCall(const clang::Stmt *S);
+
+  /// How well the per-call estimate of S is founded (Impact.h): high when
+  /// every large loop that repeats S runs over the function's input (a
+  /// parameter, a local container, a query's rows) and runs S on every
+  /// iteration; one level lower for a loop over a member or a global (the
+  /// object's state, which its own code may keep small: a few columns,
+  /// attached databases, configuration items), and one level lower again
+  /// when such a loop runs S only on some iterations (in a branch).
+  Confidence confidence(const clang::Stmt *S);
+
+  /// True when S is on a branch inside Loop: a side of an `if`, a case of
+  /// a `switch`, an arm of `?:`, the right of `&&` or `||`.
+  bool isInBranchOf(const clang::Stmt *S, const clang::Stmt *Loop);
 
   /// The data E's value (a size, a range, a bound) depends on.
   Dependence classify(const clang::Expr *E);

@@ -1,0 +1,92 @@
+// RUN: %check_perf_audit %s perf-audit-nested-loop %t
+// RUN: %check_perf_audit_driver %s perf-audit-nested-loop %t-driver
+//
+// How often code runs (issue 19): statements that run once per call, loops
+// of a few or a logarithmic number of steps, and wait loops are not charged
+// as work over input; the same work on every iteration still is.
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+bool contains(const std::vector<std::string> &v, const std::string &x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// Positive: a search of the input on every iteration of a loop over input.
+int countKnown(const std::vector<std::string> &names,
+               const std::vector<std::string> &known) {
+  int n = 0;
+  for (const auto &name : names)
+    n += contains(known, name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'contains' loops over 'known' on every iteration of the loop over 'names': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  return n;
+}
+
+// The value of a return runs once: the error exit of a parse loop.
+bool reportUnknown(const std::vector<std::string> &names,
+                   const std::vector<std::string> &known);
+bool parse(const std::vector<std::string> &tokens,
+           const std::vector<std::string> &known) {
+  for (const auto &t : tokens) {
+    if (t.empty())
+      return contains(known, t);
+  }
+  return true;
+}
+
+// A lazy fill guarded by a flag the block turns off runs once.
+struct Table {
+  bool initialized_ = false;
+  std::vector<std::string> names_;
+  std::map<std::string, int> index_;
+  int lookup(const std::vector<std::string> &keys) {
+    int total = 0;
+    for (const auto &k : keys) {
+      if (!initialized_) {
+        for (const auto &n : names_)
+          index_.insert({n, static_cast<int>(index_.size())});
+        initialized_ = true;
+      }
+      total += index_[k];
+    }
+    return total;
+  }
+};
+
+// A benchmark doubling its size from a constant to a constant runs ten
+// times, not 2^20.
+void put(int);
+void bench() {
+  for (int limit = 1 << 10; limit < 1 << 20; limit *= 2)
+    for (int i = 0; i < limit; ++i)
+      put(i);
+}
+
+// A wait loop and a remove-until-it-fails loop are not over input.
+bool done();
+bool removeOne(std::vector<std::string> &v, const std::string &x) {
+  auto it = std::find(v.begin(), v.end(), x);
+  if (it == v.end())
+    return false;
+  v.erase(it);
+  return true;
+}
+void removeAll(std::vector<std::string> &v, const std::string &x) {
+  while (removeOne(v, x))
+    ;
+}
+void waitFor(const std::vector<std::string> &known) {
+  while (!done())
+    contains(known, "ready");
+}
+
+// The command line holds a handful of arguments.
+int main(int argc, char **argv) {
+  int same = 0;
+  for (int i = 1; i < argc; ++i)
+    for (int j = 1; j < argc; ++j)
+      same += std::string(argv[i]) == argv[j];
+  return same;
+}
