@@ -221,6 +221,7 @@ void AllocInLoopCheck::checkContainerPerIteration(const VarDecl *Var,
   core::Impact I = core::estimateImpact(
       core::CostKind::HeapAllocation,
       core::unitCostNs(core::CostKind::HeapAllocation), Executions);
+  I.Certainty = Loops.confidence(Declaration);
   if (!meetsMinimum(I))
     return;
   std::string Name = Var->getName().str();
@@ -309,6 +310,7 @@ void AllocInLoopCheck::checkExpensiveObject(const Expr *Construct,
   double Executions = Loops.executionsPerCall(Site);
   core::Impact I =
       core::estimateImpact(CostKind, core::unitCostNs(CostKind), Executions);
+      I.Certainty = Loops.confidence(Site);
   if (!meetsMinimum(I))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -466,6 +468,7 @@ void AllocInLoopCheck::checkAllocation(const Expr *Allocation, ASTContext &Ctx) 
   core::Impact I = core::estimateImpact(
       core::CostKind::HeapAllocation,
       core::unitCostNs(core::CostKind::HeapAllocation), Executions);
+  I.Certainty = Loops.confidence(Allocation);
   if (!meetsMinimum(I))
     return;
   report(Allocation->getBeginLoc(),
@@ -547,6 +550,8 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
   double Runs = Loops.executionsPerCall(Loop);
   core::Impact I =
       core::estimateImpact(core::CostKind::HeapAllocation, PerRun, Runs);
+      // The loop's own count is part of the claim: judge from its body.
+      I.Certainty = Loops.confidence(core::loopBody(Loop));
   if (!meetsMinimum(I))
     return;
 
@@ -646,6 +651,7 @@ void AllocInLoopCheck::checkConcatenation(const Expr *Assignment, ASTContext &Ct
   double Executions = Loops.executionsPerCall(Assign);
   core::Impact I =
       core::estimateImpact(core::CostKind::HeapAllocation, PerExecution, Executions);
+      I.Certainty = Loops.confidence(Assign);
   if (!meetsMinimum(I))
     return;
   const SourceManager &SM = Ctx.getSourceManager();

@@ -101,6 +101,7 @@ void BlockingInAsyncCheck::report(const Candidate &C,
   double Executions = Loops.executionsPerCall(C.Call);
   core::Impact I = core::blockingImpact(C.Effect.Kind, C.Effect.SleepNs,
                                        C.Effect.EmbeddedQuery, Executions);
+  I.Certainty = Loops.confidence(C.Call);
   if (!meetsMinimum(I))
     return;
 

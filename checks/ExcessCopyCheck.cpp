@@ -265,6 +265,7 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
   const SourceManager &SM = C.getSourceManager();
   double Executions = Loops.executionsPerCall(Loop->getLoopVarStmt());
   core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  I.Certainty = Loops.confidence(Loop->getLoopVarStmt());
   if (!meetsMinimum(I))
     return;
   bool Converting = !Copy->getConstructor()->isCopyConstructor();
@@ -511,6 +512,7 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   const SourceManager &SM = C.getSourceManager();
   double Executions = Loops.executionsPerCall(Declaration);
   core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  I.Certainty = Loops.confidence(Declaration);
   if (!meetsMinimum(I))
     return;
   bool Provable = outlivesFunctionLocals(Source, FD) && Declaration->isSingleDecl();
@@ -652,6 +654,7 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   const SourceManager &SM = C.getSourceManager();
   double Executions = Loops.executionsPerCall(Site);
   core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  I.Certainty = Loops.confidence(Site);
   if (!meetsMinimum(I))
     return;
   std::string Name = Var->getName().str();

@@ -128,6 +128,9 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
                                  : core::CostKind::DatabaseRoundTrip;
   core::Impact I =
       core::estimateImpact(Kind, core::unitCostNs(Kind), Executions);
+  I.Certainty = Loops.confidence(Site);
+  if (Query.Trace.size() > 1) // Reached through a callee.
+    I.Certainty = core::lowered(I.Certainty);
   if (!meetsMinimum(I))
     return;
 

@@ -371,6 +371,7 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
       core::CostKind::LoopIteration,
       PerRun * core::unitCostNs(core::CostKind::LoopIteration),
       Loops.executionsPerCall(Inner));
+  I.Certainty = Loops.confidence(core::loopBody(Inner));
   if (!meetsMinimum(I))
     return;
 
@@ -451,6 +452,7 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
   core::Impact I = core::estimateImpact(
       core::CostKind::LinearScan,
       Size * core::unitCostNs(core::CostKind::LinearScan), Executions);
+  I.Certainty = Loops.confidence(Call);
   if (!meetsMinimum(I))
     return;
 
@@ -511,6 +513,7 @@ void NestedLoopCheck::checkFrontOperation(const CXXMemberCallExpr *Call,
   core::Impact I = core::estimateImpact(
       core::CostKind::LinearScan,
       Size * core::unitCostNs(core::CostKind::LinearScan), Executions);
+  I.Certainty = Loops.confidence(Call);
   if (!meetsMinimum(I))
     return;
   StringRef Method = Call->getMethodDecl()->getName();
@@ -552,6 +555,9 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
     core::Impact I = core::estimateImpact(
         core::CostKind::LoopIteration,
         Size * core::unitCostNs(core::CostKind::LoopIteration), Executions);
+    I.Certainty = Loops.confidence(Call);
+    if (Trace.size() > 1) // Reached through a callee.
+      I.Certainty = core::lowered(I.Certainty);
     if (!meetsMinimum(I))
       return;
     report(Call->getBeginLoc(),

@@ -30,12 +30,20 @@ public:
 PerfAuditCheck::PerfAuditCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MinimumScore(Options.getLocalOrGlobal("MinimumScore", 0U)),
-      MinimumTier(Options.getLocalOrGlobal("MinimumTier", "low")) {
+      MinimumTier(Options.getLocalOrGlobal("MinimumTier", "low")),
+      MinimumConfidence(
+          Options.getLocalOrGlobal("MinimumConfidence", "medium")) {
   if (!core::parseTier(MinimumTier)) {
     configurationDiag("invalid value '%0' for option 'MinimumTier'; expected "
                       "low, medium, high or critical")
         << MinimumTier;
     MinimumTier = "low";
+  }
+  if (!core::parseConfidence(MinimumConfidence)) {
+    configurationDiag("invalid value '%0' for option 'MinimumConfidence'; "
+                      "expected low, medium or high")
+        << MinimumConfidence;
+    MinimumConfidence = "medium";
   }
   std::vector<std::string> Errors;
   Analysis = sharedAnalysisContext(*Context, Name, Errors);
@@ -54,6 +62,7 @@ void PerfAuditCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, core::option::LargeTripCount, O.Loops.LargeTripCount);
   Options.store(Opts, "MinimumScore", MinimumScore);
   Options.store(Opts, "MinimumTier", MinimumTier);
+  Options.store(Opts, "MinimumConfidence", MinimumConfidence);
   Options.store(Opts, core::option::ModelFiles, O.ModelFiles);
   Options.store(Opts, core::option::SummariesFile, O.SummariesFile);
 }
@@ -80,7 +89,10 @@ const core::ProgramSummaries *PerfAuditCheck::program(ASTContext &Ctx) {
 bool PerfAuditCheck::meetsMinimum(const core::Impact &I) const {
   unsigned TierMinimum =
       core::minimumScore(core::parseTier(MinimumTier).value_or(core::Tier::Low));
-  return I.Score >= std::max(MinimumScore, TierMinimum);
+  core::Confidence Least = core::parseConfidence(MinimumConfidence)
+                               .value_or(core::Confidence::Medium);
+  return I.Score >= std::max(MinimumScore, TierMinimum) &&
+         I.Certainty >= Least;
 }
 
 DiagnosticBuilder PerfAuditCheck::report(SourceLocation Loc, StringRef Message,

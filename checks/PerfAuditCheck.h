@@ -59,7 +59,8 @@ protected:
   /// first use; null when there are none.
   const core::ProgramSummaries *program(ASTContext &Ctx);
 
-  /// True when a finding with this impact is at or above the minimum.
+  /// True when a finding with this impact is at or above the minimum score,
+  /// tier and confidence.
   bool meetsMinimum(const core::Impact &I) const;
 
   /// Emits Message with its impact suffix at Loc; add fix-its to the result.
@@ -80,6 +81,8 @@ private:
 
   unsigned MinimumScore;
   std::string MinimumTier;
+  /// Findings less sure than this are not reported (low ones by default).
+  std::string MinimumConfidence;
   std::shared_ptr<core::AnalysisContext> Analysis;
   /// Null when the user asked for diagnostics in system headers.
   std::unique_ptr<UserCodeScope> Scope;

@@ -138,9 +138,36 @@ std::optional<Tier> parseTier(llvm::StringRef Name) {
   return std::nullopt;
 }
 
+Confidence lowered(Confidence C) {
+  return C == Confidence::High ? Confidence::Medium : Confidence::Low;
+}
+
+llvm::StringRef confidenceName(Confidence C) {
+  switch (C) {
+  case Confidence::High:
+    return "high";
+  case Confidence::Medium:
+    return "medium";
+  case Confidence::Low:
+    return "low";
+  }
+  return "low";
+}
+
+std::optional<Confidence> parseConfidence(llvm::StringRef Name) {
+  for (Confidence C : {Confidence::Low, Confidence::Medium, Confidence::High})
+    if (Name.equals_insensitive(confidenceName(C)))
+      return C;
+  return std::nullopt;
+}
+
 std::string impactSuffix(const Impact &I) {
-  return "[impact: " + tierName(I.Level).str() + " " + std::to_string(I.Score) +
-         "]";
+  std::string Suffix =
+      "[impact: " + tierName(I.Level).str() + " " + std::to_string(I.Score);
+  // The usual case goes unsaid: a finding is as sure as its loops.
+  if (I.Certainty != Confidence::High)
+    Suffix += ", " + confidenceName(I.Certainty).str() + " confidence";
+  return Suffix + "]";
 }
 
 std::optional<std::pair<Tier, unsigned>>
@@ -150,7 +177,7 @@ parseImpactSuffix(llvm::StringRef Message) {
     return std::nullopt;
   llvm::StringRef Body =
       Message.drop_front(Start + strlen("[impact: ")).drop_back();
-  auto [TierText, ScoreText] = Body.split(' ');
+  auto [TierText, ScoreText] = Body.split(',').first.split(' ');
   std::optional<Tier> T = parseTier(TierText);
   unsigned Score = 0;
   if (!T || ScoreText.getAsInteger(10, Score))

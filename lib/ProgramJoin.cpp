@@ -107,6 +107,7 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
         F.Cost = estimateImpact(CostKind::LoopIteration,
                                 N * unitCostNs(CostKind::LoopIteration),
                                 P.Executions);
+        F.Cost.Certainty = lowered(P.Certainty);
         F.Message = "'" + P.CalleeName + "' loops over " + What +
                     " on every iteration of " + A.LoopDescription + ": " +
                     A.Complexity + ", ~" + formatCount(N * P.Executions) +
@@ -123,6 +124,7 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
         CostKind Kind =
             Q.Embedded ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
         F.Cost = estimateImpact(Kind, unitCostNs(Kind), P.Executions);
+        F.Cost.Certainty = lowered(P.Certainty);
         F.Message = "'" + P.CalleeName + "' " +
                     (Q.Writes ? "writes to the database" : "runs a query") + " " +
                     P.Where + ": ~" + formatCount(P.Executions) +
@@ -154,6 +156,7 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
         F.Check = "perf-audit-blocking-in-async";
         F.Loc = P.Site;
         F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
+        F.Cost.Certainty = P.Certainty;
         F.Message = "'" + P.CalleeName + "' blocks the event loop in " +
                     *P.AsyncContext;
         if (P.Executions > 1)

@@ -9,6 +9,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/JSON.h"
 #include <algorithm>
 #include <cmath>
@@ -17,10 +19,59 @@
 namespace perf_audit {
 
 static auto rankKey(const Finding &F) {
-  // Negated score: higher first.
-  return std::make_tuple(-static_cast<int>(F.Cost.Score), std::cref(F.Loc.File),
-                         F.Loc.Line, F.Loc.Column, std::cref(F.Check),
-                         std::cref(F.Message));
+  // Negated costs: higher first. CostKind is declared costliest first, and
+  // Confidence lowest first.
+  return std::make_tuple(F.TestCode, -static_cast<int>(F.Cost.Score),
+                         -F.Cost.totalNs(), F.Cost.Kind,
+                         -static_cast<int>(F.Cost.Certainty),
+                         std::cref(F.Loc.File), F.Loc.Line, F.Loc.Column,
+                         std::cref(F.Check), std::cref(F.Message));
+}
+
+const std::vector<std::string> &defaultTestPathGlobs() {
+  static const std::vector<std::string> Globs = [] {
+    std::vector<std::string> G;
+    for (llvm::StringRef Dir :
+         {"test", "tests", "testing", "unittest", "unittests", "bench",
+          "benchmark", "benchmarks", "benchmarking"}) {
+      G.push_back((Dir + "/*").str());
+      G.push_back(("*/" + Dir + "/*").str());
+    }
+    for (llvm::StringRef File :
+         {"*_test.*", "*_tests.*", "*_unittest.*", "*_bench.*",
+          "*_benchmark.*", "*_perftest.*", "*Test.c*", "*Tests.c*"})
+      G.push_back(File.str());
+    for (llvm::StringRef Prefix : {"test_", "tst_", "bench_"}) {
+      G.push_back((Prefix + "*").str());
+      G.push_back(("*/" + Prefix + "*").str());
+    }
+    return G;
+  }();
+  return Globs;
+}
+
+llvm::Error markTestCode(std::vector<Finding> &Findings,
+                         llvm::StringRef SourceRoot,
+                         llvm::ArrayRef<std::string> Globs) {
+  std::vector<llvm::GlobPattern> Patterns;
+  for (const std::string &Glob : Globs) {
+    llvm::Expected<llvm::GlobPattern> P = llvm::GlobPattern::create(Glob);
+    if (!P)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(), "invalid test path glob '%s': %s",
+          Glob.c_str(), llvm::toString(P.takeError()).c_str());
+    Patterns.push_back(std::move(*P));
+  }
+  for (Finding &F : Findings) {
+    std::string Path = displayPath(F.Loc.File, SourceRoot);
+    // Outside the source root: not the project's tests.
+    F.TestCode = !llvm::sys::path::is_absolute(Path) &&
+                 !llvm::StringRef(Path).starts_with("..") &&
+                 llvm::any_of(Patterns, [&](const llvm::GlobPattern &P) {
+                   return P.match(Path);
+                 });
+  }
+  return llvm::Error::success();
 }
 
 bool rankedBefore(const Finding &A, const Finding &B) {
@@ -103,14 +154,17 @@ std::string failureText(const FailedUnit &U, llvm::StringRef Root) {
 
 void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
                const ReportOptions &O) {
-  std::optional<Tier> Group;
+  // Product code by tier, then test and benchmark code by tier.
+  std::optional<std::pair<bool, Tier>> Group;
   for (const Finding &F : R.Findings) {
-    if (Group != F.Cost.Level) {
-      Group = F.Cost.Level;
+    if (Group != std::make_pair(F.TestCode, F.Cost.Level)) {
+      Group = std::make_pair(F.TestCode, F.Cost.Level);
       unsigned Count = llvm::count_if(R.Findings, [&](const Finding &Other) {
-        return Other.Cost.Level == *Group;
+        return std::make_pair(Other.TestCode, Other.Cost.Level) == *Group;
       });
-      OS << "== " << tierName(*Group) << " (" << Count << ") ==\n";
+      OS << "== " << tierName(F.Cost.Level)
+         << (F.TestCode ? " in test and benchmark code" : "") << " (" << Count
+         << ") ==\n";
     }
     OS << location(F.Loc, O) << ": warning: " << F.messageWithImpact() << " ["
        << F.Check << "]\n";
@@ -129,11 +183,17 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
   OS << "\nAudit summary\n";
   OS << "  findings by tier: critical " << S.Critical << ", high " << S.High
      << ", medium " << S.Medium << ", low " << S.Low << "\n";
-  if (!R.Findings.empty()) {
+  unsigned TestFindings = llvm::count_if(
+      R.Findings, [](const Finding &F) { return F.TestCode; });
+  if (TestFindings)
+    OS << "  test and benchmark code: " << TestFindings
+       << (TestFindings == 1 ? " finding" : " findings")
+       << ", ranked last and not in the top list\n";
+  if (TestFindings < R.Findings.size()) {
     OS << "  top findings:\n";
     unsigned Rank = 0;
     for (const Finding &F : R.Findings) {
-      if (++Rank > O.TopFindings)
+      if (F.TestCode || ++Rank > O.TopFindings)
         break;
       OS << "    " << Rank << ". " << tierName(F.Cost.Level) << " "
          << F.Cost.Score << "  " << location(F.Loc, O) << "  " << F.Check
@@ -179,6 +239,8 @@ void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
         {"perExecutionNs", F.Cost.CostPerExecutionNs},
         {"executionsPerCall", F.Cost.ExecutionsPerCall},
         {"totalNs", F.Cost.totalNs()}};
+    Entry["confidence"] = confidenceName(F.Cost.Certainty);
+    Entry["testCode"] = F.TestCode;
     Entry["notes"] = std::move(Notes);
     Entry["fixes"] = std::move(Fixes);
     Findings.push_back(std::move(Entry));
@@ -200,6 +262,9 @@ void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
            {"translationUnits", R.UnitsAnalysed},
            {"failedTranslationUnits", R.Failures.size()},
            {"findings", R.Findings.size()},
+           {"testCodeFindings",
+            llvm::count_if(R.Findings,
+                           [](const Finding &F) { return F.TestCode; })},
            {"files", S.Files},
            {"tiers", llvm::json::Object{{"critical", S.Critical},
                                         {"high", S.High},

@@ -133,7 +133,9 @@ public:
                   {"costKind", costKindName(F.Cost.Kind)},
                   {"costPerExecutionNs", F.Cost.CostPerExecutionNs},
                   {"executionsPerCall", F.Cost.ExecutionsPerCall},
-                  {"estimatedCostNs", F.Cost.totalNs()}}}}}};
+                  {"estimatedCostNs", F.Cost.totalNs()},
+                  {"confidence", confidenceName(F.Cost.Certainty)}}},
+             {"testCode", F.TestCode}}}};
     if (!Related.empty()) {
       // The chain that explains the finding, in order, for viewers that
       // show code flows: the finding, then each note.

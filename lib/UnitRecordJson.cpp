@@ -188,6 +188,7 @@ static json::Value toJSON(const PendingCall &P) {
                  {"calleeName", P.CalleeName},
                  {"site", toJSON(P.Site)},
                  {"executions", P.Executions},
+                 {"confidence", confidenceName(P.Certainty)},
                  {"inLargeLoop", P.InLargeLoop},
                  {"loopLoc", toJSON(P.LoopLoc)},
                  {"where", P.Where},
@@ -225,10 +226,23 @@ static bool fromJSON(const json::Value &V, ScannableArgument &S, json::Path Path
   return Ok;
 }
 
+static bool fromJSON(const json::Value &V, Confidence &C, json::Path Path) {
+  std::optional<llvm::StringRef> Name = V.getAsString();
+  std::optional<Confidence> Parsed =
+      Name ? parseConfidence(*Name) : std::nullopt;
+  if (!Parsed) {
+    Path.report("expected low, medium or high");
+    return false;
+  }
+  C = *Parsed;
+  return true;
+}
+
 static bool fromJSON(const json::Value &V, PendingCall &P, json::Path Path) {
   json::ObjectMapper M(V, Path);
   if (!M || !M.map("calleeUsr", P.CalleeUsr) || !M.map("calleeName", P.CalleeName) ||
       !M.map("site", P.Site) || !M.map("executions", P.Executions) ||
+      !M.map("confidence", P.Certainty) ||
       !M.map("inLargeLoop", P.InLargeLoop) || !M.map("loopLoc", P.LoopLoc) ||
       !M.map("where", P.Where) || !M.map("registrationIsPost", P.RegistrationIsPost) ||
       !M.mapOptional("outerQuery", P.OuterQuery) ||
@@ -253,6 +267,7 @@ static json::Value toJSON(const Finding &F) {
                       {"costKind", costKindName(F.Cost.Kind)},
                       {"costPerExecutionNs", F.Cost.CostPerExecutionNs},
                       {"executionsPerCall", F.Cost.ExecutionsPerCall},
+                      {"confidence", confidenceName(F.Cost.Certainty)},
                       {"notes", std::move(Notes)},
                       {"fixes", std::move(Fixes)}};
 }
@@ -260,11 +275,13 @@ static json::Value toJSON(const Finding &F) {
 static bool fromJSON(const json::Value &V, Finding &F, json::Path Path) {
   json::ObjectMapper M(V, Path);
   std::string Kind;
+  Confidence Certainty = Confidence::High;
   double PerExecution = 0, Executions = 0;
   if (!M || !M.map("check", F.Check) || !M.map("message", F.Message) ||
       !M.map("loc", F.Loc) || !M.map("costKind", Kind) ||
       !M.map("costPerExecutionNs", PerExecution) ||
-      !M.map("executionsPerCall", Executions))
+      !M.map("executionsPerCall", Executions) ||
+      !M.map("confidence", Certainty))
     return false;
   std::optional<CostKind> K = parseCostKind(Kind);
   if (!K) {
@@ -272,6 +289,7 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path Path) {
     return false;
   }
   F.Cost = estimateImpact(*K, PerExecution, Executions);
+  F.Cost.Certainty = Certainty;
   if (const json::Array *Notes = V.getAsObject()->getArray("notes"))
     for (const json::Value &N : *Notes) {
       FindingNote Note;

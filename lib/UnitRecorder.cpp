@@ -230,6 +230,7 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
     P.CalleeName = E.CalleeName;
     P.Site = E.Site;
     P.Executions = Loops.executionsPerCall(Call);
+    P.Certainty = Loops.confidence(Call);
     for (const Stmt *Loop : Loops.enclosingLoops(Call)) {
       const LoopInfo &Info = Loops.info(Loop);
       if (!Loops.isLarge(Info))

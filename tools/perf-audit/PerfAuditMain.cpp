@@ -80,6 +80,18 @@ cl::opt<std::string> MinTier("min-tier",
                              cl::desc("Report only findings at or above "
                                       "this tier (low, medium, high, critical)"),
                              cl::init("low"), cl::cat(DriverCategory));
+cl::opt<std::string> MinConfidence(
+    "min-confidence",
+    cl::desc("Report only findings at or above this confidence (low, medium, "
+             "high; default medium: low-confidence findings are hidden)"),
+    cl::init("medium"), cl::cat(DriverCategory));
+cl::list<std::string> TestPaths(
+    "test-paths", cl::CommaSeparated,
+    cl::desc("Path globs, relative to --source-root, of test and benchmark "
+             "code: ranked after product code and left out of the summary's "
+             "top list (default: test/, tests/, bench*/ ... directories and "
+             "*_test.*, test_*.* ... files; --test-paths= for none)"),
+    cl::cat(DriverCategory));
 cl::opt<unsigned> MinScore("min-score",
                            cl::desc("Report only findings with at least this "
                                     "impact score (0-100)"),
@@ -215,6 +227,9 @@ Expected<perf_audit::driver::UnitAnalysisConfig> readConfig() {
                                Parsed.getError().message().c_str());
     Config.CommandLineOptions = std::move(*Parsed);
   }
+  if (MinConfidence.getNumOccurrences())
+    Config.CommandLineOptions.CheckOptions["MinimumConfidence"] =
+        clang::tidy::ClangTidyOptions::ClangTidyValue(MinConfidence);
   return Config;
 }
 
@@ -360,15 +375,17 @@ Error exportSummaries(core::JoinedProgram &Program, core::SourceFiles &Sources) 
 }
 
 /// The findings to report: each unit's and the join's (of enabled checks),
-/// at or above the minimum, located and ranked; and the failed units.
+/// at or above the minimum score and confidence, located (not yet ranked);
+/// and the failed units.
 core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
                                      core::JoinedProgram &Program,
                                      const std::vector<std::string> &Enabled,
                                      unsigned Minimum,
+                                     core::Confidence Least,
                                      core::SourceFiles &Sources) {
   core::AnalysisResult Result;
   auto Keep = [&](core::Finding &F) {
-    if (F.Cost.Score < Minimum)
+    if (F.Cost.Score < Minimum || F.Cost.Certainty < Least)
       return;
     Sources.locate(F.Loc);
     for (core::FindingNote &N : F.Notes)
@@ -393,7 +410,6 @@ core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
   for (core::Finding &F : Program.Findings)
     if (llvm::is_contained(Enabled, F.Check))
       Keep(F);
-  core::rankFindings(Result.Findings);
   return Result;
 }
 
@@ -526,6 +542,18 @@ int main(int argc, const char **argv) {
   if (!MinimumTier)
     return usageError("invalid --min-tier '" + MinTier +
                       "'; expected low, medium, high or critical");
+  std::optional<core::Confidence> LeastConfidence =
+      core::parseConfidence(MinConfidence);
+  if (!LeastConfidence)
+    return usageError("invalid --min-confidence '" + MinConfidence +
+                      "'; expected low, medium or high");
+  std::vector<std::string> TestGlobs = core::defaultTestPathGlobs();
+  if (TestPaths.getNumOccurrences()) {
+    TestGlobs.clear();
+    for (const std::string &Glob : TestPaths)
+      if (!Glob.empty())
+        TestGlobs.push_back(Glob);
+  }
   std::optional<core::Tier> FailTier;
   if (!FailOn.empty() && !(FailTier = core::parseTier(FailOn)))
     return usageError("invalid --fail-on '" + FailOn +
@@ -585,7 +613,10 @@ int main(int argc, const char **argv) {
   core::AnalysisResult Result =
       collectFindings(Results, Program,
                       perf_audit::driver::enabledChecks(*Config), Minimum,
-                      Sources);
+                      *LeastConfidence, Sources);
+  if (Error E = core::markTestCode(Result.Findings, Root, TestGlobs))
+    return usageError(toString(std::move(E)));
+  core::rankFindings(Result.Findings);
   if (Error E = writeReport(Result, Root, Sources))
     return usageError(toString(std::move(E)));
   if (ApplyFixes)

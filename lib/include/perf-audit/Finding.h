@@ -10,7 +10,9 @@
 #define PERF_AUDIT_FINDING_H
 
 #include "perf-audit/Impact.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
 
@@ -45,6 +47,9 @@ struct Finding {
   Impact Cost;
   std::vector<FindingNote> Notes;
   std::vector<FixEdit> Fixes;
+  /// In a test or benchmark source (markTestCode): ranked after product
+  /// code and left out of the audit summary's top list.
+  bool TestCode = false;
 
   /// The message as clang-tidy prints it: "... [impact: high 64]".
   std::string messageWithImpact() const {
@@ -52,9 +57,23 @@ struct Finding {
   }
 };
 
-/// Most costly first; ties broken by location, check and message so that the
-/// order never depends on scheduling.
+/// Product code before test code, then most costly first (by estimated
+/// cost, not only its rounded score); ties broken by cost kind (a round trip
+/// before an iteration), confidence, then location, check and message, so
+/// that the order never depends on scheduling.
 bool rankedBefore(const Finding &A, const Finding &B);
+
+/// The path globs, relative to the source root, of test and benchmark code
+/// by default: test/, tests/, bench*/ ... directories and *_test.*,
+/// test_*.*, *Test.c* ... files.
+const std::vector<std::string> &defaultTestPathGlobs();
+
+/// Sets TestCode on the findings whose file, relative to SourceRoot, matches
+/// one of Globs (llvm::GlobPattern syntax; `*` crosses directories). An
+/// invalid glob is an error naming it.
+llvm::Error markTestCode(std::vector<Finding> &Findings,
+                         llvm::StringRef SourceRoot,
+                         llvm::ArrayRef<std::string> Globs);
 
 /// Sorts by rankedBefore and removes exact duplicates (a finding in a header
 /// is reported by every TU that includes it).

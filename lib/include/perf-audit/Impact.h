@@ -35,6 +35,20 @@ enum class CostKind {
 /// Impact tiers, lowest first.
 enum class Tier { Low, Medium, High, Critical };
 
+/// How well the estimate is founded, lowest first (docs/impact-model.md):
+/// high when every loop that multiplies the cost is seen to run over the
+/// function's input, medium when one runs over the object's or program's
+/// state (which its own code may keep small), low when a multiplying loop's
+/// count could not be read or the cost hangs on a branch the caller's
+/// arguments decide.
+enum class Confidence { Low, Medium, High };
+
+/// One level lower, down to low.
+Confidence lowered(Confidence C);
+
+llvm::StringRef confidenceName(Confidence C);
+std::optional<Confidence> parseConfidence(llvm::StringRef Name);
+
 /// The cost of one execution of an operation of Kind, in nanoseconds. Copy,
 /// Sleep, LinearScan and LoopIteration are per unit (per byte, per element,
 /// per iteration); callers multiply.
@@ -52,6 +66,7 @@ struct Impact {
   double ExecutionsPerCall = 1;
   unsigned Score = 0;
   Tier Level = Tier::Low;
+  Confidence Certainty = Confidence::High;
 
   double totalNs() const { return CostPerExecutionNs * ExecutionsPerCall; }
 };

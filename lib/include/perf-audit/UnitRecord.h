@@ -100,6 +100,9 @@ struct PendingCall {
   SourcePoint Site;
   /// Executions of the call per call of its function.
   double Executions = 1;
+  /// How well Executions is founded (LoopModel::confidence); a finding of
+  /// the join is one level lower, reached through a callee.
+  Confidence Certainty = Confidence::High;
   // In a loop over input (N+1).
   bool InLargeLoop = false;
   SourcePoint LoopLoc;

@@ -70,7 +70,7 @@ std::vector<std::string> orderCustomers(const std::vector<Order> &orders) {
   std::vector<std::string> names;
   for (const Order &order : orders)
     names.push_back(order.customer().name);
-    // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'customer' runs a query on every iteration of the loop over 'orders': ~100 queries per call [impact: high 70] [perf-audit-n-plus-one]
+    // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'customer' runs a query on every iteration of the loop over 'orders': ~100 queries per call [impact: high 70, medium confidence] [perf-audit-n-plus-one]
     // CHECK-NOTES: :[[@LINE-3]]:3: note: loop here
     // CHECK-NOTES: :47:12: note: 'findById' executes a query
     // CHECK-NOTES: :23:10: note: query executed here

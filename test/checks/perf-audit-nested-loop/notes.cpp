@@ -23,7 +23,7 @@ int f(const std::vector<std::string> &tags, const std::vector<std::string> &know
   int n = 0;
   for (const std::string &t : tags) {
     n += containsTrimmed(known, t);
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'containsTrimmed' loops over 'known' on every iteration of the loop over 'tags': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'containsTrimmed' loops over 'known' on every iteration of the loop over 'tags': O(n*m), ~10,000 iterations per call [impact: medium 48, medium confidence] [perf-audit-nested-loop]
     // CHECK-NOTES: :[[@LINE-3]]:3: note: loop here
     // CHECK-NOTES: :18:27: note: 'contains' loops over its argument
     // CHECK-NOTES: :10:3: note: loops over 'names' here
