@@ -150,35 +150,37 @@ static bool leavesWith(const Stmt *P) {
   return false;
 }
 
+/// The variable or member of `*this` that E names, or null.
+static const ValueDecl *namedVariable(const Expr *E) {
+  E = LoopModel::strip(E);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
 /// The variable a guard tests, in a condition that holds until the guarded
 /// block sets it: `!flag`, `flag == false`, `!ptr`, `ptr == nullptr`,
 /// `cache.empty()`.
 static const ValueDecl *guardedVariable(const Expr *Cond) {
   Cond = LoopModel::strip(Cond);
-  auto Named = [](const Expr *E) -> const ValueDecl * {
-    E = LoopModel::strip(E);
-    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
-      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-        return dyn_cast<FieldDecl>(ME->getMemberDecl());
-    return nullptr;
-  };
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
-    return Named(Not->getSubExpr());
+    return namedVariable(Not->getSubExpr());
   if (const auto *Cmp = dyn_cast<BinaryOperator>(Cond);
       Cmp && Cmp->getOpcode() == BO_EQ) {
     const Expr *RHS = Cmp->getRHS()->IgnoreParenImpCasts();
     if (isa<CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, GNUNullExpr>(RHS) ||
         (isa<IntegerLiteral>(RHS) &&
          cast<IntegerLiteral>(RHS)->getValue() == 0))
-      return Named(Cmp->getLHS());
+      return namedVariable(Cmp->getLHS());
   }
   if (const auto *Empty = dyn_cast<CXXMemberCallExpr>(Cond))
     if (const CXXMethodDecl *Method = Empty->getMethodDecl();
         Method && Method->getIdentifier() && Method->getName() == "empty")
-      return Named(Empty->getImplicitObjectArgument());
+      return namedVariable(Empty->getImplicitObjectArgument());
   return nullptr;
 }
 
@@ -187,15 +189,7 @@ static const ValueDecl *guardedVariable(const Expr *Cond) {
 static bool writes(const Stmt *S, const ValueDecl *D) {
   if (!S)
     return false;
-  auto Names = [D](const Expr *E) {
-    E = LoopModel::strip(E);
-    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-      return DRE->getDecl() == D;
-    if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
-      return ME->getMemberDecl() == D &&
-             isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
-    return false;
-  };
+  auto Names = [D](const Expr *E) { return namedVariable(E) == D; };
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->isAssignmentOp() && Names(BO->getLHS()))
     return true;
