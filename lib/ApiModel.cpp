@@ -65,6 +65,7 @@ struct ModelDocument {
   std::vector<BlockingCallModel> Blocking;
   AsyncModel Async;
   TypesModel Types;
+  std::vector<std::string> InvokingFunctions;
 };
 
 /// The cost-table entries a model may name; kept in step with Impact.h.
@@ -270,6 +271,7 @@ template <> struct MappingTraits<ModelDocument> {
     Io.mapOptional("blocking", M.Blocking);
     Io.mapOptional("async", M.Async);
     Io.mapOptional("types", M.Types);
+    Io.mapOptional("invoking-functions", M.InvokingFunctions);
   }
 };
 
@@ -353,6 +355,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     AppendingMethods.push_back(Name);
   for (std::string &Name : Doc.Types.ClearingMethods)
     ClearingMethods.push_back(Name);
+  for (std::string &Name : Doc.InvokingFunctions)
+    InvokingFunctions.push_back(normalizeName(Name));
   for (OwningTypeModel &M : Doc.Types.Owning) {
     M.Name = normalizeName(M.Name);
     OwningTypes.push_back(std::move(M));
@@ -505,6 +509,10 @@ bool ApiModel::isAppendingMethod(StringRef MethodName) const {
 
 bool ApiModel::isClearingMethod(StringRef MethodName) const {
   return is_contained(ClearingMethods, MethodName);
+}
+
+bool ApiModel::isInvokingFunction(StringRef Name) const {
+  return is_contained(InvokingFunctions, Name);
 }
 
 void ApiModel::addCheapType(StringRef Name) {

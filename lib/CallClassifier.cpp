@@ -5,10 +5,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/CallClassifier.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -216,6 +218,34 @@ const HandlerFunctionModel *CallClassifier::handlerFunction(const Expr *Call) {
   return lookupWithOverrides<HandlerFunctionModel>(
       calleeOf(Call),
       [&](llvm::StringRef N) { return Model.handlerFunction(N); });
+}
+
+bool CallClassifier::isInvokedWhereWritten(const LambdaExpr *Lambda,
+                                           ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Lambda);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent)
+      return false;
+    // Up through the conversions and copies of the closure object.
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Parent);
+    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+            CXXBindTemporaryExpr, CXXFunctionalCastExpr>(Parent) ||
+        (Construct && Construct->getNumArgs() == 1)) {
+      Node = Parents[0];
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent))
+      if (Op->getOperator() == OO_Call && Op->getNumArgs() > 0 &&
+          Op->getArg(0)->IgnoreImplicit() == Node.get<Expr>()->IgnoreImplicit())
+        return true;
+    const FunctionDecl *Callee = calleeOf(Parent);
+    return Callee && isa<CallExpr>(Parent) &&
+           Model.isInvokingFunction(nameOf(Callee));
+  }
 }
 
 } // namespace perf_audit

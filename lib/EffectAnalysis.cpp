@@ -332,10 +332,18 @@ public:
       : A(A), FD(FD), Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
-  // A lambda's body runs when the lambda is called (a call the summary
-  // follows), not where it is written: handed to a thread or an event loop,
-  // it is not this function's effect.
-  bool shouldVisitLambdaBodies() const { return false; }
+
+  // A lambda's body is this function's work only where it runs here
+  // (CallClassifier::isInvokedWhereWritten); a function of the project that
+  // calls it is followed through its own summary. Its captures are
+  // initialised here.
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (!TraverseStmt(Init))
+        return false;
+    return !A.Calls.isInvokedWhereWritten(Lambda, A.Loops.context()) ||
+           TraverseStmt(Lambda->getBody());
+  }
 
   bool TraverseStmt(Stmt *S) {
     if (!S)

@@ -94,12 +94,22 @@ private:
   llvm::DenseMap<const FunctionDecl *, AsyncContext> Handlers;
 };
 
-/// Visits the calls of one function body (lambdas included: a handler's
-/// body is its own function, recorded separately).
+/// Visits the calls of one function body. A lambda's body is its own
+/// function, recorded separately; its calls are this function's only where
+/// it runs here (CallClassifier::isInvokedWhereWritten).
 class CallCollector : public RecursiveASTVisitor<CallCollector> {
 public:
+  CallCollector(CallClassifier &Calls, ASTContext &Ctx)
+      : Calls(Calls), Ctx(Ctx) {}
+
   bool shouldVisitTemplateInstantiations() const { return false; }
-  bool shouldVisitLambdaBodies() const { return false; }
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (!TraverseStmt(Init))
+        return false;
+    return !Calls.isInvokedWhereWritten(Lambda, Ctx) ||
+           TraverseStmt(Lambda->getBody());
+  }
   bool VisitCallExpr(CallExpr *E) {
     Found.push_back(E);
     return true;
@@ -109,6 +119,10 @@ public:
     return true;
   }
   std::vector<const Expr *> Found;
+
+private:
+  CallClassifier &Calls;
+  ASTContext &Ctx;
 };
 
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
@@ -199,7 +213,7 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
     F.ScannedMembers.push_back({Field->getNameAsString(), chain(Trace)});
 
   std::optional<AsyncContext> Context = contextOf(FD);
-  CallCollector Bodies;
+  CallCollector Bodies(Calls, Loops.context());
   Bodies.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
   for (const Expr *Call : Bodies.Found) {
     const FunctionDecl *Callee = externalCallee(Call);

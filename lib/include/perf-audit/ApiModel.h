@@ -183,6 +183,10 @@ public:
   /// Methods that empty a container (`clear`): a loop over a member followed
   /// by one drains it, visiting each element once over all calls.
   bool isClearingMethod(llvm::StringRef MethodName) const;
+  /// Library functions that call the callable they are given before they
+  /// return (`std::for_each`, `std::sort`): a lambda handed to one runs
+  /// there. Any other library function may keep it for later.
+  bool isInvokingFunction(llvm::StringRef Name) const;
   /// Adds a type to the cheap list (a check option naming more).
   void addCheapType(llvm::StringRef Name);
   bool isCheapType(llvm::StringRef Name) const;
@@ -203,6 +207,7 @@ private:
   std::vector<std::string> AllocatingFunctions;
   std::vector<std::string> AppendingMethods;
   std::vector<std::string> ClearingMethods;
+  std::vector<std::string> InvokingFunctions;
   std::vector<std::string> CheapTypes;
 
   // Name -> index of the last entry with that name: later files override.

@@ -15,9 +15,11 @@
 #include <string>
 
 namespace clang {
+class ASTContext;
 class Decl;
 class Expr;
 class FunctionDecl;
+class LambdaExpr;
 class NamedDecl;
 } // namespace clang
 
@@ -67,6 +69,15 @@ public:
   /// True when a round trip writes: its model says so, or its SQL text
   /// starts with INSERT, UPDATE, DELETE, REPLACE, MERGE or UPSERT.
   bool writes(const clang::Expr *Call);
+
+  /// True when Lambda's body runs where the lambda is written: it is called
+  /// right away (`[&] { ... }()`), or handed to a library function that
+  /// calls what it is given before it returns (`invoking-functions`:
+  /// std::for_each). Handed to anything else (a thread, an executor, a
+  /// std::function kept for later, a function of the project, which is
+  /// followed through its own body), it runs elsewhere.
+  bool isInvokedWhereWritten(const clang::LambdaExpr *Lambda,
+                             clang::ASTContext &Ctx);
 
   const BlockingCallModel *blocking(const clang::Expr *Call);
   const LinearFunctionModel *linear(const clang::Expr *Call);
