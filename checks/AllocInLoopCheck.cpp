@@ -641,7 +641,10 @@ void AllocInLoopCheck::checkConcatenation(const Expr *Assignment, ASTContext &Ct
     return;
   core::LoopModel &Loops = loops(Ctx);
   const Stmt *Loop = largeLoopAround(Assign, Ctx);
-  if (!Loop || Loops.isDeclaredIn(Target->getDecl(), Loop))
+  // Emptied at the start of each iteration (`code.clear();` or `code =
+  // header;`), the string holds one iteration's text: nothing accumulates.
+  if (!Loop || Loops.isDeclaredIn(Target->getDecl(), Loop) ||
+      Loops.isResetBefore(Target->getDecl(), Assign, Loop))
     return;
 
   // Each iteration copies the whole string built so far into a temporary.

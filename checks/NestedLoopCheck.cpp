@@ -541,6 +541,12 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   if (!Callee || Callee->isNoReturn())
     return;
   LoopModel &Loops = loops(Ctx);
+  // A function that calls itself in its loop walks a tree (the fields of a
+  // table, then each sub-table's): every node is visited once in all, not
+  // once per iteration of the loop that recurses.
+  if (const FunctionDecl *Caller = Loops.enclosingFunction(Call);
+      Caller && Caller->getCanonicalDecl() == Callee->getCanonicalDecl())
+    return;
   const core::FunctionSummary &Summary = effects(Ctx).summary(Callee);
   if (Summary.ScannedParams.empty() && Summary.ScannedMembers.empty())
     return;

@@ -609,8 +609,22 @@ public:
 
     if (isElementAccess(E))
       return unknown();
-    if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      if (const Expr *Returned = singleReturnValue(CE)) {
+        // A helper that computes a count from its arguments
+        // (`PaddingBytes(size, align)`): what it returns decides, read with
+        // the call's arguments for its parameters.
+        Frames.push_back({CE->getDirectCallee(), CE});
+        Dependence D = classify(Returned, Depth + 1);
+        Frames.pop_back();
+        return D;
+      }
       return classifyArgs(CE, Depth);
+    }
+
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      if (std::optional<Dependence> Bounded = classifyBounding(BO, Depth))
+        return *Bounded;
 
     if (isa<CXXThisExpr>(E))
       return unknown();
@@ -628,6 +642,66 @@ public:
   }
 
 private:
+  /// A call being read through its callee's return value: the callee's
+  /// parameters stand for the call's arguments.
+  struct Frame {
+    const FunctionDecl *Callee;
+    const CallExpr *Call;
+  };
+  static constexpr unsigned MaxFrames = 3;
+
+  /// The value a free function returns when its body is only `return E;`,
+  /// for a call of it that is not already being read (recursion).
+  const Expr *singleReturnValue(const CallExpr *CE) const {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || isa<CXXMethodDecl>(Callee) || Frames.size() >= MaxFrames ||
+        CE->getNumArgs() != Callee->getNumParams())
+      return nullptr;
+    const FunctionDecl *Def = nullptr;
+    if (!Callee->hasBody(Def) || !Def)
+      return nullptr;
+    for (const Frame &F : Frames)
+      if (F.Callee->getCanonicalDecl() == Callee->getCanonicalDecl())
+        return nullptr;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+    if (!Body || Body->size() != 1)
+      return nullptr;
+    const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+    return Return ? Return->getRetValue() : nullptr;
+  }
+
+  /// The argument a parameter of a callee being read stands for.
+  const Expr *argumentFor(const ParmVarDecl *Parm) const {
+    if (Frames.empty())
+      return nullptr;
+    const Frame &F = Frames.back();
+    const auto *Fn = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+    if (!Fn || Fn->getCanonicalDecl() != F.Callee->getCanonicalDecl() ||
+        Parm->getFunctionScopeIndex() >= F.Call->getNumArgs())
+      return nullptr;
+    return F.Call->getArg(Parm->getFunctionScopeIndex());
+  }
+
+  /// A value that an operand bounds whatever the other one is: `x % m` is
+  /// below `m`; `x & mask` is at most `mask` (the mask is conventionally on
+  /// the right: `size & (align - 1)`); `x >> k` is at most `x`.
+  std::optional<Dependence> classifyBounding(const BinaryOperator *BO,
+                                             unsigned Depth) {
+    switch (BO->getOpcode()) {
+    case BO_Rem:
+      return classify(BO->getRHS(), Depth + 1);
+    case BO_And: {
+      Dependence L = classify(BO->getLHS(), Depth + 1);
+      Dependence R = classify(BO->getRHS(), Depth + 1);
+      return rank(L) < rank(R) ? L : R;
+    }
+    case BO_Shr:
+      return classify(BO->getLHS(), Depth + 1);
+    default:
+      return std::nullopt;
+    }
+  }
+
   /// A query call among the implicit nodes on top of E.
   const Expr *implicitQuery(const Expr *E) {
     while (E) {
@@ -735,6 +809,13 @@ private:
     if (isFlagType(D->getType()))
       return unknown();
     if (const auto *Parm = dyn_cast<ParmVarDecl>(D)) {
+      if (const Expr *Arg = argumentFor(Parm)) {
+        // Read in the caller, where the argument was written.
+        Frame Caller = Frames.pop_back_val();
+        Dependence D = classify(Arg, Depth + 1);
+        Frames.push_back(Caller);
+        return D;
+      }
       // A program is given a handful of arguments, not its data.
       const auto *Fn = dyn_cast<FunctionDecl>(Parm->getDeclContext());
       if (Fn && Fn->isMain()) {
@@ -788,6 +869,7 @@ private:
 
   LoopModel::Impl &State;
   ASTContext &Ctx;
+  llvm::SmallVector<Frame, MaxFrames> Frames;
 };
 } // namespace
 
@@ -1550,6 +1632,62 @@ bool LoopModel::runsOnEveryIteration(const Stmt *S, const Stmt *Loop) {
       return false;
     Node = Parents[0];
   }
+}
+
+bool LoopModel::isResetBefore(const ValueDecl *V, const Stmt *S,
+                              const Stmt *Loop) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(Loop));
+  if (!Body || !V)
+    return false;
+  auto NamesV = [&](const Expr *E) {
+    E = strip(E);
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+    return Ref && Ref->getDecl() == V;
+  };
+  auto Resets = [&](const Stmt *Statement) {
+    const auto *E = dyn_cast<Expr>(Statement);
+    if (!E)
+      return false;
+    E = E->IgnoreImplicit();
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+      return NamesV(Call->getImplicitObjectArgument()) && Call->getMethodDecl() &&
+             State->Calls.model().isClearingMethod(
+                 identifierName(Call->getMethodDecl()));
+    const Expr *Target = nullptr, *Value = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign) {
+      Target = BO->getLHS();
+      Value = BO->getRHS();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      Target = Op->getArg(0);
+      Value = Op->getArg(1);
+    }
+    if (!Target || !NamesV(Target))
+      return false;
+    bool FromItself = false;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *Node) {
+      if (!Node || FromItself)
+        return;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+        FromItself = Ref->getDecl() == V;
+      for (const Stmt *Child : Node->children())
+        Visit(Child);
+    };
+    Visit(Value);
+    return !FromItself;
+  };
+  // Only the body's own statements: a reset in a branch may not happen.
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(S->getBeginLoc());
+  for (const Stmt *Statement : Body->body()) {
+    if (!SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Statement->getEndLoc()),
+                                      At))
+      return false;
+    if (Resets(Statement))
+      return true;
+  }
+  return false;
 }
 
 std::optional<std::string> LoopModel::tripCountSpelling(const Stmt *Loop) {

@@ -209,6 +209,40 @@ TEST(LoopModelTest, DoublingBetweenConstantsIsItsStepCount) {
   EXPECT_FALSE(L.Model->isLarge(*L.Info));
 }
 
+TEST(LoopModelTest, MasksAndRemaindersBoundTheirValue) {
+  MarkedLoop Rem = analyse("void f(const std::vector<int> &v) {"
+                           "  for (unsigned i = 0; i < v.size() % 8; ++i) { mark(); } }");
+  ASSERT_TRUE(Rem.Info);
+  EXPECT_EQ(Rem.Info->Trip.Kind, TripKind::Constant) << "below 8, whatever v holds";
+  EXPECT_EQ(Rem.Info->Trip.Constant, 8u);
+  MarkedLoop Mask = analyse("void f(const std::vector<int> &v) {"
+                            "  for (unsigned i = 0; i < (v.size() & 3); ++i) { mark(); } }");
+  ASSERT_TRUE(Mask.Info);
+  EXPECT_EQ(Mask.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_FALSE(Mask.Model->isLarge(*Mask.Info));
+}
+
+TEST(LoopModelTest, HelpersAreReadWithTheCallersArguments) {
+  // The helper's result is bounded by its second argument: the caller's
+  // constant, not the size it also passes.
+  MarkedLoop Padding = analyse(
+      "unsigned long padding(unsigned long size, unsigned long align) {"
+      "  return (~size + 1) & (align - 1); }"
+      "void f(const std::vector<int> &v) {"
+      "  for (unsigned long i = 0; i < padding(v.size(), 8); ++i) { mark(); } }");
+  ASSERT_TRUE(Padding.Info);
+  EXPECT_EQ(Padding.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_LE(Padding.Info->Trip.Constant, 8u);
+  // Given the caller's data, the helper's result follows it.
+  MarkedLoop Half = analyse(
+      "unsigned long half(unsigned long n) { return n / 2; }"
+      "void f(const std::vector<int> &v) {"
+      "  for (unsigned long i = 0; i < half(v.size()); ++i) { mark(); } }");
+  ASSERT_TRUE(Half.Info);
+  EXPECT_EQ(Half.Info->Trip.Kind, TripKind::InputDependent);
+  EXPECT_EQ(Half.Info->Trip.Source, InputSource::Parameter);
+}
+
 TEST(LoopModelTest, WaitAndRetryLoopsAreNotInputSized) {
   MarkedLoop Wait = analyse("bool done(); void f() { while (!done()) { mark(); } }");
   ASSERT_TRUE(Wait.Info);

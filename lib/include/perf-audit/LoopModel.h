@@ -182,6 +182,13 @@ public:
   /// an iteration early (break, continue, return, goto).
   bool runsOnEveryIteration(const clang::Stmt *S, const clang::Stmt *Loop);
 
+  /// True when the body of Loop, on every iteration and before the
+  /// statement that holds S, empties V or assigns it a value not computed
+  /// from V (`code.clear();`, `line = prefix;`): what V holds at S was built
+  /// in this iteration, not accumulated over the earlier ones.
+  bool isResetBefore(const clang::ValueDecl *V, const clang::Stmt *S,
+                     const clang::Stmt *Loop);
+
   /// An expression, valid just before Loop, whose value is Loop's trip
   /// count: `v.size()` for `for (x : v)`, `n` for `for (i = 0; i < n; ++i)`.
   /// None when the count is not known before the loop starts, or saying it
