@@ -918,6 +918,40 @@ static bool isStatusCall(const Expr *Cond) {
   return true;
 }
 
+/// A condition made of lookups of one key in a container
+/// (`ids.contains(id)`, `seen.count(key) != 0`, `m.find(k) != m.end()`, and
+/// `||` of them): the key may change each time round; the container is not
+/// walked.
+static bool isKeyLookup(const Expr *Cond) {
+  Cond = LoopModel::strip(Cond);
+  if (!Cond)
+    return false;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return isKeyLookup(Not->getSubExpr());
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  bool Logical = false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (!BO->isLogicalOp() && !BO->isEqualityOp())
+      return false;
+    Logical = BO->isLogicalOp();
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Op && Op->getNumArgs() == 2 &&
+             (Op->getOperator() == OO_EqualEqual ||
+              Op->getOperator() == OO_ExclaimEqual)) {
+    LHS = Op->getArg(0);
+    RHS = Op->getArg(1);
+  }
+  if (LHS)
+    return Logical ? isKeyLookup(LHS) && isKeyLookup(RHS) : isKeyLookup(LHS);
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Cond);
+  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
+  return Object && Member->getNumArgs() > 0 &&
+         isContainerType(Object->getType());
+}
+
 namespace {
 /// The variables a loop's increment or body steps, and how.
 struct Induction {
@@ -1425,7 +1459,8 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
       } else if (const Expr *Level = fillLevel(Cond)) {
         L.Driver = Level;
         L.Trip = classify(Level);
-      } else if (L.IterationVars.empty() && isStatusCall(Cond)) {
+      } else if ((L.IterationVars.empty() && isStatusCall(Cond)) ||
+                 isKeyLookup(Cond)) {
         // `while (!done()) wait();`, `while (remove(x));`: a wait, poll or
         // retry loop runs until a call reports success, not once per
         // element of anything.

@@ -254,6 +254,14 @@ TEST(LoopModelTest, WaitAndRetryLoopsAreNotInputSized) {
   ASSERT_TRUE(Retry.Info);
   EXPECT_EQ(Retry.Info->Trip.Basis, TripBasis::WaitOrRetry);
   EXPECT_FALSE(Retry.Model->isLarge(*Retry.Info));
+  // A lookup of one key repeats until the key is new.
+  MarkedLoop Fresh = analyse(
+      "struct Ids { bool contains(int) const; int size() const; int *begin(); };"
+      "int next(); void f(const Ids &ids) { int id = next();"
+      "  while (ids.contains(id)) { mark(); id = next(); } }");
+  ASSERT_TRUE(Fresh.Info);
+  EXPECT_EQ(Fresh.Info->Trip.Basis, TripBasis::WaitOrRetry);
+  EXPECT_FALSE(Fresh.Model->isLarge(*Fresh.Info));
   // A container's own state is data, not a status.
   MarkedLoop Drain = analyse("void f(std::vector<int> &q) {"
                              "  while (!q.empty()) { mark(); q.pop_back(); } }");
