@@ -11,7 +11,9 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
+#include <functional>
 
 using namespace clang;
 
@@ -150,35 +152,88 @@ bool CallClassifier::isRowCursor(const Expr *Call) {
   return M && M->RowCursor;
 }
 
-/// The first string literal in S, in source order.
-static const StringLiteral *firstStringLiteral(const Stmt *S) {
-  if (!S)
+/// The first string literal in S, in source order, also through a named
+/// constant: `exec(kUpdate)` with `const auto kUpdate = u"UPDATE ..."_s`.
+static const StringLiteral *firstStringLiteral(const Stmt *S,
+                                               unsigned Depth = 0) {
+  if (!S || Depth > 3)
     return nullptr;
   if (const auto *Lit = dyn_cast<StringLiteral>(S))
     return Lit;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->getType().isConstQualified() && VD->getInit())
+      return firstStringLiteral(VD->getInit(), Depth + 1);
   for (const Stmt *Child : S->children())
-    if (const StringLiteral *Found = firstStringLiteral(Child))
+    if (const StringLiteral *Found = firstStringLiteral(Child, Depth))
       return Found;
   return nullptr;
+}
+
+/// The text of a literal of any character width; SQL keywords are ASCII,
+/// other characters read as '?'.
+static std::string literalText(const StringLiteral *Lit) {
+  if (Lit->getCharByteWidth() == 1)
+    return Lit->getString().str();
+  std::string Text;
+  for (unsigned I = 0, N = Lit->getLength(); I < N; ++I) {
+    uint32_t Unit = Lit->getCodeUnit(I);
+    Text += Unit < 128 ? static_cast<char>(Unit) : '?';
+  }
+  return Text;
+}
+
+/// The variable a call is made on (`q` in `q.exec()`), or null.
+static const VarDecl *objectVariable(const Expr *Call) {
+  const Expr *Object = objectOf(Call);
+  const auto *DRE =
+      Object ? dyn_cast<DeclRefExpr>(Object->IgnoreUnlessSpelledInSource())
+             : nullptr;
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
 std::optional<std::string> sqlTextOf(const Expr *Call) {
   for (const Expr *Arg : argumentsOf(Call))
     if (const StringLiteral *Lit = firstStringLiteral(Arg))
-      if (Lit->getCharByteWidth() == 1)
-        return Lit->getString().str();
+      return literalText(Lit);
   // The statement object holds the text: built by a chain of calls
   // (`sql << "UPDATE ..." << id << exec`), or declared with it
   // (`Statement q(db, "UPDATE ..."); q.exec()`).
   if (const Expr *Object = objectOf(Call)) {
     const Stmt *Origin = Object;
-    if (const auto *DRE =
-            dyn_cast<DeclRefExpr>(Object->IgnoreUnlessSpelledInSource()))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        Origin = VD->getInit();
+    const VarDecl *VD = objectVariable(Call);
+    if (VD)
+      Origin = VD->getInit();
     if (const StringLiteral *Lit = firstStringLiteral(Origin))
-      if (Lit->getCharByteWidth() == 1)
-        return Lit->getString().str();
+      return literalText(Lit);
+    // Or prepared by an earlier call on it (`q.prepare(kUpdate); ...
+    // q.exec();`, Qt SQL): the last one before Call that is given a text.
+    const auto *Fn = VD ? dyn_cast_or_null<FunctionDecl>(
+                              VD->getParentFunctionOrMethod())
+                        : nullptr;
+    if (Fn && Fn->getBody()) {
+      const SourceManager &SM = Fn->getASTContext().getSourceManager();
+      SourceLocation At = SM.getExpansionLoc(Call->getBeginLoc());
+      std::optional<std::string> Last;
+      std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+        if (!S)
+          return;
+        if (const auto *Earlier = dyn_cast<CXXMemberCallExpr>(S);
+            Earlier && Earlier != Call && objectVariable(Earlier) == VD &&
+            SM.isBeforeInTranslationUnit(
+                SM.getExpansionLoc(Earlier->getBeginLoc()), At))
+          for (const Expr *Arg : Earlier->arguments())
+            if (const StringLiteral *Lit = firstStringLiteral(Arg)) {
+              Last = literalText(Lit);
+              break;
+            }
+        for (const Stmt *Child : S->children())
+          Visit(Child);
+      };
+      Visit(Fn->getBody());
+      if (Last)
+        return Last;
+    }
   }
   return std::nullopt;
 }

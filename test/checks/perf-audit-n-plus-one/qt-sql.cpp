@@ -35,6 +35,22 @@ void deleteAll(QSqlDatabase db, const QList<int> &ids) {
   }
 }
 
+// A statement prepared once, from a named constant (a UTF-16 literal), and
+// executed per id: still one statement per id.
+void reorder(QSqlDatabase db, const QList<int> &ids) {
+  const QString updatePosition =
+      QString::fromUtf16(u"UPDATE invoices SET position = ? WHERE id = ?");
+  QSqlQuery query(db);
+  query.prepare(updatePosition);
+  int position = 0;
+  for (int id : ids) {
+    query.bindValue(0, position++);
+    query.bindValue(1, id);
+    query.exec();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a database write runs on every iteration of the loop over 'ids': ~100 statements per call [impact: critical 86] [perf-audit-n-plus-one]
+  }
+}
+
 // Negatives.
 
 // A prepared statement executed once as a batch.
