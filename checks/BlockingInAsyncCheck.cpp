@@ -75,7 +75,8 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   // A call to a coroutine creates its frame; its body is its own context.
   if (const FunctionDecl *Callee = core::calleeOf(Call);
       Callee && !core::isCoroutine(Callee))
-    if (const core::FunctionSummary &S = Effects.summary(Callee); S.Blocking)
+    if (const core::FunctionSummary &S = Effects.summary(Callee);
+        S.Blocking && S.reachesFrom(Call, S.Blocking->Trace))
       Candidates.push_back({Call, FD, *S.Blocking, false});
 }
 

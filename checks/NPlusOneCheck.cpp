@@ -98,7 +98,7 @@ void NPlusOneCheck::check(const MatchFinder::MatchResult &Result) {
   // The callee's summary: from its body in this TU, or from the
   // whole-program summaries when it is defined elsewhere.
   const core::FunctionSummary &Summary = effects(Ctx).summary(core::calleeOf(Call));
-  if (Summary.Query)
+  if (Summary.Query && Summary.reachesFrom(Call, Summary.Query->Trace))
     checkQuery(Call, nullptr, *Summary.Query, /*Direct=*/false, Ctx);
 }
 

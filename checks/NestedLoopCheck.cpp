@@ -554,8 +554,38 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   std::string Name = core::displayName(Callee);
   auto Args = core::argumentsOf(Call);
 
+  // A callee that calls this function back (`verifyVector` ->
+  // `verifyTable` -> `verifyVector`), or a chain that does: the same walk of
+  // a tree, mutually recursive. Computed only when a loop is reported.
+  const FunctionDecl *Caller = Loops.enclosingFunction(Call);
+  auto CallsCaller = [&](const Stmt *S) {
+    std::function<bool(const Stmt *)> Visit = [&](const Stmt *Node) {
+      if (!Node)
+        return false;
+      if (const auto *E = dyn_cast<CallExpr>(Node))
+        if (const FunctionDecl *Target = E->getDirectCallee();
+            Target && Target->getCanonicalDecl() == Caller->getCanonicalDecl())
+          return true;
+      return llvm::any_of(Node->children(), Visit);
+    };
+    return Visit(S);
+  };
+  auto Recurses = [&](const core::EffectTrace &Trace) {
+    const FunctionDecl *CalleeDef = core::analysableDefinition(Callee);
+    return (Caller && CalleeDef && CallsCaller(CalleeDef->getBody())) ||
+           (Caller && llvm::any_of(Trace, [&](const core::EffectStep &Step) {
+             const auto *StepCall = dyn_cast_or_null<Expr>(Step.Site);
+             const FunctionDecl *Target =
+                 StepCall ? core::calleeOf(StepCall) : nullptr;
+             return Target &&
+                    Target->getCanonicalDecl() == Caller->getCanonicalDecl();
+           }));
+  };
+
   auto Report = [&](const Stmt *Loop, const std::string &What,
                     const Expr *Scanned, const core::EffectTrace &Trace) {
+    if (Recurses(Trace))
+      return;
     double Size = static_cast<double>(loopOptions().AssumedTripCount);
     double Executions = Loops.executionsPerCall(Call);
     core::Impact I = core::estimateImpact(
@@ -577,7 +607,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   };
 
   for (const auto &[Index, Trace] : Summary.ScannedParams) {
-    if (Index >= Args.size() || Index >= Callee->getNumParams())
+    if (Index >= Args.size() || Index >= Callee->getNumParams() ||
+        !Summary.reachesFrom(Call, Trace))
       continue;
     // A count parameter (`repeat(n)`, or one wrapped in a struct:
     // `out << IndentTo(col)`) is a loop bound, not data: the work per call is
@@ -600,6 +631,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   if (!Object && !isa<CXXMemberCallExpr>(Call))
     return;
   for (const auto &[Field, Trace] : Summary.ScannedMembers) {
+    if (!Summary.reachesFrom(Call, Trace))
+      continue;
     if (const Stmt *Loop = hoistableLoop(Call, Object, Ctx)) {
       Report(Loop, "member '" + Field->getNameAsString() + "'", nullptr, Trace);
       return;

@@ -169,6 +169,30 @@ EffectAnalysis::directBlocking(const Expr *Call) {
   return State->directBlocking(Call);
 }
 
+bool FunctionSummary::reachesFrom(const Expr *Call,
+                                  const EffectTrace &Trace) const {
+  if (Trace.empty() || !Call)
+    return true;
+  auto It = Conditions.find(Trace.front().Site);
+  if (It == Conditions.end())
+    return true;
+  const FunctionDecl *Callee = calleeOf(Call);
+  auto Args = argumentsOf(Call);
+  for (const ParamTest &T : It->second) {
+    if (T.Index >= Args.size() || !Callee)
+      continue;
+    const Expr *Arg = Args[T.Index];
+    Expr::EvalResult Value;
+    if (Arg->isValueDependent() ||
+        !Arg->EvaluateAsInt(Value, Callee->getASTContext()))
+      continue;
+    bool Same = Value.Val.getInt().getExtValue() == T.Value;
+    if (Same != T.Equal)
+      return false;
+  }
+  return true;
+}
+
 std::string callName(const Expr *Call) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call)) {
     // The type as the declaration spells it: std::ifstream, not
@@ -614,13 +638,16 @@ private:
       if (!Trace.empty() &&
           isOverwrittenBefore(cast<ParmVarDecl>(Dep.Root), Trace.front().Site))
         return;
+      noteConditions(Trace);
       Out.ScannedParams.insert({*Index, std::move(Trace)});
       return;
     }
     if (const auto *Field = dyn_cast_or_null<FieldDecl>(Dep.Root))
       if (const auto *ME = dyn_cast_or_null<MemberExpr>(Dep.Subject))
-        if (isa<CXXThisExpr>(LoopModel::strip(ME->getBase())))
+        if (isa<CXXThisExpr>(LoopModel::strip(ME->getBase()))) {
+          noteConditions(Trace);
           Out.ScannedMembers.insert({Field, std::move(Trace)});
+        }
   }
 
   void visitLoop(const Stmt *Loop) {
@@ -648,12 +675,14 @@ private:
       Site.Embedded = Site.Model && Site.Model->Embedded;
       Site.Writes = A.Calls.writes(Call);
       Site.LoadsRelation = Site.Model && Site.Model->LazyRelation;
+      noteConditions(Site.Trace);
       Out.Query = std::move(Site);
     }
     if (!Out.Blocking)
       if (std::optional<BlockingEffect> B = A.directBlocking(Call)) {
         B->Trace.push_back(
             EffectStep{Call, "'" + callName(Call) + "' blocks here"});
+        noteConditions(B->Trace);
         Out.Blocking = std::move(*B);
       }
     if (const LinearFunctionModel *Linear = A.Calls.linear(Call);
@@ -677,17 +706,19 @@ private:
       Trace.append(Inner.begin(), Inner.end());
       return Trace;
     };
-    if (!Out.Query && S.Query) {
+    if (!Out.Query && S.Query && S.reachesFrom(Call, S.Query->Trace)) {
       QuerySite Site = *S.Query;
       Site.Trace = Prefixed(S.Query->Trace, "'" + Name + "' executes a query");
+      noteConditions(Site.Trace);
       Out.Query = std::move(Site);
     }
     // Calling a coroutine only creates its frame; its body runs in its own
     // context (awaited or spawned) and is judged there.
-    if (!Out.Blocking && S.Blocking &&
+    if (!Out.Blocking && S.Blocking && S.reachesFrom(Call, S.Blocking->Trace) &&
         !(Def && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody()))) {
       BlockingEffect B = *S.Blocking;
       B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");
+      noteConditions(B.Trace);
       Out.Blocking = std::move(B);
     }
     // A call that fills a cache once (`if (!node_) { node_ = make();
@@ -697,7 +728,7 @@ private:
     auto Args = argumentsOf(Call);
     for (const auto &[Index, Trace] : S.ScannedParams) {
       // Arguments of a member call start after the object.
-      if (Index < Args.size())
+      if (Index < Args.size() && S.reachesFrom(Call, Trace))
         recordScan(A.Loops.classify(Args[Index]),
                    Prefixed(Trace, "'" + Name + "' loops over its argument"));
     }
@@ -705,14 +736,110 @@ private:
       const Expr *Object = objectOf(Call);
       Object = Object ? LoopModel::strip(Object) : nullptr;
       for (const auto &[Field, Trace] : S.ScannedMembers) {
+        if (!S.reachesFrom(Call, Trace))
+          continue;
         EffectTrace T = Prefixed(Trace, "'" + Name + "' loops over member '" +
                                             Field->getNameAsString() + "'");
-        if (!Object || isa<CXXThisExpr>(Object))
+        if (!Object || isa<CXXThisExpr>(Object)) {
+          noteConditions(T);
           Out.ScannedMembers.insert({Field, std::move(T)});
+        }
         else
           recordScan(A.Loops.classify(Object), std::move(T));
       }
     }
+  }
+
+  /// `P == C` or `C == P` (or `!=`) with P a parameter of this function
+  /// and C an integer or enumerator constant.
+  std::optional<ParamTest> paramTest(const Expr *Cond) const {
+    Cond = LoopModel::strip(Cond);
+    // A flag: `if (withDetails)` is `withDetails != 0`, `if (!quiet)` is
+    // `quiet == 0`.
+    bool Negated = false;
+    const Expr *Flag = Cond;
+    if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot) {
+      Negated = true;
+      Flag = LoopModel::strip(Not->getSubExpr());
+    }
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Flag))
+      if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl());
+          P && P->getDeclContext() == FD &&
+          P->getType()->isIntegralOrEnumerationType() &&
+          !writesIn(FD->getBody()).Written.count(P))
+        return ParamTest{P->getFunctionScopeIndex(), 0, Negated};
+    const Expr *L = nullptr, *R = nullptr;
+    bool Equal = true;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Cond);
+        BO && BO->isEqualityOp()) {
+      L = BO->getLHS();
+      R = BO->getRHS();
+      Equal = BO->getOpcode() == BO_EQ;
+    } else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Cond);
+               Op && Op->getNumArgs() == 2 &&
+               (Op->getOperator() == OO_EqualEqual ||
+                Op->getOperator() == OO_ExclaimEqual)) {
+      L = Op->getArg(0);
+      R = Op->getArg(1);
+      Equal = Op->getOperator() == OO_EqualEqual;
+    }
+    if (!L || !R)
+      return std::nullopt;
+    ASTContext &Ctx = A.Loops.context();
+    for (int Side = 0; Side < 2; ++Side, std::swap(L, R)) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(LoopModel::strip(L));
+      const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      // A parameter the function assigns no longer holds the argument.
+      if (!P || P->getDeclContext() != FD ||
+          !P->getType()->isIntegralOrEnumerationType() || R->isValueDependent() ||
+          writesIn(FD->getBody()).Written.count(P))
+        continue;
+      Expr::EvalResult Value;
+      if (R->EvaluateAsInt(Value, Ctx))
+        return ParamTest{P->getFunctionScopeIndex(),
+                         Value.Val.getInt().getExtValue(), Equal};
+    }
+    return std::nullopt;
+  }
+
+  /// Records the parameter tests of the `if`s around Trace's first step:
+  /// the condition (each `&&` term) on the then-branch, its negation on the
+  /// else-branch.
+  void noteConditions(const EffectTrace &Trace) {
+    if (Trace.empty() || !Trace.front().Site || Guards.empty())
+      return;
+    const Stmt *Site = Trace.front().Site;
+    const SourceManager &SM = A.Loops.context().getSourceManager();
+    SourceLocation At = SM.getExpansionLoc(Site->getBeginLoc());
+    auto Within = [&](const Stmt *Branch) {
+      return Branch &&
+             SM.isPointWithin(At, SM.getExpansionLoc(Branch->getBeginLoc()),
+                              SM.getExpansionLoc(Branch->getEndLoc()));
+    };
+    llvm::SmallVector<ParamTest, 1> Tests;
+    for (const IfStmt *If : Guards) {
+      if (Within(If->getThen())) {
+        llvm::SmallVector<const Expr *, 2> Terms{If->getCond()};
+        while (!Terms.empty()) {
+          const Expr *Term = LoopModel::strip(Terms.pop_back_val());
+          if (const auto *And = dyn_cast_or_null<BinaryOperator>(Term);
+              And && And->getOpcode() == BO_LAnd) {
+            Terms.push_back(And->getLHS());
+            Terms.push_back(And->getRHS());
+          } else if (std::optional<ParamTest> T = paramTest(Term)) {
+            Tests.push_back(*T);
+          }
+        }
+      } else if (Within(If->getElse())) {
+        if (std::optional<ParamTest> T = paramTest(If->getCond())) {
+          T->Equal = !T->Equal;
+          Tests.push_back(*T);
+        }
+      }
+    }
+    if (!Tests.empty())
+      Out.Conditions[Site] = std::move(Tests);
   }
 
   EffectAnalysis::Impl &A;

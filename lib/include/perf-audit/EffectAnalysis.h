@@ -77,6 +77,15 @@ struct QuerySite {
 };
 
 /// The effects of one function.
+/// A test of a parameter against a constant that the function's own step
+/// of an effect sits behind: `if (role == Qt::FontRole) scan();` runs the
+/// scan only when parameter `role` equals that constant.
+struct ParamTest {
+  unsigned Index = 0;
+  int64_t Value = 0;
+  bool Equal = true; ///< `==` (the then-branch), or `!=`.
+};
+
 struct FunctionSummary {
   /// The first statement executed by the function that runs a query.
   std::optional<QuerySite> Query;
@@ -86,6 +95,15 @@ struct FunctionSummary {
   llvm::MapVector<unsigned, EffectTrace> ScannedParams;
   /// Members of `*this` the function loops over.
   llvm::MapVector<const clang::FieldDecl *, EffectTrace> ScannedMembers;
+  /// The parameter tests each effect's first step (the Site of its trace's
+  /// front, in this function) needs; none for an unconditional step.
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<ParamTest, 1>>
+      Conditions;
+
+  /// False when Call passes a constant for which Trace's first step cannot
+  /// run (`data(index, Qt::DisplayRole)` and a scan behind
+  /// `if (role == Qt::FontRole)`).
+  bool reachesFrom(const clang::Expr *Call, const EffectTrace &Trace) const;
 
   bool empty() const {
     return !Query && !Blocking && ScannedParams.empty() &&

@@ -96,3 +96,25 @@ std::size_t countWanted(const Node &node, const std::vector<std::string> &wanted
   // CHECK-MESSAGES: :[[@LINE-13]]:3: note: loops over 'node.tags' here
   return n;
 }
+
+// The same walk through two functions that call each other: each table's
+// fields once.
+bool verifyTable(const Registry &registry, const Schema &schema,
+                 const Table &table);
+
+bool verifyVector(const Registry &registry, const Schema &elementSchema,
+                  const Table &table, const Field &field) {
+  for (const Table &child : table.tablesOf(field))
+    if (!verifyTable(registry, elementSchema, child))
+      return false;
+  return true;
+}
+
+bool verifyTable(const Registry &registry, const Schema &schema,
+                 const Table &table) {
+  for (const Field &field : schema.fields)
+    if (field.element >= 0 &&
+        !verifyVector(registry, registry.schema(field.element), table, field))
+      return false;
+  return true;
+}
