@@ -136,18 +136,9 @@ static bool isResetBefore(const VarDecl *V, const Stmt *Outer, const Stmt *Inner
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S || Found)
       return;
-    const Expr *Target = nullptr, *Value = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->getOpcode() == BO_Assign) {
-      Target = BO->getLHS();
-      Value = BO->getRHS();
-    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
-               OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-      Target = OC->getArg(0);
-      Value = OC->getArg(1);
-    }
-    if (Target && LoopModel::referencedVar(Target) == V &&
-        !isDerivedFrom(Value, V) &&
+    auto Assignment = LoopModel::assignmentOf(S);
+    if (Assignment && LoopModel::referencedVar(Assignment->first) == V &&
+        !isDerivedFrom(Assignment->second, V) &&
         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
                                      SM.getExpansionLoc(InnerBody)))
       Found = true;

@@ -596,35 +596,11 @@ private:
         T.getNonReferenceType().isConstQualified())
       return false;
     const SourceManager &SM = A.Loops.context().getSourceManager();
-    auto NamesParam = [&](const Expr *E) {
-      return LoopModel::referencedVar(E) == Param;
-    };
-    auto Overwrites = [&](const Stmt *S) {
-      const auto *E = dyn_cast<Expr>(S);
-      if (!E)
-        return false;
-      E = E->IgnoreImplicit();
-      const Expr *Value = nullptr;
-      if (const auto *BO = dyn_cast<BinaryOperator>(E);
-          BO && BO->getOpcode() == BO_Assign && NamesParam(BO->getLHS()))
-        Value = BO->getRHS();
-      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-               NamesParam(Op->getArg(0)))
-        Value = Op->getArg(1);
-      else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-               Call && NamesParam(Call->getImplicitObjectArgument()) &&
-               Call->getMethodDecl() &&
-               A.Calls.model().isClearingMethod(
-                   identifierName(Call->getMethodDecl())))
-        return true;
-      return Value && !LoopModel::referencesAny(Value, {Param});
-    };
     SourceLocation Site = At->getBeginLoc();
     for (const Stmt *S : Body->body()) {
       if (SM.isPointWithin(Site, S->getBeginLoc(), S->getEndLoc()))
         return false;
-      if (Overwrites(S))
+      if (A.Loops.resets(S, Param))
         return true;
     }
     return false;

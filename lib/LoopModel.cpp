@@ -1669,49 +1669,38 @@ bool LoopModel::runsOnEveryIteration(const Stmt *S, const Stmt *Loop) {
   }
 }
 
+std::optional<std::pair<const Expr *, const Expr *>>
+LoopModel::assignmentOf(const Stmt *S) {
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign)
+    return std::make_pair(BO->getLHS(), BO->getRHS());
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return std::make_pair(Op->getArg(0), Op->getArg(1));
+  return std::nullopt;
+}
+
+bool LoopModel::resets(const Stmt *S, const VarDecl *V) const {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E || !V)
+    return false;
+  E = E->IgnoreImplicit();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return referencedVar(Call->getImplicitObjectArgument()) == V &&
+           Call->getMethodDecl() &&
+           State->Calls.model().isClearingMethod(
+               identifierName(Call->getMethodDecl()));
+  auto Assignment = assignmentOf(E);
+  return Assignment && referencedVar(Assignment->first) == V &&
+         !referencesAny(Assignment->second, {V});
+}
+
 bool LoopModel::isResetBefore(const ValueDecl *V, const Stmt *S,
                               const Stmt *Loop) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(Loop));
-  if (!Body || !V)
+  const auto *Var = dyn_cast_or_null<VarDecl>(V);
+  if (!Body || !Var)
     return false;
-  auto NamesV = [&](const Expr *E) {
-    E = strip(E);
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
-    return Ref && Ref->getDecl() == V;
-  };
-  auto Resets = [&](const Stmt *Statement) {
-    const auto *E = dyn_cast<Expr>(Statement);
-    if (!E)
-      return false;
-    E = E->IgnoreImplicit();
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-      return NamesV(Call->getImplicitObjectArgument()) && Call->getMethodDecl() &&
-             State->Calls.model().isClearingMethod(
-                 identifierName(Call->getMethodDecl()));
-    const Expr *Target = nullptr, *Value = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(E);
-        BO && BO->getOpcode() == BO_Assign) {
-      Target = BO->getLHS();
-      Value = BO->getRHS();
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      Target = Op->getArg(0);
-      Value = Op->getArg(1);
-    }
-    if (!Target || !NamesV(Target))
-      return false;
-    bool FromItself = false;
-    std::function<void(const Stmt *)> Visit = [&](const Stmt *Node) {
-      if (!Node || FromItself)
-        return;
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
-        FromItself = Ref->getDecl() == V;
-      for (const Stmt *Child : Node->children())
-        Visit(Child);
-    };
-    Visit(Value);
-    return !FromItself;
-  };
   // Only the body's own statements: a reset in a branch may not happen.
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation At = SM.getExpansionLoc(S->getBeginLoc());
@@ -1719,7 +1708,7 @@ bool LoopModel::isResetBefore(const ValueDecl *V, const Stmt *S,
     if (!SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Statement->getEndLoc()),
                                       At))
       return false;
-    if (Resets(Statement))
+    if (resets(Statement, Var))
       return true;
   }
   return false;

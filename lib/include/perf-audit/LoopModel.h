@@ -189,6 +189,14 @@ public:
   bool isResetBefore(const clang::ValueDecl *V, const clang::Stmt *S,
                      const clang::Stmt *Loop);
 
+  /// True when the statement S empties V (a `clearing-methods` call on it)
+  /// or assigns it a value not computed from V.
+  bool resets(const clang::Stmt *S, const clang::VarDecl *V) const;
+
+  /// The target and the value of `a = b`, built-in or an operator=.
+  static std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
+  assignmentOf(const clang::Stmt *S);
+
   /// An expression, valid just before Loop, whose value is Loop's trip
   /// count: `v.size()` for `for (x : v)`, `n` for `for (i = 0; i < n; ++i)`.
   /// None when the count is not known before the loop starts, or saying it
