@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingInAsyncCheck.h"
-#include "perf-audit/Advice.h"
+#include "perf-audit/FindingText.h"
 #include "perf-audit/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -113,9 +113,8 @@ void BlockingInAsyncCheck::report(const Candidate &C,
   if (C.Direct && C.Effect.Kind == core::BlockingKind::Sleep && C.Effect.SleepNs)
     Verb = "sleeps " + core::formatDuration(*C.Effect.SleepNs) +
            " on the event loop";
-  std::string Message = "'" + Name + "' " + Verb + " in " + Context.describe();
-  if (Executions > 1)
-    Message += ", ~" + core::formatCount(Executions) + " times per call";
+  std::string Message =
+      core::blockingMessage(Name, Verb, Context.describe(), Executions);
 
   const core::BlockingCallModel *Blocking = C.Effect.Model;
   std::optional<core::AsyncRewrite> Rewrite;
@@ -132,9 +131,8 @@ void BlockingInAsyncCheck::report(const Candidate &C,
   }
   if (Context.Registration)
     note(Context.Registration->getBeginLoc(),
-         Context.What == core::AsyncContext::Kind::PostedWork
-             ? "posted to the event loop here"
-             : "handler registered here");
+         core::registrationNote(Context.What ==
+                                core::AsyncContext::Kind::PostedWork));
   if (!C.Direct)
     noteTrace(C.Effect.Trace, C.Call->getBeginLoc());
 

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "NPlusOneCheck.h"
-#include "perf-audit/Advice.h"
+#include "perf-audit/FindingText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -136,24 +136,16 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
 
   const LoopInfo &Loop = Loops.info(Outer);
   bool OverRows = Loop.Trip.Source == core::InputSource::QueryRows;
-  std::string Where =
-      OverRows && Loop.Trip.Query
-          ? "for every row of the query at line " +
-                std::to_string(SM.getExpansionLineNumber(
-                    Loop.Trip.Query->getBeginLoc()))
-          : "on every iteration of " + Loop.Description;
-
-  std::string What;
-  if (Direct)
-    What = Query.Writes ? "a database write runs" : "a query runs";
-  else
-    What = "'" + core::displayName(core::calleeOf(cast<Expr>(Site))) + "' " +
-           (Query.Writes ? "writes to the database" : "runs a query");
-  std::string Unit = Query.Writes ? " statements per call" : " queries per call";
-
+  std::optional<unsigned> OuterQueryLine;
+  if (OverRows && Loop.Trip.Query)
+    OuterQueryLine = SM.getExpansionLineNumber(Loop.Trip.Query->getBeginLoc());
+  std::string Callee =
+      Direct ? "" : core::displayName(core::calleeOf(cast<Expr>(Site)));
   report(Site->getBeginLoc(),
-         What + " " + Where + ": ~" + core::formatCount(Executions) + Unit, I,
-         SM);
+         core::nPlusOneMessage(
+             Callee, Query.Writes,
+             core::repetitionOf(Loop.Description, OuterQueryLine), Executions),
+         I, SM);
   if (OverRows && Loop.Trip.Query)
     note(Loop.Trip.Query->getBeginLoc(), "outer query here");
   note(Outer->getBeginLoc(), "loop here");

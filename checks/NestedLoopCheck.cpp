@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "NestedLoopCheck.h"
+#include "perf-audit/FindingText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -588,10 +589,10 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
     if (!meetsMinimum(I))
       return;
     report(Call->getBeginLoc(),
-           "'" + Name + "' loops over " + What + " on every iteration of " +
-               Loops.info(Loop).Description + ": " +
-               (Scanned ? complexity(Loop, Scanned, Ctx) : "O(n*m)") + ", ~" +
-               core::formatCount(Size * Executions) + " iterations per call",
+           core::calleeScanMessage(
+               Name, What, Loops.info(Loop).Description,
+               Scanned ? complexity(Loop, Scanned, Ctx) : "O(n*m)",
+               Size * Executions),
            I, SM);
     note(Loop->getBeginLoc(), "loop here");
     noteTrace(Trace, Call->getBeginLoc());

@@ -102,7 +102,7 @@ DiagnosticBuilder PerfAuditCheck::report(SourceLocation Loc, StringRef Message,
     // The location clang-tidy reports: the file location of Loc.
     SourceLocation FileLoc = SM.getFileLoc(Loc);
     Observer->findingReported(getID(), SM.getFilename(FileLoc),
-                              SM.getFileOffset(FileLoc), I);
+                              SM.getFileOffset(FileLoc), Message, I);
   }
   return diag(Loc, "%0 %1") << Message << core::impactSuffix(I);
 }

@@ -67,7 +67,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   case 4:
     (void)parseTier(Text);
     (void)parseCostKind(Text);
-    (void)parseImpactSuffix(Text);
     break;
   }
   return 0;

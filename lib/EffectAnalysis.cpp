@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/EffectAnalysis.h"
+#include "perf-audit/FindingText.h"
 #include "perf-audit/CallClassifier.h"
 #include "perf-audit/LoopModel.h"
 #include "perf-audit/ProgramSummaries.h"
@@ -684,7 +685,7 @@ private:
     };
     if (!Out.Query && S.Query && S.reachesFrom(Call, S.Query->Trace)) {
       QuerySite Site = *S.Query;
-      Site.Trace = Prefixed(S.Query->Trace, "'" + Name + "' executes a query");
+      Site.Trace = Prefixed(S.Query->Trace, queryStep(Name));
       noteConditions(Site.Trace);
       Out.Query = std::move(Site);
     }
@@ -693,7 +694,7 @@ private:
     if (!Out.Blocking && S.Blocking && S.reachesFrom(Call, S.Blocking->Trace) &&
         !(Def && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody()))) {
       BlockingEffect B = *S.Blocking;
-      B.Trace = Prefixed(S.Blocking->Trace, "'" + Name + "' blocks");
+      B.Trace = Prefixed(S.Blocking->Trace, blockingStep(Name));
       noteConditions(B.Trace);
       Out.Blocking = std::move(B);
     }
@@ -706,7 +707,7 @@ private:
       // Arguments of a member call start after the object.
       if (Index < Args.size() && S.reachesFrom(Call, Trace))
         recordScan(A.Loops.classify(Args[Index]),
-                   Prefixed(Trace, "'" + Name + "' loops over its argument"));
+                   Prefixed(Trace, argumentScanStep(Name)));
     }
     if (!S.ScannedMembers.empty()) {
       const Expr *Object = objectOf(Call);
@@ -714,8 +715,8 @@ private:
       for (const auto &[Field, Trace] : S.ScannedMembers) {
         if (!S.reachesFrom(Call, Trace))
           continue;
-        EffectTrace T = Prefixed(Trace, "'" + Name + "' loops over member '" +
-                                            Field->getNameAsString() + "'");
+        EffectTrace T =
+            Prefixed(Trace, memberScanStep(Name, Field->getNameAsString()));
         if (!Object || isa<CXXThisExpr>(Object)) {
           noteConditions(T);
           Out.ScannedMembers.insert({Field, std::move(T)});

@@ -170,21 +170,6 @@ std::string impactSuffix(const Impact &I) {
   return Suffix + "]";
 }
 
-std::optional<std::pair<Tier, unsigned>>
-parseImpactSuffix(llvm::StringRef Message) {
-  size_t Start = Message.rfind("[impact: ");
-  if (Start == llvm::StringRef::npos || !Message.ends_with("]"))
-    return std::nullopt;
-  llvm::StringRef Body =
-      Message.drop_front(Start + strlen("[impact: ")).drop_back();
-  auto [TierText, ScoreText] = Body.split(',').first.split(' ');
-  std::optional<Tier> T = parseTier(TierText);
-  unsigned Score = 0;
-  if (!T || ScoreText.getAsInteger(10, Score))
-    return std::nullopt;
-  return std::make_pair(*T, Score);
-}
-
 std::string formatCount(double Count) {
   Count = std::round(Count);
   std::string Out;

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/ProgramJoin.h"
-#include "perf-audit/Advice.h"
+#include "perf-audit/FindingText.h"
 #include "perf-audit/Impact.h"
 #include <map>
 #include <set>
@@ -46,13 +46,13 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
         if (!F.Query && G.Query) {
           QueryRecord Q = *G.Query;
           Q.Trace = prefixed(G.Query->Trace, C.Site,
-                             "'" + G.Name + "' executes a query");
+                             queryStep(G.Name));
           F.Query = std::move(Q);
           Changed = true;
         }
         if (!F.Blocking && G.Blocking && !G.Coroutine) {
           BlockingRecord B = *G.Blocking;
-          B.Trace = prefixed(G.Blocking->Trace, C.Site, "'" + G.Name + "' blocks");
+          B.Trace = prefixed(G.Blocking->Trace, C.Site, blockingStep(G.Name));
           F.Blocking = std::move(B);
           Changed = true;
         }
@@ -63,8 +63,7 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
                 })) {
               F.ScannedMembers.push_back(
                   {M.Member,
-                   prefixed(M.Trace, C.Site,
-                            "'" + G.Name + "' loops over member '" + M.Member + "'")});
+                   prefixed(M.Trace, C.Site, memberScanStep(G.Name, M.Member))});
               Changed = true;
             }
         for (const ScanRecord &S : G.ScannedParams) {
@@ -76,8 +75,7 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
                            [&](const ScanRecord &R) { return R.Param == Param; }))
             continue;
           F.ScannedParams.push_back(
-              {Param, prefixed(S.Trace, C.Site,
-                               "'" + G.Name + "' loops over its argument")});
+              {Param, prefixed(S.Trace, C.Site, argumentScanStep(G.Name))});
           Changed = true;
         }
       }
@@ -108,10 +106,8 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
                                 N * unitCostNs(CostKind::LoopIteration),
                                 P.Executions);
         F.Cost.Certainty = lowered(P.Certainty);
-        F.Message = "'" + P.CalleeName + "' loops over " + What +
-                    " on every iteration of " + A.LoopDescription + ": " +
-                    A.Complexity + ", ~" + formatCount(N * P.Executions) +
-                    " iterations per call";
+        F.Message = calleeScanMessage(P.CalleeName, What, A.LoopDescription,
+                                      A.Complexity, N * P.Executions);
         F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
         Trace(F, Steps);
         Program.Findings.push_back(std::move(F));
@@ -125,10 +121,8 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
             Q.Embedded ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
         F.Cost = estimateImpact(Kind, unitCostNs(Kind), P.Executions);
         F.Cost.Certainty = lowered(P.Certainty);
-        F.Message = "'" + P.CalleeName + "' " +
-                    (Q.Writes ? "writes to the database" : "runs a query") + " " +
-                    P.Where + ": ~" + formatCount(P.Executions) +
-                    (Q.Writes ? " statements per call" : " queries per call");
+        F.Message =
+            nPlusOneMessage(P.CalleeName, Q.Writes, P.Where, P.Executions);
         if (P.OuterQuery)
           F.Notes.push_back(noteAt(*P.OuterQuery, "outer query here"));
         F.Notes.push_back(noteAt(P.LoopLoc, "loop here"));
@@ -157,15 +151,11 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
         F.Loc = P.Site;
         F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
         F.Cost.Certainty = P.Certainty;
-        F.Message = "'" + P.CalleeName + "' blocks the event loop in " +
-                    *P.AsyncContext;
-        if (P.Executions > 1)
-          F.Message += ", ~" + formatCount(P.Executions) + " times per call";
+        F.Message = blockingMessage(P.CalleeName, "blocks the event loop",
+                                    *P.AsyncContext, P.Executions);
         if (P.Registration)
-          F.Notes.push_back(noteAt(*P.Registration,
-                                   P.RegistrationIsPost
-                                       ? "posted to the event loop here"
-                                       : "handler registered here"));
+          F.Notes.push_back(
+              noteAt(*P.Registration, registrationNote(P.RegistrationIsPost)));
         Trace(F, B.Trace);
         // The blocking call is in the callee: the callee is what must
         // change, so no asynchronous form is named at this call, and the

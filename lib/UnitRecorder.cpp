@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/UnitRecorder.h"
-#include "perf-audit/Advice.h"
+#include "perf-audit/FindingText.h"
 #include "perf-audit/AnalysisContext.h"
 #include "perf-audit/Async.h"
 #include "perf-audit/CallClassifier.h"
@@ -253,11 +253,11 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
       P.LoopLoc = point(Loop->getBeginLoc());
       if (Info.Trip.Source == InputSource::QueryRows && Info.Trip.Query) {
         P.OuterQuery = point(Info.Trip.Query->getBeginLoc());
-        P.Where = "for every row of the query at line " +
-                  std::to_string(SM.getExpansionLineNumber(
-                      Info.Trip.Query->getBeginLoc()));
+        P.Where = repetitionOf(Info.Description,
+                               SM.getExpansionLineNumber(
+                                   Info.Trip.Query->getBeginLoc()));
       } else {
-        P.Where = "on every iteration of " + Info.Description;
+        P.Where = repetitionOf(Info.Description, std::nullopt);
       }
       break;
     }

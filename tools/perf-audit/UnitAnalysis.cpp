@@ -42,22 +42,34 @@ using namespace llvm;
 namespace perf_audit::driver {
 namespace {
 
-/// Collects the impact of every finding the checks emit on this thread.
-class ImpactCollector : public FindingObserver {
+/// The message and impact of every finding the checks emit on this thread,
+/// by the diagnostic clang-tidy prints for it: two findings at one place
+/// differ in their text.
+class FindingCollector : public FindingObserver {
 public:
+  struct Reported {
+    std::string Message;
+    Impact Cost;
+  };
+
   void findingReported(StringRef CheckName, StringRef FilePath,
-                       unsigned FileOffset, const Impact &I) override {
-    Impacts[{CheckName.str(), FilePath.str(), FileOffset}] = I;
+                       unsigned FileOffset, StringRef Message,
+                       const Impact &I) override {
+    std::string Diagnostic = Message.str() + " " + impactSuffix(I);
+    Findings[{CheckName.str(), FilePath.str(), FileOffset, Diagnostic}] =
+        Reported{Message.str(), I};
   }
 
-  const Impact *lookup(StringRef CheckName, StringRef FilePath,
-                       unsigned FileOffset) const {
-    auto It = Impacts.find({CheckName.str(), FilePath.str(), FileOffset});
-    return It == Impacts.end() ? nullptr : &It->second;
+  const Reported *lookup(const ClangTidyError &E) const {
+    auto It = Findings.find({E.DiagnosticName, E.Message.FilePath,
+                             E.Message.FileOffset, E.Message.Message});
+    return It == Findings.end() ? nullptr : &It->second;
   }
 
 private:
-  std::map<std::tuple<std::string, std::string, unsigned>, Impact> Impacts;
+  std::map<std::tuple<std::string, std::string, unsigned, std::string>,
+           Reported>
+      Findings;
 };
 
 /// Records the TU's functions and calls for the whole-program join, and the
@@ -176,12 +188,6 @@ std::string commandDirectory(const tooling::CompilationDatabase &Database,
   std::vector<tooling::CompileCommand> Commands =
       Database.getCompileCommands(File);
   return Commands.empty() ? std::string() : Commands.front().Directory;
-}
-
-/// The message without the " [impact: ...]" suffix every check appends.
-StringRef withoutImpactSuffix(StringRef Message) {
-  size_t At = Message.rfind(" [impact: ");
-  return At == StringRef::npos ? Message : Message.take_front(At);
 }
 
 } // namespace
@@ -330,10 +336,10 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
         return Adjusted;
       });
 
-  ImpactCollector Impacts;
+  FindingCollector Reports;
   int Status;
   {
-    FindingObserver::Scope Observe(Impacts);
+    FindingObserver::Scope Observe(Reports);
     TidyActionFactory Factory(Context, Analysis);
     Status = Tool.run(&Factory);
   }
@@ -370,17 +376,15 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
       continue;
     Finding F;
     F.Check = E.DiagnosticName;
-    F.Message = withoutImpactSuffix(E.Message.Message).str();
     F.Loc.File = absolutePath(E.Message.FilePath, BuildDirectory(E));
     F.Loc.Offset = E.Message.FileOffset;
-    if (const Impact *I =
-            Impacts.lookup(E.DiagnosticName, E.Message.FilePath,
-                           E.Message.FileOffset)) {
-      F.Cost = *I;
-    } else if (auto Parsed = parseImpactSuffix(E.Message.Message)) {
-      F.Cost.Level = Parsed->first;
-      F.Cost.Score = Parsed->second;
-    }
+    // Every finding is reported through PerfAuditCheck::report, which hands
+    // its text and impact over as data; the printed text is never read back.
+    const FindingCollector::Reported *Reported = Reports.lookup(E);
+    if (!Reported)
+      continue;
+    F.Message = Reported->Message;
+    F.Cost = Reported->Cost;
     for (const tooling::DiagnosticMessage &Note : E.Notes) {
       FindingNote N;
       N.Message = Note.Message;

@@ -2,9 +2,9 @@
 //
 // Part of perf-audit. clang-tidy diagnostics carry text; the driver's reports
 // need the figures behind them (cost per execution, executions per call).
-// A check hands each finding's impact to the observer of the current thread,
-// if any: the driver installs one per worker while it analyses a TU; the
-// plugin and clangd install none and pay nothing.
+// A check hands each finding's text and impact to the observer of the
+// current thread, if any: the driver installs one per worker while it
+// analyses a TU; the plugin and clangd install none and pay nothing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,10 +21,11 @@ public:
   virtual ~FindingObserver();
 
   /// A check emitted a finding at FileOffset of FilePath (the file location
-  /// clang-tidy reports), with Message (the text without the impact suffix).
+  /// clang-tidy reports), with Message (the text without the impact suffix)
+  /// and impact I.
   virtual void findingReported(llvm::StringRef CheckName,
                                llvm::StringRef FilePath, unsigned FileOffset,
-                               const Impact &I) = 0;
+                               llvm::StringRef Message, const Impact &I) = 0;
 
   /// The observer installed on this thread, or null.
   static FindingObserver *current();

@@ -91,10 +91,6 @@ std::optional<Tier> parseTier(llvm::StringRef Name);
 /// The suffix every message ends with: "[impact: high 64]".
 std::string impactSuffix(const Impact &I);
 
-/// Reads the tier and score back from a message that ends with the suffix.
-std::optional<std::pair<Tier, unsigned>>
-parseImpactSuffix(llvm::StringRef Message);
-
 /// A count for messages: "~100", "~10,000", "~1.2M".
 std::string formatCount(double Count);
 

@@ -1,0 +1,111 @@
+//===--- FindingText.cpp - What findings say ------------------------------===//
+//
+// Part of perf-audit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "perf-audit/FindingText.h"
+
+namespace perf_audit {
+
+std::string repetitionOf(llvm::StringRef LoopDescription,
+                         std::optional<unsigned> OuterQueryLine) {
+  if (OuterQueryLine)
+    return "for every row of the query at line " +
+           std::to_string(*OuterQueryLine);
+  return "on every iteration of " + LoopDescription.str();
+}
+
+std::string nPlusOneMessage(llvm::StringRef Callee, bool Writes,
+                            llvm::StringRef Where, double Executions) {
+  std::string What;
+  if (Callee.empty())
+    What = Writes ? "a database write runs" : "a query runs";
+  else
+    What = "'" + Callee.str() + "' " +
+           (Writes ? "writes to the database" : "runs a query");
+  return What + " " + Where.str() + ": ~" + formatCount(Executions) +
+         (Writes ? " statements per call" : " queries per call");
+}
+
+std::string calleeScanMessage(llvm::StringRef Callee, llvm::StringRef What,
+                              llvm::StringRef LoopDescription,
+                              llvm::StringRef Complexity, double Iterations) {
+  return "'" + Callee.str() + "' loops over " + What.str() +
+         " on every iteration of " + LoopDescription.str() + ": " +
+         Complexity.str() + ", ~" + formatCount(Iterations) +
+         " iterations per call";
+}
+
+std::string blockingMessage(llvm::StringRef Name, llvm::StringRef Verb,
+                            llvm::StringRef Context, double Executions) {
+  std::string Message =
+      "'" + Name.str() + "' " + Verb.str() + " in " + Context.str();
+  if (Executions > 1)
+    Message += ", ~" + formatCount(Executions) + " times per call";
+  return Message;
+}
+
+std::string queryStep(llvm::StringRef Callee) {
+  return "'" + Callee.str() + "' executes a query";
+}
+
+std::string blockingStep(llvm::StringRef Callee) {
+  return "'" + Callee.str() + "' blocks";
+}
+
+std::string argumentScanStep(llvm::StringRef Callee) {
+  return "'" + Callee.str() + "' loops over its argument";
+}
+
+std::string memberScanStep(llvm::StringRef Callee, llvm::StringRef Member) {
+  return "'" + Callee.str() + "' loops over member '" + Member.str() + "'";
+}
+
+std::string registrationNote(bool Posted) {
+  return Posted ? "posted to the event loop here" : "handler registered here";
+}
+
+std::string nPlusOneFix(bool Writes, bool LoadsRelation, bool OverRows) {
+  if (Writes)
+    return "batch the writes: one statement for all rows (INSERT with several "
+           "VALUES rows, UPDATE or DELETE ... WHERE id IN (...)), or a "
+           "prepared statement executed inside one transaction";
+  if (LoadsRelation)
+    return "prefetch the relation for all rows before the loop, with a JOIN "
+           "or one query WHERE ... IN (...)";
+  if (OverRows)
+    return "fetch what the loop needs in the outer query with a JOIN, or in "
+           "one query WHERE ... IN (...) before the loop";
+  return "load the rows for all keys in one query (WHERE key IN (...)) "
+         "before the loop and look them up in a map";
+}
+
+std::string blockingFix(BlockingKind Kind, llvm::StringRef AsyncCall,
+                        bool InCoroutine) {
+  if (!AsyncCall.empty())
+    return InCoroutine ? "use the asynchronous form: 'co_await " +
+                             AsyncCall.str() + "(..., use_awaitable)'"
+                       : "use the asynchronous form '" + AsyncCall.str() +
+                             "' with a completion handler";
+  if (Kind == BlockingKind::Sleep)
+    return "wait on a timer instead: 'co_await timer.async_wait(use_awaitable)' "
+           "in a coroutine, 'timer.async_wait(handler)' elsewhere";
+  return "run it on a thread pool (post it to an asio::thread_pool and resume "
+         "when it is done), or use an asynchronous API";
+}
+
+Impact blockingImpact(BlockingKind Kind, std::optional<double> SleepNs,
+                      bool EmbeddedQuery, double Executions) {
+  if (Kind == BlockingKind::Sleep && SleepNs)
+    return estimateImpact(CostKind::Sleep,
+                          *SleepNs * unitCostNs(CostKind::Sleep), Executions);
+  CostKind Cost = CostKind::BlockingCall;
+  if (Kind == BlockingKind::FileIO)
+    Cost = CostKind::FileOpen;
+  else if (Kind == BlockingKind::Database)
+    Cost = EmbeddedQuery ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
+  return estimateImpact(Cost, unitCostNs(Cost), Executions);
+}
+
+} // namespace perf_audit

@@ -1,0 +1,71 @@
+//===--- FindingText.h - What findings say ----------------------*- C++ -*-===//
+//
+// Part of perf-audit. A finding reads the same whether one translation unit
+// (a check) or the whole program (the driver's join, summaries read by the
+// plugin) revealed it: its message, the steps of its chain through callees,
+// its fix note and its cost are written here and nowhere else.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PERF_AUDIT_FINDINGTEXT_H
+#define PERF_AUDIT_FINDINGTEXT_H
+
+#include "perf-audit/ApiModel.h"
+#include "perf-audit/Impact.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace perf_audit {
+
+/// Where a repeated statement runs: "for every row of the query at line N"
+/// when the loop walks a query's rows, else "on every iteration of <loop>".
+std::string repetitionOf(llvm::StringRef LoopDescription,
+                         std::optional<unsigned> OuterQueryLine);
+
+/// An N+1 finding: "a query runs <where>: ~N queries per call", or with
+/// Callee (the query is in a function called there) "'f' runs a query ...".
+std::string nPlusOneMessage(llvm::StringRef Callee, bool Writes,
+                            llvm::StringRef Where, double Executions);
+
+/// A callee that loops over What (an argument, a member), which stays the
+/// same on every iteration of the loop around the call: "'f' loops over 'x'
+/// on every iteration of <loop>: O(n*m), ~N iterations per call".
+std::string calleeScanMessage(llvm::StringRef Callee, llvm::StringRef What,
+                              llvm::StringRef LoopDescription,
+                              llvm::StringRef Complexity, double Iterations);
+
+/// A blocking call on an event loop: "'f' <Verb> in <Context>", and how
+/// often per call when more than once. Verb is "blocks the event loop" but
+/// for a sleep of known length.
+std::string blockingMessage(llvm::StringRef Name, llvm::StringRef Verb,
+                            llvm::StringRef Context, double Executions);
+
+/// The first step of a chain through a call of Callee, by effect.
+std::string queryStep(llvm::StringRef Callee);
+std::string blockingStep(llvm::StringRef Callee);
+std::string argumentScanStep(llvm::StringRef Callee);
+std::string memberScanStep(llvm::StringRef Callee, llvm::StringRef Member);
+
+/// The note where an async context's work was handed to the event loop.
+std::string registrationNote(bool Posted);
+
+/// The fix note of an N+1 finding: batch the writes, prefetch the relation,
+/// join with the outer query, or load all keys at once.
+std::string nPlusOneFix(bool Writes, bool LoadsRelation, bool OverRows);
+
+/// The fix note of a blocking call on an event loop. AsyncCall is the
+/// asynchronous form as it should be written (`sock.async_read_some`), or
+/// empty when the model names none.
+std::string blockingFix(BlockingKind Kind, llvm::StringRef AsyncCall,
+                        bool InCoroutine);
+
+/// The cost of a blocking call: a known sleep its duration, a database call
+/// its round trip (or the embedded engine's statement), a file its open,
+/// anything else an unknown wait.
+Impact blockingImpact(BlockingKind Kind, std::optional<double> SleepNs,
+                      bool EmbeddedQuery, double Executions);
+
+} // namespace perf_audit
+
+#endif // PERF_AUDIT_FINDINGTEXT_H
