@@ -805,6 +805,40 @@ private:
   static constexpr llvm::StringLiteral ElementAccessNames[] = {"at", "front",
                                                                "back"};
 
+  /// An array of C strings: `char **`, `const char *argv[]` (a parameter's
+  /// array type is adjusted to a pointer), `char *const *`.
+  static bool isStringArray(QualType T) {
+    QualType Element = T->getPointeeType();
+    if (Element.isNull())
+      return false;
+    QualType Character = Element->getPointeeType();
+    return !Character.isNull() && Character->isAnyCharacterType();
+  }
+
+  /// A parameter of main, or of a function shaped like it that main hands
+  /// its arguments on to (`int Compile(int argc, const char **argv)`,
+  /// `parseArgs(argc, argv)`): a count followed by an array of C strings.
+  static bool isCommandLineParameter(const ParmVarDecl *Parm) {
+    const auto *Fn = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+    if (!Fn)
+      return false;
+    if (Fn->isMain())
+      return true;
+    unsigned Index = Parm->getFunctionScopeIndex();
+    if (Index >= Fn->getNumParams())
+      return false;
+    auto IsCount = [](const ParmVarDecl *P) {
+      return P->getType()->isIntegerType() && !P->getType()->isBooleanType();
+    };
+    auto IsStrings = [](const ParmVarDecl *P) {
+      return isStringArray(P->getType().getNonReferenceType());
+    };
+    if (IsStrings(Parm))
+      return Index > 0 && IsCount(Fn->getParamDecl(Index - 1));
+    return IsCount(Parm) && Index + 1 < Fn->getNumParams() &&
+           IsStrings(Fn->getParamDecl(Index + 1));
+  }
+
   Dependence classifyDecl(const ValueDecl *D, const Expr *Ref, unsigned Depth) {
     if (isFlagType(D->getType()))
       return unknown();
@@ -817,8 +851,7 @@ private:
         return D;
       }
       // A program is given a handful of arguments, not its data.
-      const auto *Fn = dyn_cast<FunctionDecl>(Parm->getDeclContext());
-      if (Fn && Fn->isMain()) {
+      if (isCommandLineParameter(Parm)) {
         Dependence Few;
         Few.Kind = TripKind::Bounded;
         Few.Basis = TripBasis::CommandLine;

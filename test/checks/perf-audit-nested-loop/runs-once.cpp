@@ -90,3 +90,42 @@ int main(int argc, char **argv) {
       same += std::string(argv[i]) == argv[j];
   return same;
 }
+
+// main hands its arguments on: a count followed by C strings is a command
+// line wherever it is (a compiler driver's `Compile(argc, argv)`), and the
+// few generators matched per argument are not a scan of input.
+struct Generator {
+  std::string option;
+  bool enabled = false;
+};
+int compile(int argc, const char **argv,
+            std::vector<Generator> &generators) {
+  int matched = 0;
+  for (int i = 1; i < argc; ++i)
+    for (Generator &g : generators)
+      if (g.option == argv[i]) {
+        g.enabled = true;
+        ++matched;
+      }
+  return matched;
+}
+int parseOptions(int count, char *const *args,
+                 const std::vector<std::string> &known) {
+  int found = 0;
+  for (int i = 0; i < count; ++i)
+    found += contains(known, args[i]);
+  return found;
+}
+
+// A count followed by an array of records is data: still multiplied.
+struct Record {
+  std::string key;
+};
+int countKnown(int count, const Record *records,
+               const std::vector<std::string> &known) {
+  int found = 0;
+  for (int i = 0; i < count; ++i)
+    found += contains(known, records[i].key);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'contains' loops over 'known' on every iteration of the loop over 'count': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  return found;
+}
