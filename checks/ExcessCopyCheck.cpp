@@ -645,8 +645,10 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   const FunctionDecl *FD = Loops.enclosingFunction(Site);
   if (!FD || !FD->getBody() || Var->getParentFunctionOrMethod() != FD)
     return;
-  std::optional<double> Cost = copies(C).costNs(Var->getType());
-  if (!Cost || !copies(C).benefitsFromMove(Var->getType()) ||
+  // The cost is what the move saves: moving a `pair<const string, int>`
+  // still copies the key.
+  std::optional<double> Cost = copies(C).moveSavingNs(Var->getType());
+  if (!Cost ||
       core::isAliased(Var, FD) || !core::isLastUse(Ref, Site, FD, Loops, C) ||
       mentions(fullExpression(Ref, C), Var, Ref))
     return;

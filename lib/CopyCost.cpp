@@ -135,19 +135,56 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth) {
   return Total + byteCost(Ctx, T);
 }
 
-bool CopyCostModel::benefitsFromMove(QualType T) {
-  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+std::optional<double> CopyCostModel::moveSavingNs(QualType T) {
+  return savingOf(T, 0);
+}
+
+std::optional<double> CopyCostModel::savingOf(QualType T, unsigned Depth) {
+  std::optional<double> Copy = costOf(T, Depth);
+  if (!Copy)
+    return std::nullopt;
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (const auto *Array = Ctx.getAsConstantArrayType(T)) {
+    std::optional<double> Element = savingOf(Array->getElementType(), Depth + 1);
+    if (!Element)
+      return std::nullopt;
+    return *Element * Array->getSize().getZExtValue();
+  }
+  const auto *RD = T->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition())
-    return false;
+    return std::nullopt;
   RD = RD->getDefinition();
+  // An owning type hands its buffer over.
   if (Calls.model().owningType(Calls.nameOf(RD)))
-    return true;
+    return Copy;
+  const CXXConstructorDecl *Move = nullptr;
   for (const CXXConstructorDecl *Ctor : RD->ctors())
     if (Ctor->isMoveConstructor())
-      return !Ctor->isDeleted();
-  // An implicit move constructor moves each member.
-  return RD->needsImplicitMoveConstructor() &&
-         !RD->defaultedMoveConstructorIsDeleted();
+      Move = Ctor;
+  if (Move && Move->isDeleted())
+    return std::nullopt;
+  // A move constructor written by hand is assumed to steal what it can.
+  if (Move && Move->isUserProvided())
+    return Copy;
+  // Without one, and none implicit (a user-declared copy constructor
+  // suppresses it), a move is a copy.
+  if (!Move && (!RD->needsImplicitMoveConstructor() ||
+                RD->defaultedMoveConstructorIsDeleted()))
+    return std::nullopt;
+  // A defaulted move moves each base and member; a const member (the key of
+  // a map's value_type) is copied.
+  double Saving = 0;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (std::optional<double> S = savingOf(Base.getType(), Depth + 1))
+      Saving += *S;
+  for (const FieldDecl *Field : RD->fields())
+    if (!Field->getType().isConstQualified() &&
+        !Field->getType()->isReferenceType())
+      if (std::optional<double> S = savingOf(Field->getType(), Depth + 1))
+        Saving += *S;
+  if (Saving <= 0)
+    return std::nullopt;
+  return Saving;
 }
 
 std::string CopyCostModel::spell(QualType T) const {

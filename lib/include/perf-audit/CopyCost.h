@@ -43,15 +43,18 @@ public:
   /// cannot be copied.
   std::optional<double> costNs(clang::QualType T);
 
-  /// Whether T can be moved more cheaply than copied (an owning type, or a
-  /// class with a move constructor).
-  bool benefitsFromMove(clang::QualType T);
+  /// What moving a T saves over copying it, or nullopt when nothing: a
+  /// trivially copyable or cheap type, a class without a move constructor,
+  /// or one whose implicit move copies its costly members anyway (the key
+  /// of a `std::pair<const std::string, int>`).
+  std::optional<double> moveSavingNs(clang::QualType T);
 
   /// T as messages show it: "std::vector<Order>", "std::string".
   std::string spell(clang::QualType T) const;
 
 private:
   std::optional<double> costOf(clang::QualType T, unsigned Depth);
+  std::optional<double> savingOf(clang::QualType T, unsigned Depth);
   CallClassifier &Calls;
   const clang::ASTContext &Ctx;
   CopyCostOptions Options;

@@ -105,3 +105,32 @@ std::string build() {
   s += "b";
   return s;
 }
+
+// A move saves only what it can steal: the key of a map's element is const,
+// so moving a `pair<const std::string, int>` copies the string anyway.
+void entries(const std::map<std::string, int> &counts,
+             std::vector<std::pair<const std::string, int>> &out,
+             std::vector<std::pair<const std::string, std::vector<int>>> &lists) {
+  for (auto it = counts.begin(); it != counts.end(); ++it) {
+    std::pair<const std::string, int> entry{it->first, it->second * 2};
+    out.push_back(entry);
+  }
+  std::pair<const std::string, std::vector<int>> list{"k", {1, 2}};
+  list.second.push_back(3);
+  lists.push_back(list);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'list' (std::pair<const std::string, std::vector<int>>) is copied on its last use: move it instead [impact: low 24] [perf-audit-excess-copy]
+  // CHECK-FIXES: lists.push_back(std::move(list));
+}
+
+// A type that declares a copy constructor has no implicit move: std::move
+// would copy it.
+struct Tracked {
+  Tracked() = default;
+  Tracked(const Tracked &other) : name(other.name) {}
+  std::string name;
+};
+void keep(std::vector<Tracked> &out) {
+  Tracked t;
+  t.name = "t";
+  out.push_back(t);
+}
