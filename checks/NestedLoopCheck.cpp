@@ -6,6 +6,7 @@
 
 #include "NestedLoopCheck.h"
 #include "perf-audit/FindingText.h"
+#include "perf-audit/VarUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -293,6 +294,144 @@ static bool isFetchBuffer(const ValueDecl *Buffer, const LoopInfo &Out) {
   return false;
 }
 
+/// Calls Visit on each variable a call in S passes to a non-const lvalue
+/// reference parameter (`getline(in, line)`, `into(id)`).
+template <typename Fn>
+static void forEachPassedByReference(const Stmt *S, Fn Visit) {
+  if (!S)
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      unsigned Offset =
+          isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+      for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+        if (I - Offset >= Callee->getNumParams())
+          break;
+        QualType T = Callee->getParamDecl(I - Offset)->getType();
+        if (!T->isLValueReferenceType() ||
+            T.getNonReferenceType().isConstQualified())
+          continue;
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(LoopModel::strip(Call->getArg(I))))
+          if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+            Visit(V);
+      }
+    }
+  for (const Stmt *Child : S->children())
+    forEachPassedByReference(Child, Visit);
+}
+
+/// The variables that change from one turn of the loop Outer to the next,
+/// outside Inner: the locals of its body, and what its condition, increment
+/// or body assigns, steps or changes through a non-const member call.
+static void collectVarying(const Stmt *S, const Stmt *Inner,
+                           llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  if (!S || S == Inner)
+    return;
+  auto Add = [&](const Expr *E) {
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+            E ? LoopModel::strip(E) : nullptr))
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        Out.push_back(V);
+  };
+  if (const auto *Decl = dyn_cast<DeclStmt>(S))
+    for (const clang::Decl *D : Decl->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        Out.push_back(V);
+  if (const auto *Op = dyn_cast<BinaryOperator>(S); Op && Op->isAssignmentOp())
+    Add(Op->getLHS());
+  if (const auto *Op = dyn_cast<UnaryOperator>(S); Op && Op->isIncrementDecrementOp())
+    Add(Op->getSubExpr());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
+    Add(Op->getArg(0));
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && !Method->isConst())
+      Add(Call->getImplicitObjectArgument());
+  for (const Stmt *Child : S->children())
+    collectVarying(Child, Inner, Out);
+}
+
+/// The variables S reads; ReadsMembers when it reads through `this`. What
+/// is only written or accumulated into (`out += x`, `n = f()`,
+/// `out.push_back(x)`) is not read: the same is appended on every turn.
+static void collectRead(const Stmt *S, llvm::SmallVectorImpl<const VarDecl *> &Out,
+                        bool &ReadsMembers) {
+  if (!S)
+    return;
+  // A variable, or a member of this, written as a whole.
+  auto IsTarget = [](const Expr *E) {
+    E = LoopModel::strip(E);
+    if (isa<DeclRefExpr>(E))
+      return true;
+    const auto *Member = dyn_cast<MemberExpr>(E);
+    return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreImpCasts());
+  };
+  const Expr *Written = nullptr;
+  if (const auto *Op = dyn_cast<BinaryOperator>(S); Op && Op->isAssignmentOp())
+    Written = Op->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+           Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
+    Written = Op->getArg(0);
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && !Method->isConst() && Call->getType()->isVoidType())
+      Written = Call->getImplicitObjectArgument();
+  if (Written && !IsTarget(Written))
+    Written = nullptr;
+  // A member call's object is inside its callee.
+  if (Written && isa<CXXMemberCallExpr>(S))
+    Written = cast<CXXMemberCallExpr>(S)->getCallee();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      Out.push_back(V);
+  if (isa<CXXThisExpr>(S))
+    ReadsMembers = true;
+  for (const Stmt *Child : S->children())
+    if (!Written || Child != Written)
+      collectRead(Child, Out, ReadsMembers);
+}
+
+/// True when the loop Inner reads nothing that changes with the turns of the
+/// loop Outer around it: no variable Outer changes, no local that something
+/// else may change (its address taken, a reference bound to it, passed by
+/// non-const reference anywhere in FD: a fetch writing into it), no global
+/// that is not const, no member.
+static bool isIndependentOf(const Stmt *Inner, const Stmt *Outer,
+                            const LoopInfo &Out, const FunctionDecl *FD,
+                            LoopModel &Loops) {
+  if (!FD)
+    return false;
+  llvm::SmallVector<const VarDecl *, 8> Varying(Out.IterationVars.begin(),
+                                                Out.IterationVars.end());
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Outer))
+    Varying.push_back(Range->getLoopVariable());
+  collectVarying(Outer, Inner, Varying);
+  for (const Stmt *S : core::functionCode(FD))
+    forEachPassedByReference(S, [&](const VarDecl *V) { Varying.push_back(V); });
+
+  llvm::SmallVector<const VarDecl *, 8> Read;
+  bool ReadsMembers = false;
+  collectRead(Inner, Read, ReadsMembers);
+  if (ReadsMembers)
+    return false;
+  for (const VarDecl *V : Read) {
+    if (Loops.isDeclaredIn(V, Inner))
+      continue;
+    if (llvm::is_contained(Varying, V))
+      return false;
+    if (!V->hasLocalStorage()) {
+      if (!V->getType().isConstQualified())
+        return false;
+      continue;
+    }
+    if (core::isAliased(V, FD))
+      return false;
+  }
+  return true;
+}
+
 void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
   LoopModel &Loops = loops(Ctx);
   const SourceManager &SM = Ctx.getSourceManager();
@@ -341,6 +480,11 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
     }
   }
 
+  // The path from the root to the current element (pushed and popped on
+  // every turn of the outer loop): as long as the nesting is deep.
+  if (In.Trip.Root && Loops.isPathStack(In.Trip.Root, Outer))
+    return;
+
   // Blocks: `for (i = 0; i < n; i += batch) for (j = 0; j < batch; ++j)`
   // visits n elements in all.
   if (stepsByInnerCount(Outer, In))
@@ -364,6 +508,15 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
       PerRun * core::unitCostNs(core::CostKind::LoopIteration),
       Loops.executionsPerCall(Inner));
   I.Certainty = Loops.confidence(core::loopBody(Inner));
+  // An inner loop that reads nothing of the outer loop's turn does the same
+  // on every one: mostly a short fixed list (a name's components, an
+  // indentation) walked for output, rarely a result worth hoisting.
+  bool Independent =
+      !Triangular &&
+      isIndependentOf(Inner, Outer, Out, Loops.enclosingFunction(Inner),
+                      Loops);
+  if (Independent)
+    I.Certainty = core::lowered(I.Certainty);
   if (!meetsMinimum(I))
     return;
 
@@ -377,6 +530,13 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
       " iterations per call";
   report(Inner->getBeginLoc(), Message, I, SM);
   note(Outer->getBeginLoc(), "outer loop here");
+  if (Independent) {
+    note(Inner->getBeginLoc(),
+         "the inner loop reads nothing that changes with the outer loop: if "
+         "it computes the same on every iteration, compute it once before "
+         "the outer loop");
+    return;
+  }
   note(Inner->getBeginLoc(),
        SameData
            ? "to make it linear, index the data once before the outer loop "

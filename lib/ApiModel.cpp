@@ -52,6 +52,7 @@ struct TypesModel {
   std::vector<std::string> AllocatingFunctions;
   std::vector<std::string> AppendingMethods;
   std::vector<std::string> ClearingMethods;
+  std::vector<std::string> RemovingLastMethods;
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
@@ -258,6 +259,7 @@ template <> struct MappingTraits<TypesModel> {
     Io.mapOptional("allocating-functions", M.AllocatingFunctions);
     Io.mapOptional("appending-methods", M.AppendingMethods);
     Io.mapOptional("clearing-methods", M.ClearingMethods);
+    Io.mapOptional("removing-last-methods", M.RemovingLastMethods);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
   }
@@ -355,6 +357,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     AppendingMethods.push_back(Name);
   for (std::string &Name : Doc.Types.ClearingMethods)
     ClearingMethods.push_back(Name);
+  for (std::string &Name : Doc.Types.RemovingLastMethods)
+    RemovingLastMethods.push_back(Name);
   for (std::string &Name : Doc.InvokingFunctions)
     InvokingFunctions.push_back(normalizeName(Name));
   for (OwningTypeModel &M : Doc.Types.Owning) {
@@ -505,6 +509,10 @@ bool ApiModel::isAllocatingFunction(StringRef Name) const {
 
 bool ApiModel::isAppendingMethod(StringRef MethodName) const {
   return is_contained(AppendingMethods, MethodName);
+}
+
+bool ApiModel::isRemovingLastMethod(StringRef MethodName) const {
+  return is_contained(RemovingLastMethods, MethodName);
 }
 
 bool ApiModel::isClearingMethod(StringRef MethodName) const {

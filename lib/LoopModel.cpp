@@ -1728,6 +1728,50 @@ bool LoopModel::resets(const Stmt *S, const VarDecl *V) const {
          !referencesAny(Assignment->second, {V});
 }
 
+/// True when S holds a `continue` of the loop S is in (not of a loop inside
+/// S), or a `goto`.
+static bool containsContinue(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S) || isLoopStmt(S))
+    return false;
+  if (isa<ContinueStmt, GotoStmt>(S))
+    return true;
+  return llvm::any_of(S->children(), containsContinue);
+}
+
+bool LoopModel::isPathStack(const ValueDecl *V, const Stmt *Loop) const {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(Loop));
+  if (!Body || !V)
+    return false;
+  // The container a statement calls a method of, and the method's name.
+  auto MethodOn = [&](const Stmt *S) -> std::pair<const ValueDecl *, StringRef> {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+        isa_and_nonnull<Expr>(S) ? cast<Expr>(S)->IgnoreImplicit() : nullptr);
+    if (!Call || !Call->getMethodDecl())
+      return {nullptr, ""};
+    const Expr *Object = strip(Call->getImplicitObjectArgument());
+    const ValueDecl *Decl = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      Decl = Ref->getDecl();
+    else if (const auto *Member = dyn_cast<MemberExpr>(Object))
+      Decl = Member->getMemberDecl();
+    return {Decl, identifierName(Call->getMethodDecl())};
+  };
+  bool Pushed = false;
+  for (const Stmt *Statement : Body->body()) {
+    auto [Decl, Name] = MethodOn(Statement);
+    if (Decl == V && State->Calls.model().isAppendingMethod(Name)) {
+      Pushed = true;
+      continue;
+    }
+    if (Decl == V && Pushed && State->Calls.model().isRemovingLastMethod(Name))
+      return true;
+    // A `continue` of this loop would skip the pop.
+    if (Pushed && containsContinue(Statement))
+      return false;
+  }
+  return false;
+}
+
 bool LoopModel::isResetBefore(const ValueDecl *V, const Stmt *S,
                               const Stmt *Loop) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(Loop));

@@ -32,6 +32,10 @@ TEST(ApiModelTest, BuiltinModelsLoad) {
   EXPECT_TRUE(Strlen->ConditionOnly);
   EXPECT_TRUE(M.isFrontOperation("std::vector", "erase"));
   EXPECT_FALSE(M.isFrontOperation("std::deque", "erase"));
+  // A push and a pop in one iteration make a path stack.
+  EXPECT_TRUE(M.isAppendingMethod("push_back"));
+  EXPECT_TRUE(M.isRemovingLastMethod("pop_back"));
+  EXPECT_FALSE(M.isRemovingLastMethod("clear"));
 }
 
 TEST(ApiModelTest, BatchingFunctionsMatchWithinOneClass) {

@@ -183,6 +183,9 @@ public:
   /// Methods that empty a container (`clear`): a loop over a member followed
   /// by one drains it, visiting each element once over all calls.
   bool isClearingMethod(llvm::StringRef MethodName) const;
+  /// Methods that remove the last element (`pop_back`): with an appending
+  /// method in the same iteration, a container used as a stack.
+  bool isRemovingLastMethod(llvm::StringRef MethodName) const;
   /// Library functions that call the callable they are given before they
   /// return (`std::for_each`, `std::sort`): a lambda handed to one runs
   /// there. Any other library function may keep it for later.
@@ -207,6 +210,7 @@ private:
   std::vector<std::string> AllocatingFunctions;
   std::vector<std::string> AppendingMethods;
   std::vector<std::string> ClearingMethods;
+  std::vector<std::string> RemovingLastMethods;
   std::vector<std::string> InvokingFunctions;
   std::vector<std::string> CheapTypes;
 

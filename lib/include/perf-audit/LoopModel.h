@@ -193,6 +193,13 @@ public:
   /// or assigns it a value not computed from V.
   bool resets(const clang::Stmt *S, const clang::VarDecl *V) const;
 
+  /// True when every iteration of Loop pushes one element on V and pops it
+  /// again (`path.push_back(x); ...; path.pop_back();`, both statements of
+  /// the body itself, no `continue` between): V is the path from a root to
+  /// the current element, as long as the nesting is deep, and does not grow
+  /// with Loop.
+  bool isPathStack(const clang::ValueDecl *V, const clang::Stmt *Loop) const;
+
   /// The target and the value of `a = b`, built-in or an operator=.
   static std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
   assignmentOf(const clang::Stmt *S);

@@ -22,7 +22,7 @@ void writeInBatches(int count, int perBatch) {
 void writeRepeatedly(int count, int perBatch) {
   for (int i = 0; i < count; i++)
     for (int j = 0; j < perBatch; j++)
-      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'perBatch' runs on every iteration of the loop over 'count': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'perBatch' runs on every iteration of the loop over 'count': O(n*m), ~10,000 iterations per call [impact: medium 48, medium confidence] [perf-audit-nested-loop]
       put(j);
 }
 
