@@ -131,6 +131,16 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
   I.Certainty = Loops.confidence(Site);
   if (Query.Trace.size() > 1) // Reached through a callee.
     I.Certainty = core::lowered(I.Certainty);
+  // Prepared once and executed per row inside one transaction: the batching
+  // the advice asks for, already done. In process (SQLite) it is the fast
+  // path; against a server each row still waits for a round trip, but that
+  // was chosen: only a low-confidence finding.
+  if (Direct && Query.Writes && isa<Expr>(Site) &&
+      calls().isPreparedInTransaction(cast<Expr>(Site), Outer)) {
+    if (Query.Embedded)
+      return;
+    I.Certainty = core::Confidence::Low;
+  }
   if (!meetsMinimum(I))
     return;
 

@@ -130,7 +130,8 @@ PERF_AUDIT_ENUM_SCALAR(LinearFix, "fix",
 PERF_AUDIT_ENUM_SCALAR(QueryEffect, "query effect",
                        {"round-trip", QueryEffect::RoundTrip},
                        {"prepare", QueryEffect::Prepare},
-                       {"fetch", QueryEffect::Fetch})
+                       {"fetch", QueryEffect::Fetch},
+                       {"transaction", QueryEffect::Transaction})
 PERF_AUDIT_ENUM_SCALAR(QueryEngine, "query engine",
                        {"server", QueryEngine::Server},
                        {"embedded", QueryEngine::Embedded})

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/CallClassifier.h"
+#include "llvm/ADT/StringExtras.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -192,6 +193,54 @@ static const VarDecl *objectVariable(const Expr *Call) {
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
+/// True when Text starts like an SQL statement, not like a placeholder or
+/// a column name handed to a bind call.
+static bool looksLikeStatement(llvm::StringRef Text) {
+  Text = Text.ltrim();
+  for (llvm::StringRef Keyword :
+       {"select", "insert", "update", "delete", "replace", "merge", "upsert",
+        "with", "create", "alter", "drop", "pragma", "begin", "commit"})
+    if (Text.size() > Keyword.size() &&
+        Text.take_front(Keyword.size()).equals_insensitive(Keyword) &&
+        !llvm::isAlnum(Text[Keyword.size()]) && Text[Keyword.size()] != '_')
+      return true;
+  return false;
+}
+
+/// The last call on VD before At, in Fn, given the text of a statement
+/// (`q.prepare(kUpdate)`); null when there is none. Bind calls name
+/// placeholders and columns, not statements.
+static const CXXMemberCallExpr *lastStatementCall(const FunctionDecl *Fn,
+                                                  const VarDecl *VD,
+                                                  const Expr *Except,
+                                                  SourceLocation At,
+                                                  std::string *Text) {
+  if (!Fn || !Fn->getBody() || !VD)
+    return nullptr;
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  const CXXMemberCallExpr *Last = nullptr;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Earlier = dyn_cast<CXXMemberCallExpr>(S);
+        Earlier && Earlier != Except && objectVariable(Earlier) == VD &&
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Earlier->getBeginLoc()),
+                                     At))
+      for (const Expr *Arg : Earlier->arguments())
+        if (const StringLiteral *Lit = firstStringLiteral(Arg);
+            Lit && looksLikeStatement(literalText(Lit))) {
+          Last = Earlier;
+          if (Text)
+            *Text = literalText(Lit);
+          break;
+        }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Fn->getBody());
+  return Last;
+}
+
 std::optional<std::string> sqlTextOf(const Expr *Call) {
   for (const Expr *Arg : argumentsOf(Call))
     if (const StringLiteral *Lit = firstStringLiteral(Arg))
@@ -207,33 +256,17 @@ std::optional<std::string> sqlTextOf(const Expr *Call) {
     if (const StringLiteral *Lit = firstStringLiteral(Origin))
       return literalText(Lit);
     // Or prepared by an earlier call on it (`q.prepare(kUpdate); ...
-    // q.exec();`, Qt SQL): the last one before Call that is given a text.
+    // q.exec();`, Qt SQL): the last one before Call that is given the text
+    // of a statement.
     const auto *Fn = VD ? dyn_cast_or_null<FunctionDecl>(
                               VD->getParentFunctionOrMethod())
                         : nullptr;
-    if (Fn && Fn->getBody()) {
-      const SourceManager &SM = Fn->getASTContext().getSourceManager();
-      SourceLocation At = SM.getExpansionLoc(Call->getBeginLoc());
-      std::optional<std::string> Last;
-      std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-        if (!S)
-          return;
-        if (const auto *Earlier = dyn_cast<CXXMemberCallExpr>(S);
-            Earlier && Earlier != Call && objectVariable(Earlier) == VD &&
-            SM.isBeforeInTranslationUnit(
-                SM.getExpansionLoc(Earlier->getBeginLoc()), At))
-          for (const Expr *Arg : Earlier->arguments())
-            if (const StringLiteral *Lit = firstStringLiteral(Arg)) {
-              Last = literalText(Lit);
-              break;
-            }
-        for (const Stmt *Child : S->children())
-          Visit(Child);
-      };
-      Visit(Fn->getBody());
-      if (Last)
-        return Last;
-    }
+    std::string Text;
+    if (Fn && lastStatementCall(Fn, VD, Call,
+                                Fn->getASTContext().getSourceManager()
+                                    .getExpansionLoc(Call->getBeginLoc()),
+                                &Text))
+      return Text;
   }
   return std::nullopt;
 }
@@ -257,6 +290,44 @@ bool CallClassifier::writes(const Expr *Call) {
   }
   std::optional<std::string> Sql = sqlTextOf(Call);
   return Sql && isWriteStatement(*Sql);
+}
+
+bool CallClassifier::isPreparedInTransaction(const Expr *Call,
+                                             const Stmt *Loop) {
+  const VarDecl *VD = objectVariable(Call);
+  const auto *Fn =
+      VD ? dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod())
+         : nullptr;
+  if (!Fn || !Fn->getBody() || !Loop)
+    return false;
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  SourceLocation LoopBegin = SM.getExpansionLoc(Loop->getBeginLoc());
+  auto Before = [&](SourceLocation L) {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(L), LoopBegin);
+  };
+  // The statement is given its text outside the loop.
+  const StringLiteral *Declared = firstStringLiteral(VD->getInit());
+  bool Prepared =
+      Before(VD->getLocation()) &&
+      ((Declared && looksLikeStatement(literalText(Declared))) ||
+       lastStatementCall(Fn, VD, Call, LoopBegin, nullptr));
+  if (!Prepared)
+    return false;
+  // A transaction begun before the loop.
+  bool Begun = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Begun)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S);
+        E && (isa<CallExpr, CXXConstructExpr>(E)) && Before(E->getBeginLoc()))
+      if (const QueryCallModel *M = query(E);
+          M && M->Effect == QueryEffect::Transaction)
+        Begun = true;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Fn->getBody());
+  return Begun;
 }
 
 const BlockingCallModel *CallClassifier::blocking(const Expr *Call) {

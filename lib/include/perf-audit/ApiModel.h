@@ -60,6 +60,9 @@ enum class QueryEffect {
   RoundTrip, ///< Executes a statement: one round trip to the server.
   Prepare,   ///< Prepares or binds only: no round trip by itself.
   Fetch,     ///< Reads the next row of a result already executed.
+  /// Begins a transaction (`QSqlDatabase::transaction`, a SQLiteCpp
+  /// `Transaction` object): statements until its commit are one unit.
+  Transaction,
 };
 
 /// Whether a round trip reads or writes.

@@ -21,6 +21,7 @@ class Expr;
 class FunctionDecl;
 class LambdaExpr;
 class NamedDecl;
+class Stmt;
 } // namespace clang
 
 namespace perf_audit {
@@ -69,6 +70,12 @@ public:
   /// True when a round trip writes: its model says so, or its SQL text
   /// starts with INSERT, UPDATE, DELETE, REPLACE, MERGE or UPSERT.
   bool writes(const clang::Expr *Call);
+
+  /// True when Call, in Loop, executes a statement prepared before Loop
+  /// (its object holds the SQL text from outside the loop) while a
+  /// transaction begun before Loop in the same function is open: the
+  /// batching the N+1 advice asks for, already done.
+  bool isPreparedInTransaction(const clang::Expr *Call, const clang::Stmt *Loop);
 
   /// True when Lambda's body runs where the lambda is written: it is called
   /// right away (`[&] { ... }()`), or handed to a library function that
