@@ -24,62 +24,157 @@ static FindingNote noteAt(const SourcePoint &P, std::string Message) {
   return FindingNote{std::move(Message), P};
 }
 
-JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
-  // One record per function: the first TU (in file order) that defines it.
-  std::map<std::string, FunctionRecord> ByUsr;
-  for (const UnitResult &U : Units)
-    if (!U.Failure)
-      for (const FunctionRecord &F : U.Record.Functions)
-        ByUsr.emplace(F.Usr, F);
+using RecordsByUsr = std::map<std::string, FunctionRecord>;
 
-  // Fold effects through the calls that cross TUs until nothing changes.
-  // Each fact is only ever added, so the iteration ends (cycles included).
+/// Adds to F what calling G at C brings: its query, its blocking call, the
+/// members it loops over (on the same object) and the arguments it loops
+/// over. True when F changed.
+static bool inheritEffects(FunctionRecord &F, const ExternalCall &C,
+                           const FunctionRecord &G) {
+  bool Changed = false;
+  if (!F.Query && G.Query) {
+    QueryRecord Q = *G.Query;
+    Q.Trace = prefixed(G.Query->Trace, C.Site, queryStep(G.Name));
+    F.Query = std::move(Q);
+    Changed = true;
+  }
+  if (!F.Blocking && G.Blocking && !G.Coroutine) {
+    BlockingRecord B = *G.Blocking;
+    B.Trace = prefixed(G.Blocking->Trace, C.Site, blockingStep(G.Name));
+    F.Blocking = std::move(B);
+    Changed = true;
+  }
+  if (C.OnThis)
+    for (const MemberScanRecord &M : G.ScannedMembers)
+      if (llvm::none_of(F.ScannedMembers, [&](const MemberScanRecord &R) {
+            return R.Member == M.Member;
+          })) {
+        F.ScannedMembers.push_back(
+            {M.Member, prefixed(M.Trace, C.Site, memberScanStep(G.Name, M.Member))});
+        Changed = true;
+      }
+  for (const ScanRecord &S : G.ScannedParams) {
+    if (S.Param >= C.ArgumentFromParam.size() || C.ArgumentFromParam[S.Param] < 0)
+      continue;
+    unsigned Param = static_cast<unsigned>(C.ArgumentFromParam[S.Param]);
+    if (llvm::any_of(F.ScannedParams,
+                     [&](const ScanRecord &R) { return R.Param == Param; }))
+      continue;
+    F.ScannedParams.push_back(
+        {Param, prefixed(S.Trace, C.Site, argumentScanStep(G.Name))});
+    Changed = true;
+  }
+  return Changed;
+}
+
+/// Folds effects through the calls that cross TUs until nothing changes.
+/// Each fact is only ever added, so the iteration ends (cycles included).
+static void foldCalleeEffects(RecordsByUsr &ByUsr) {
   bool Changed = true;
   while (Changed) {
     Changed = false;
     for (auto &[Usr, F] : ByUsr)
       for (const ExternalCall &C : F.Calls) {
         auto It = ByUsr.find(C.CalleeUsr);
-        if (It == ByUsr.end() || It->first == Usr)
-          continue;
-        const FunctionRecord &G = It->second;
-        if (!F.Query && G.Query) {
-          QueryRecord Q = *G.Query;
-          Q.Trace = prefixed(G.Query->Trace, C.Site,
-                             queryStep(G.Name));
-          F.Query = std::move(Q);
-          Changed = true;
-        }
-        if (!F.Blocking && G.Blocking && !G.Coroutine) {
-          BlockingRecord B = *G.Blocking;
-          B.Trace = prefixed(G.Blocking->Trace, C.Site, blockingStep(G.Name));
-          F.Blocking = std::move(B);
-          Changed = true;
-        }
-        if (C.OnThis)
-          for (const MemberScanRecord &M : G.ScannedMembers)
-            if (llvm::none_of(F.ScannedMembers, [&](const MemberScanRecord &R) {
-                  return R.Member == M.Member;
-                })) {
-              F.ScannedMembers.push_back(
-                  {M.Member,
-                   prefixed(M.Trace, C.Site, memberScanStep(G.Name, M.Member))});
-              Changed = true;
-            }
-        for (const ScanRecord &S : G.ScannedParams) {
-          if (S.Param >= C.ArgumentFromParam.size() ||
-              C.ArgumentFromParam[S.Param] < 0)
-            continue;
-          unsigned Param = static_cast<unsigned>(C.ArgumentFromParam[S.Param]);
-          if (llvm::any_of(F.ScannedParams,
-                           [&](const ScanRecord &R) { return R.Param == Param; }))
-            continue;
-          F.ScannedParams.push_back(
-              {Param, prefixed(S.Trace, C.Site, argumentScanStep(G.Name))});
-          Changed = true;
-        }
+        if (It != ByUsr.end() && It->first != Usr)
+          Changed |= inheritEffects(F, C, It->second);
       }
   }
+}
+
+static void addTrace(Finding &Out, const std::vector<ChainStep> &Steps) {
+  for (const ChainStep &S : Steps)
+    Out.Notes.push_back(noteAt(S.Loc, S.Note));
+}
+
+/// The callee loops over What, which does not change with the loop around
+/// the call (described by A): N elements per run.
+static Finding scanFinding(const PendingCall &P, const ScannableArgument &A,
+                           const std::string &What,
+                           const std::vector<ChainStep> &Steps, double N) {
+  Finding F;
+  F.Check = "perf-audit-nested-loop";
+  F.Loc = P.Site;
+  F.Cost = estimateImpact(CostKind::LoopIteration,
+                          N * unitCostNs(CostKind::LoopIteration), P.Executions);
+  F.Cost.Certainty = lowered(P.Certainty);
+  F.Message = calleeScanMessage(P.CalleeName, What, A.LoopDescription,
+                                A.Complexity, N * P.Executions);
+  F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
+  addTrace(F, Steps);
+  return F;
+}
+
+/// The callee runs Q, and the call is in a loop over input.
+static Finding nPlusOneFinding(const PendingCall &P, const QueryRecord &Q) {
+  Finding F;
+  F.Check = "perf-audit-n-plus-one";
+  F.Loc = P.Site;
+  CostKind Kind = Q.Embedded ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
+  F.Cost = estimateImpact(Kind, unitCostNs(Kind), P.Executions);
+  F.Cost.Certainty = lowered(P.Certainty);
+  F.Message = nPlusOneMessage(P.CalleeName, Q.Writes, P.Where, P.Executions);
+  if (P.OuterQuery)
+    F.Notes.push_back(noteAt(*P.OuterQuery, "outer query here"));
+  F.Notes.push_back(noteAt(P.LoopLoc, "loop here"));
+  addTrace(F, Q.Trace);
+  F.Notes.push_back(noteAt(
+      P.Site, nPlusOneFix(Q.Writes, Q.LoadsRelation, P.OuterQuery.has_value())));
+  return F;
+}
+
+/// The callee blocks (B), and the call runs on an event loop.
+static Finding blockingFinding(const PendingCall &P, const BlockingRecord &B) {
+  Finding F;
+  F.Check = "perf-audit-blocking-in-async";
+  F.Loc = P.Site;
+  F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
+  F.Cost.Certainty = P.Certainty;
+  F.Message = blockingMessage(P.CalleeName, "blocks the event loop",
+                              *P.AsyncContext, P.Executions);
+  if (P.Registration)
+    F.Notes.push_back(
+        noteAt(*P.Registration, registrationNote(P.RegistrationIsPost)));
+  addTrace(F, B.Trace);
+  // The blocking call is in the callee: the callee is what must change, so
+  // no asynchronous form is named at this call, and the advice is the same
+  // in a coroutine as in a handler.
+  F.Notes.push_back(noteAt(P.Site, blockingFix(B.Kind, /*AsyncCall=*/"",
+                                               /*InCoroutine=*/false)));
+  return F;
+}
+
+/// What the call P, whose callee's joined record is G, reveals.
+static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
+                       std::vector<Finding> &Out) {
+  if (P.InLargeLoop && G.Query)
+    Out.push_back(nPlusOneFinding(P, *G.Query));
+  for (const ScannableArgument &A : P.ScannableArgs) {
+    auto Scan = llvm::find_if(G.ScannedParams, [&](const ScanRecord &S) {
+      return S.Param == A.Param;
+    });
+    if (Scan == G.ScannedParams.end())
+      continue;
+    Out.push_back(scanFinding(P, A, "'" + A.Spelling + "'", Scan->Trace, N));
+    break;
+  }
+  if (P.ScannableObject && !G.ScannedMembers.empty()) {
+    const MemberScanRecord &M = G.ScannedMembers.front();
+    Out.push_back(scanFinding(P, *P.ScannableObject, "member '" + M.Member + "'",
+                              M.Trace, N));
+  }
+  if (P.AsyncContext && G.Blocking && !G.Coroutine)
+    Out.push_back(blockingFinding(P, *G.Blocking));
+}
+
+JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
+  // One record per function: the first TU (in file order) that defines it.
+  RecordsByUsr ByUsr;
+  for (const UnitResult &U : Units)
+    if (!U.Failure)
+      for (const FunctionRecord &F : U.Record.Functions)
+        ByUsr.emplace(F.Usr, F);
+  foldCalleeEffects(ByUsr);
 
   JoinedProgram Program;
   for (const UnitResult &U : Units) {
@@ -88,82 +183,8 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
     double N = static_cast<double>(U.Record.AssumedTripCount);
     for (const PendingCall &P : U.Record.Calls) {
       auto It = ByUsr.find(P.CalleeUsr);
-      if (It == ByUsr.end())
-        continue;
-      const FunctionRecord &G = It->second;
-      auto Trace = [](Finding &Out, const std::vector<ChainStep> &Steps) {
-        for (const ChainStep &S : Steps)
-          Out.Notes.push_back(noteAt(S.Loc, S.Note));
-      };
-      // The callee loops over What, which does not change with the loop
-      // around the call.
-      auto ReportScan = [&](const ScannableArgument &A, const std::string &What,
-                            const std::vector<ChainStep> &Steps) {
-        Finding F;
-        F.Check = "perf-audit-nested-loop";
-        F.Loc = P.Site;
-        F.Cost = estimateImpact(CostKind::LoopIteration,
-                                N * unitCostNs(CostKind::LoopIteration),
-                                P.Executions);
-        F.Cost.Certainty = lowered(P.Certainty);
-        F.Message = calleeScanMessage(P.CalleeName, What, A.LoopDescription,
-                                      A.Complexity, N * P.Executions);
-        F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
-        Trace(F, Steps);
-        Program.Findings.push_back(std::move(F));
-      };
-      if (P.InLargeLoop && G.Query) {
-        Finding F;
-        F.Check = "perf-audit-n-plus-one";
-        F.Loc = P.Site;
-        const QueryRecord &Q = *G.Query;
-        CostKind Kind =
-            Q.Embedded ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
-        F.Cost = estimateImpact(Kind, unitCostNs(Kind), P.Executions);
-        F.Cost.Certainty = lowered(P.Certainty);
-        F.Message =
-            nPlusOneMessage(P.CalleeName, Q.Writes, P.Where, P.Executions);
-        if (P.OuterQuery)
-          F.Notes.push_back(noteAt(*P.OuterQuery, "outer query here"));
-        F.Notes.push_back(noteAt(P.LoopLoc, "loop here"));
-        Trace(F, Q.Trace);
-        F.Notes.push_back(noteAt(
-            P.Site, nPlusOneFix(Q.Writes, Q.LoadsRelation, P.OuterQuery.has_value())));
-        Program.Findings.push_back(std::move(F));
-      }
-      for (const ScannableArgument &A : P.ScannableArgs) {
-        auto Scan = llvm::find_if(G.ScannedParams, [&](const ScanRecord &S) {
-          return S.Param == A.Param;
-        });
-        if (Scan == G.ScannedParams.end())
-          continue;
-        ReportScan(A, "'" + A.Spelling + "'", Scan->Trace);
-        break;
-      }
-      if (P.ScannableObject && !G.ScannedMembers.empty()) {
-        const MemberScanRecord &M = G.ScannedMembers.front();
-        ReportScan(*P.ScannableObject, "member '" + M.Member + "'", M.Trace);
-      }
-      if (P.AsyncContext && G.Blocking && !G.Coroutine) {
-        const BlockingRecord &B = *G.Blocking;
-        Finding F;
-        F.Check = "perf-audit-blocking-in-async";
-        F.Loc = P.Site;
-        F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
-        F.Cost.Certainty = P.Certainty;
-        F.Message = blockingMessage(P.CalleeName, "blocks the event loop",
-                                    *P.AsyncContext, P.Executions);
-        if (P.Registration)
-          F.Notes.push_back(
-              noteAt(*P.Registration, registrationNote(P.RegistrationIsPost)));
-        Trace(F, B.Trace);
-        // The blocking call is in the callee: the callee is what must
-        // change, so no asynchronous form is named at this call, and the
-        // advice is the same in a coroutine as in a handler.
-        F.Notes.push_back(noteAt(P.Site, blockingFix(B.Kind, /*AsyncCall=*/"",
-                                                     /*InCoroutine=*/false)));
-        Program.Findings.push_back(std::move(F));
-      }
+      if (It != ByUsr.end())
+        reportCall(P, It->second, N, Program.Findings);
     }
   }
   for (auto &[Usr, F] : ByUsr)
