@@ -490,6 +490,101 @@ int exitCode(const core::AnalysisResult &Result,
 
 } // namespace
 
+/// What the report keeps and how the run ends, from the command line.
+struct ReportOptions {
+  core::Tier MinimumTier = core::Tier::Low;
+  core::Confidence LeastConfidence = core::Confidence::Medium;
+  std::vector<std::string> TestGlobs;
+  std::optional<core::Tier> FailTier;
+  /// Absolute, without dots: report paths are relative to it.
+  SmallString<256> Root;
+};
+
+Expected<ReportOptions> readReportOptions(StringRef Cwd) {
+  auto Invalid = [](const Twine &Message) {
+    return createStringError(inconvertibleErrorCode(), Message);
+  };
+  ReportOptions R;
+  std::optional<core::Tier> MinimumTier = core::parseTier(MinTier);
+  if (!MinimumTier)
+    return Invalid("invalid --min-tier '" + MinTier +
+                   "'; expected low, medium, high or critical");
+  R.MinimumTier = *MinimumTier;
+  std::optional<core::Confidence> Least = core::parseConfidence(MinConfidence);
+  if (!Least)
+    return Invalid("invalid --min-confidence '" + MinConfidence +
+                   "'; expected low, medium or high");
+  R.LeastConfidence = *Least;
+  R.TestGlobs = core::defaultTestPathGlobs();
+  if (TestPaths.getNumOccurrences()) {
+    R.TestGlobs.clear();
+    for (const std::string &Glob : TestPaths)
+      if (!Glob.empty())
+        R.TestGlobs.push_back(Glob);
+  }
+  if (!FailOn.empty() && !(R.FailTier = core::parseTier(FailOn)))
+    return Invalid("invalid --fail-on '" + FailOn +
+                   "'; expected low, medium, high or critical");
+  if (MinScore > 100)
+    return Invalid("invalid --min-score " + Twine(MinScore.getValue()) +
+                   "; expected 0 to 100");
+
+  makeOutputPathsAbsolute(Cwd);
+  R.Root = SourceRoot.empty() ? Cwd : StringRef(SourceRoot);
+  core::compat::makeAbsolute(Cwd, R.Root);
+  sys::path::remove_dots(R.Root, /*remove_dot_dot=*/true);
+  if (!sys::fs::is_directory(R.Root))
+    return Invalid("--source-root '" + SourceRoot + "' is not a directory");
+  return R;
+}
+
+/// Joins the units' results over the whole program, writes the report (and
+/// the summaries, the fixes, the phase times asked for) and returns the
+/// exit code.
+int joinAndReport(std::vector<core::UnitResult> &Results,
+                  const perf_audit::driver::UnitAnalysisConfig &Config,
+                  const ReportOptions &Report,
+                  std::chrono::steady_clock::time_point AnalysisStart) {
+  auto JoinStart = std::chrono::steady_clock::now();
+  // What only the whole program reveals: effects through other files.
+  core::JoinedProgram Program = core::joinTranslationUnits(Results);
+  auto JoinEnd = std::chrono::steady_clock::now();
+  core::SourceFiles Sources;
+  if (!ExportSummaries.empty())
+    if (Error E = exportSummaries(Program, Sources))
+      return usageError(toString(std::move(E)));
+
+  unsigned Minimum =
+      std::max<unsigned>(MinScore, core::minimumScore(Report.MinimumTier));
+  core::AnalysisResult Result = collectFindings(
+      Results, Program, perf_audit::driver::enabledChecks(Config), Minimum,
+      Report.LeastConfidence, Sources);
+  if (Error E = core::markTestCode(Result.Findings, Report.Root, Report.TestGlobs))
+    return usageError(toString(std::move(E)));
+  core::rankFindings(Result.Findings);
+  if (Error E = writeReport(Result, Report.Root, Sources))
+    return usageError(toString(std::move(E)));
+  if (ApplyFixes)
+    if (Error E = applyFixes(Result, Report.Root))
+      return usageError(toString(std::move(E)));
+  if (TimePhases) {
+    auto Seconds = [](auto From, auto To) {
+      return std::chrono::duration<double>(To - From).count();
+    };
+    auto End = std::chrono::steady_clock::now();
+    errs() << formatv("perf-audit: time: analysis {0:f3} s, join {1:f3} s "
+                      "({2} functions), report {3:f3} s\n",
+                      Seconds(AnalysisStart, JoinStart),
+                      Seconds(JoinStart, JoinEnd), Program.Functions.size(),
+                      Seconds(JoinEnd, End));
+  }
+  if (Format != OutputFormat::Text || !OutputPath.empty())
+    for (const core::FailedUnit &U : Result.Failures)
+      errs() << "perf-audit: error: " << core::displayPath(U.File, Report.Root)
+             << ": not analysed: " << core::failureText(U, Report.Root) << "\n";
+  return exitCode(Result, Report.FailTier);
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
 
@@ -538,36 +633,9 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   }
 
-  std::optional<core::Tier> MinimumTier = core::parseTier(MinTier);
-  if (!MinimumTier)
-    return usageError("invalid --min-tier '" + MinTier +
-                      "'; expected low, medium, high or critical");
-  std::optional<core::Confidence> LeastConfidence =
-      core::parseConfidence(MinConfidence);
-  if (!LeastConfidence)
-    return usageError("invalid --min-confidence '" + MinConfidence +
-                      "'; expected low, medium or high");
-  std::vector<std::string> TestGlobs = core::defaultTestPathGlobs();
-  if (TestPaths.getNumOccurrences()) {
-    TestGlobs.clear();
-    for (const std::string &Glob : TestPaths)
-      if (!Glob.empty())
-        TestGlobs.push_back(Glob);
-  }
-  std::optional<core::Tier> FailTier;
-  if (!FailOn.empty() && !(FailTier = core::parseTier(FailOn)))
-    return usageError("invalid --fail-on '" + FailOn +
-                      "'; expected low, medium, high or critical");
-  if (MinScore > 100)
-    return usageError("invalid --min-score " + Twine(MinScore.getValue()) +
-                      "; expected 0 to 100");
-
-  makeOutputPathsAbsolute(Cwd);
-  SmallString<256> Root(SourceRoot.empty() ? Cwd.str() : StringRef(SourceRoot));
-  core::compat::makeAbsolute(Cwd, Root);
-  sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
-  if (!sys::fs::is_directory(Root))
-    return usageError("--source-root '" + SourceRoot + "' is not a directory");
+  Expected<ReportOptions> Report = readReportOptions(Cwd);
+  if (!Report)
+    return usageError(toString(Report.takeError()));
 
   Expected<perf_audit::driver::UnitAnalysisConfig> Config = readConfig();
   if (!Config)
@@ -599,44 +667,5 @@ int main(int argc, const char **argv) {
     return *Ended;
   }
 
-  auto JoinStart = std::chrono::steady_clock::now();
-  // What only the whole program reveals: effects through other files.
-  core::JoinedProgram Program = core::joinTranslationUnits(Results);
-  auto JoinEnd = std::chrono::steady_clock::now();
-  core::SourceFiles Sources;
-  if (!ExportSummaries.empty())
-    if (Error E = exportSummaries(Program, Sources))
-      return usageError(toString(std::move(E)));
-
-  unsigned Minimum =
-      std::max<unsigned>(MinScore, core::minimumScore(*MinimumTier));
-  core::AnalysisResult Result =
-      collectFindings(Results, Program,
-                      perf_audit::driver::enabledChecks(*Config), Minimum,
-                      *LeastConfidence, Sources);
-  if (Error E = core::markTestCode(Result.Findings, Root, TestGlobs))
-    return usageError(toString(std::move(E)));
-  core::rankFindings(Result.Findings);
-  if (Error E = writeReport(Result, Root, Sources))
-    return usageError(toString(std::move(E)));
-  if (ApplyFixes)
-    if (Error E = applyFixes(Result, Root))
-      return usageError(toString(std::move(E)));
-  if (TimePhases) {
-    auto Seconds = [](auto From, auto To) {
-      return std::chrono::duration<double>(To - From).count();
-    };
-    auto End = std::chrono::steady_clock::now();
-    errs() << formatv("perf-audit: time: analysis {0:f3} s, join {1:f3} s "
-                      "({2} functions), report {3:f3} s\n",
-                      Seconds(AnalysisStart, JoinStart),
-                      Seconds(JoinStart, JoinEnd), Program.Functions.size(),
-                      Seconds(JoinEnd, End));
-  }
-  if (Format != OutputFormat::Text || !OutputPath.empty())
-    for (const core::FailedUnit &U : Result.Failures)
-      errs() << "perf-audit: error: " << core::displayPath(U.File, Root)
-             << ": not analysed: " << core::failureText(U, Root) << "\n";
-
-  return exitCode(Result, FailTier);
+  return joinAndReport(Results, *Config, *Report, AnalysisStart);
 }
