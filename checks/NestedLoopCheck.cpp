@@ -735,7 +735,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   };
 
   auto Report = [&](const Stmt *Loop, const std::string &What,
-                    const Expr *Scanned, const core::EffectTrace &Trace) {
+                    const Expr *Scanned, const core::EffectTrace &Trace,
+                    bool Part) {
     if (Recurses(Trace))
       return;
     double Size = static_cast<double>(loopOptions().AssumedTripCount);
@@ -745,6 +746,10 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
         Size * core::unitCostNs(core::CostKind::LoopIteration), Executions);
     I.Certainty = Loops.confidence(Call);
     if (Trace.size() > 1) // Reached through a callee.
+      I.Certainty = core::lowered(I.Certainty);
+    // The callee walks a part of the object passed (a namespace's
+    // components): as unsure a size as a member's.
+    if (Part)
       I.Certainty = core::lowered(I.Certainty);
     if (!meetsMinimum(I))
       return;
@@ -773,7 +778,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
     if (!Loops.classify(Arg).isInput())
       continue;
     if (const Stmt *Loop = hoistableLoop(Call, Arg, Ctx)) {
-      Report(Loop, "'" + Loops.spelling(Arg) + "'", Arg, Trace);
+      Report(Loop, "'" + Loops.spelling(Arg) + "'", Arg, Trace,
+             Summary.ScannedParamParts.count(Index) != 0);
       return;
     }
   }
@@ -786,7 +792,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
     if (!Summary.reachesFrom(Call, Trace))
       continue;
     if (const Stmt *Loop = hoistableLoop(Call, Object, Ctx)) {
-      Report(Loop, "member '" + Field->getNameAsString() + "'", nullptr, Trace);
+      Report(Loop, "member '" + Field->getNameAsString() + "'", nullptr, Trace,
+             /*Part=*/false);
       return;
     }
   }

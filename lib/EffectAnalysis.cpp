@@ -607,8 +607,10 @@ private:
     return false;
   }
 
-  /// Records that the function's work grows with what Dep names.
-  void recordScan(const Dependence &Dep, EffectTrace Trace) {
+  /// Records that the function's work grows with what Dep names; CalleePart
+  /// when the callee that does the work walks a part of its argument.
+  void recordScan(const Dependence &Dep, EffectTrace Trace,
+                  bool CalleePart = false) {
     if (!Dep.isInput())
       return;
     if (std::optional<unsigned> Index = paramIndex(Dep.Root)) {
@@ -616,7 +618,11 @@ private:
           isOverwrittenBefore(cast<ParmVarDecl>(Dep.Root), Trace.front().Site))
         return;
       noteConditions(Trace);
-      Out.ScannedParams.insert({*Index, std::move(Trace)});
+      // A member of the parameter (`ns.components`, `p->items`).
+      bool Part = CalleePart || (Dep.Subject &&
+                                 isa<MemberExpr>(LoopModel::strip(Dep.Subject)));
+      if (Out.ScannedParams.insert({*Index, std::move(Trace)}).second && Part)
+        Out.ScannedParamParts.insert(*Index);
       return;
     }
     if (const auto *Field = dyn_cast_or_null<FieldDecl>(Dep.Root))
@@ -707,7 +713,8 @@ private:
       // Arguments of a member call start after the object.
       if (Index < Args.size() && S.reachesFrom(Call, Trace))
         recordScan(A.Loops.classify(Args[Index]),
-                   Prefixed(Trace, argumentScanStep(Name)));
+                   Prefixed(Trace, argumentScanStep(Name)),
+                   S.ScannedParamParts.count(Index) != 0);
     }
     if (!S.ScannedMembers.empty()) {
       const Expr *Object = objectOf(Call);
@@ -848,6 +855,7 @@ const FunctionSummary &EffectAnalysis::Impl::summary(const FunctionDecl *FD) {
   if (Calls.model().isBatchingFunction(Calls.nameOf(FD))) {
     Summary->Query.reset();
     Summary->ScannedParams.clear();
+    Summary->ScannedParamParts.clear();
     Summary->ScannedMembers.clear();
   }
   return *(Summaries[FD] = std::move(Summary));
@@ -913,8 +921,11 @@ const FunctionSummary &EffectAnalysis::Impl::external(const FunctionDecl *FD) {
       Summary->Blocking = std::move(B);
     }
     for (const ScanRecord &Scan : Record->ScannedParams)
-      if (Scan.Param < FD->getNumParams())
+      if (Scan.Param < FD->getNumParams()) {
         Summary->ScannedParams.insert({Scan.Param, Steps(Scan.Trace)});
+        if (Scan.Part)
+          Summary->ScannedParamParts.insert(Scan.Param);
+      }
     if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
       for (const MemberScanRecord &Scan : Record->ScannedMembers)
         for (const FieldDecl *Field : Method->getParent()->fields())

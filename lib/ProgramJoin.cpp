@@ -61,7 +61,7 @@ static bool inheritEffects(FunctionRecord &F, const ExternalCall &C,
                      [&](const ScanRecord &R) { return R.Param == Param; }))
       continue;
     F.ScannedParams.push_back(
-        {Param, prefixed(S.Trace, C.Site, argumentScanStep(G.Name))});
+        {Param, prefixed(S.Trace, C.Site, argumentScanStep(G.Name)), S.Part});
     Changed = true;
   }
   return Changed;
@@ -91,13 +91,18 @@ static void addTrace(Finding &Out, const std::vector<ChainStep> &Steps) {
 /// the call (described by A): N elements per run.
 static Finding scanFinding(const PendingCall &P, const ScannableArgument &A,
                            const std::string &What,
-                           const std::vector<ChainStep> &Steps, double N) {
+                           const std::vector<ChainStep> &Steps, double N,
+                           bool Part = false) {
   Finding F;
   F.Check = "perf-audit-nested-loop";
   F.Loc = P.Site;
   F.Cost = estimateImpact(CostKind::LoopIteration,
                           N * unitCostNs(CostKind::LoopIteration), P.Executions);
   F.Cost.Certainty = lowered(P.Certainty);
+  // A part of one object (its namespace's components): as unsure a size as
+  // a member's.
+  if (Part)
+    F.Cost.Certainty = lowered(F.Cost.Certainty);
   F.Message = calleeScanMessage(P.CalleeName, What, A.LoopDescription,
                                 A.Complexity, N * P.Executions);
   F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
@@ -155,7 +160,8 @@ static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
     });
     if (Scan == G.ScannedParams.end())
       continue;
-    Out.push_back(scanFinding(P, A, "'" + A.Spelling + "'", Scan->Trace, N));
+    Out.push_back(
+        scanFinding(P, A, "'" + A.Spelling + "'", Scan->Trace, N, Scan->Part));
     break;
   }
   if (P.ScannableObject && !G.ScannedMembers.empty()) {

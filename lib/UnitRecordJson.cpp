@@ -97,8 +97,12 @@ json::Value toJSON(const FunctionRecord &F) {
     O["blocking"] = std::move(B);
   }
   json::Array Scans;
-  for (const ScanRecord &S : F.ScannedParams)
-    Scans.push_back(json::Object{{"param", S.Param}, {"trace", arrayOf(S.Trace)}});
+  for (const ScanRecord &S : F.ScannedParams) {
+    json::Object Scan{{"param", S.Param}, {"trace", arrayOf(S.Trace)}};
+    if (S.Part)
+      Scan["part"] = true;
+    Scans.push_back(std::move(Scan));
+  }
   O["scannedParams"] = std::move(Scans);
   json::Array Members;
   for (const MemberScanRecord &M : F.ScannedMembers)
@@ -154,7 +158,8 @@ static bool fromJSON(const json::Value &V, FunctionRecord &F, json::Path Path) {
       ScanRecord R;
       json::ObjectMapper SM(S, Path.field("scannedParams"));
       int64_t Param = 0;
-      if (!SM.map("param", Param) || !SM.map("trace", R.Trace))
+      if (!SM.map("param", Param) || !SM.map("trace", R.Trace) ||
+          !SM.mapOptional("part", R.Part))
         return false;
       R.Param = static_cast<unsigned>(Param);
       F.ScannedParams.push_back(std::move(R));

@@ -207,7 +207,8 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
     if (Index < FD->getNumParams()) {
       QualType T = FD->getParamDecl(Index)->getType().getNonReferenceType();
       if (T->isRecordType() || T->isPointerType())
-        F.ScannedParams.push_back({Index, chain(Trace)});
+        F.ScannedParams.push_back(
+            {Index, chain(Trace), S.ScannedParamParts.count(Index) != 0});
     }
   for (const auto &[Field, Trace] : S.ScannedMembers)
     F.ScannedMembers.push_back({Field->getNameAsString(), chain(Trace)});

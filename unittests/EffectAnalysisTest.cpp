@@ -60,6 +60,10 @@ const char *Code = R"cpp(
   int recurse(const std::vector<int> &v, int d) {
     return d ? recurse(v, d - 1) : (int)v.size();
   }
+  struct Name { std::vector<int> parts; };
+  int length(const Name &n) { int s = 0; for (int p : n.parts) s += p; return s; }
+  int lengthOf(const Name *n) { return length(*n); }
+  int total(const std::vector<int> &v) { return contains(v, 1) ? 1 : 0; }
 )cpp";
 
 TEST(EffectAnalysisTest, LoopsOverParameters) {
@@ -84,6 +88,23 @@ TEST(EffectAnalysisTest, LoopsOverParameters) {
 
   EXPECT_TRUE(A.summaryOf("repeat")->ScannedParams.count(0));
   EXPECT_TRUE(A.summaryOf("fixed")->empty());
+}
+
+TEST(EffectAnalysisTest, ScansOfAPartOfTheArgument) {
+  Analysis A = analyse(Code, ApiModel::builtin());
+  // A loop over a member of the parameter walks a part of the object.
+  const FunctionSummary *Length = A.summaryOf("length");
+  ASSERT_TRUE(Length && Length->ScannedParams.count(0));
+  EXPECT_TRUE(Length->ScannedParamParts.count(0));
+  // Kept through a caller that passes its own parameter on.
+  const FunctionSummary *LengthOf = A.summaryOf("lengthOf");
+  ASSERT_TRUE(LengthOf && LengthOf->ScannedParams.count(0));
+  EXPECT_TRUE(LengthOf->ScannedParamParts.count(0));
+  // The container itself is not a part.
+  EXPECT_FALSE(A.summaryOf("contains")->ScannedParamParts.count(0));
+  const FunctionSummary *Total = A.summaryOf("total");
+  ASSERT_TRUE(Total && Total->ScannedParams.count(0));
+  EXPECT_FALSE(Total->ScannedParamParts.count(0));
 }
 
 TEST(EffectAnalysisTest, LoopsOverMembers) {

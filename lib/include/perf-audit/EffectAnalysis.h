@@ -13,6 +13,7 @@
 
 #include "perf-audit/ApiModel.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
@@ -93,6 +94,10 @@ struct FunctionSummary {
   /// Parameters whose size the function's work grows with (it loops over
   /// them or scans them), by index.
   llvm::MapVector<unsigned, EffectTrace> ScannedParams;
+  /// The parameters of ScannedParams whose scan walks a part of the object
+  /// passed (`ns.components` of a `const Namespace &ns`), not the argument
+  /// itself: as unsure a size as a member's.
+  llvm::SmallDenseSet<unsigned, 4> ScannedParamParts;
   /// Members of `*this` the function loops over.
   llvm::MapVector<const clang::FieldDecl *, EffectTrace> ScannedMembers;
   /// The parameter tests each effect's first step (the Site of its trace's

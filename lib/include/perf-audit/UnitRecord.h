@@ -49,6 +49,8 @@ struct BlockingRecord {
 struct ScanRecord {
   unsigned Param = 0;
   std::vector<ChainStep> Trace;
+  /// The scan walks a part of the argument (FunctionSummary::ScannedParamParts).
+  bool Part = false;
 };
 
 /// A member of `*this` a method loops over.
