@@ -6,6 +6,7 @@
 
 #include "perf-audit/EffectAnalysis.h"
 #include "perf-audit/FindingText.h"
+#include <functional>
 #include "perf-audit/CallClassifier.h"
 #include "perf-audit/LoopModel.h"
 #include "perf-audit/ProgramSummaries.h"
@@ -435,6 +436,121 @@ private:
     return false;
   }
 
+  /// The container a condition looks a key up in and finds it:
+  /// `it != table.end()` (it from `table.find(k)`), `table.count(k)`,
+  /// `table.contains(k)`; null for anything else.
+  static const ValueDecl *foundIn(const Expr *Cond) {
+    Cond = Cond ? LoopModel::strip(Cond->IgnoreUnlessSpelledInSource())
+                : nullptr;
+    auto ObjectOf = [](const Expr *E, StringRef Method,
+                       bool WithKey) -> const ValueDecl * {
+      const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+          E ? LoopModel::strip(E->IgnoreUnlessSpelledInSource()) : nullptr);
+      if (!Call || !Call->getMethodDecl() ||
+          identifierName(Call->getMethodDecl()) != Method ||
+          (Call->getNumArgs() > 0) != WithKey)
+        return nullptr;
+      const Expr *Object = LoopModel::strip(Call->getImplicitObjectArgument());
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+        return Ref->getDecl();
+      if (const auto *Member = dyn_cast<MemberExpr>(Object))
+        return Member->getMemberDecl();
+      return nullptr;
+    };
+    if (const ValueDecl *C = ObjectOf(Cond, "count", true))
+      return C;
+    if (const ValueDecl *C = ObjectOf(Cond, "contains", true))
+      return C;
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Cond);
+        Op && Op->getOperator() == OO_ExclaimEqual && Op->getNumArgs() == 2) {
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+    } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Cond);
+               BO && BO->getOpcode() == BO_NE) {
+      LHS = BO->getLHS();
+      RHS = BO->getRHS();
+    } else if (const auto *Rewritten =
+                   dyn_cast_or_null<CXXRewrittenBinaryOperator>(Cond);
+               Rewritten && Rewritten->getOperator() == BO_NE) {
+      // C++20 spells `a != b` as `!(a == b)`.
+      LHS = Rewritten->getLHS();
+      RHS = Rewritten->getRHS();
+    }
+    const ValueDecl *End = ObjectOf(RHS, "end", false);
+    if (!End)
+      return nullptr;
+    // The other side is the lookup, or a variable initialised with it.
+    const Expr *Found = LoopModel::strip(LHS);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Found))
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        Found = V->getInit()
+                    ? LoopModel::strip(V->getInit()->IgnoreUnlessSpelledInSource())
+                    : nullptr;
+    return ObjectOf(Found, "find", true) == End ? End : nullptr;
+  }
+
+  /// True when S runs only when a lookup that the function returns on misses
+  /// (`auto it = table.find(k); if (it != table.end()) return it->second;`)
+  /// and the function fills that container after S: a memo table, so S
+  /// runs once per distinct key, not on every call.
+  bool isBehindMemoLookup(const Stmt *S) const {
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+    if (!Body)
+      return false;
+    const SourceManager &SM = A.Loops.context().getSourceManager();
+    SourceLocation At = SM.getExpansionLoc(S->getBeginLoc());
+    auto Before = [&](SourceLocation L) {
+      return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(L), At);
+    };
+    auto Returns = [](const Stmt *Then) {
+      if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Then))
+        Then = Block->body_empty() ? nullptr : Block->body_back();
+      return isa_and_nonnull<ReturnStmt>(Then);
+    };
+    const ValueDecl *Table = nullptr;
+    for (const Stmt *Statement : Body->body()) {
+      if (!Before(Statement->getEndLoc()))
+        break;
+      const auto *If = dyn_cast<IfStmt>(Statement);
+      if (If && !If->getElse() && !If->getInit() && Returns(If->getThen()))
+        if (const ValueDecl *C = foundIn(If->getCond()))
+          Table = C;
+    }
+    if (!Table)
+      return false;
+    // Filled after S: a non-const member call on the table.
+    bool Filled = false;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *Node) {
+      if (!Node || Filled)
+        return;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
+          Call && !Before(Call->getBeginLoc()) && Call->getMethodDecl() &&
+          !Call->getMethodDecl()->isConst()) {
+        const Expr *Object = LoopModel::strip(Call->getImplicitObjectArgument());
+        const ValueDecl *D = nullptr;
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+          D = Ref->getDecl();
+        else if (const auto *Member = dyn_cast<MemberExpr>(Object))
+          D = Member->getMemberDecl();
+        Filled = D == Table;
+      }
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Node);
+          Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() > 0 &&
+          !Before(Op->getBeginLoc())) {
+        const Expr *Object = LoopModel::strip(Op->getArg(0));
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+          Filled = Ref->getDecl() == Table;
+        else if (const auto *Member = dyn_cast<MemberExpr>(Object))
+          Filled = Member->getMemberDecl() == Table;
+      }
+      for (const Stmt *Child : Node->children())
+        Visit(Child);
+    };
+    Visit(Body);
+    return Filled;
+  }
+
   /// True when Loop advances a cursor that outlives the call: an iterator
   /// the caller passed by reference (`while (it != end) { ...; ++it; }` with
   /// `Iter &it`), or a field the loop steps without resetting it (leveldb's
@@ -636,7 +752,8 @@ private:
   void visitLoop(const Stmt *Loop) {
     const LoopInfo &L = A.Loops.info(Loop);
     if (L.Trip.Source == InputSource::QueryRows || !L.Trip.isInput() ||
-        isMemoised(Loop) || advancesCallersCursor(Loop) ||
+        isMemoised(Loop) || isBehindMemoLookup(Loop) ||
+        advancesCallersCursor(Loop) ||
         startsAtCallersPosition(Loop, L) || drainsMember(Loop, L) ||
         consumesMember(Loop, L) || isWaitLoop(Loop))
       return;
@@ -706,7 +823,7 @@ private:
     }
     // A call that fills a cache once (`if (!node_) { node_ = make();
     // node_->init(); }`) costs its loops once per object, like a loop there.
-    if (isMemoised(Call))
+    if (isMemoised(Call) || isBehindMemoLookup(Call))
       return;
     auto Args = argumentsOf(Call);
     for (const auto &[Index, Trace] : S.ScannedParams) {
