@@ -134,7 +134,7 @@ void BlockingInAsyncCheck::report(const Candidate &C,
          core::registrationNote(Context.What ==
                                 core::AsyncContext::Kind::PostedWork));
   if (!C.Direct)
-    noteTrace(C.Effect.Trace, C.Call->getBeginLoc());
+    noteTrace(C.Effect.Trace, C.Call->getBeginLoc(), SM);
 
   // The asynchronous form replaces the blocking call itself; a bare name is
   // a member of the same object (`socket.async_...`). Through a callee, the

@@ -63,7 +63,7 @@ void NPlusOneCheck::check(const MatchFinder::MatchResult &Result) {
         !isa<MemberExpr>(LoopModel::strip(Init)))
       return;
     core::QuerySite Query;
-    Query.Trace.push_back(core::EffectStep{Init, "relation loaded here"});
+    Query.Trace.push_back(core::EffectStep{Init, {}, "relation loaded here"});
     Query.LoadsRelation = true;
     checkQuery(Init, nullptr, Query, /*Direct=*/true, Ctx);
     return;
@@ -78,7 +78,7 @@ void NPlusOneCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (calls().isRoundTrip(Call)) {
     core::QuerySite Query;
-    Query.Trace.push_back(core::EffectStep{Call, "query executed here"});
+    Query.Trace.push_back(core::EffectStep{Call, {}, "query executed here"});
     Query.Model = calls().query(Call);
     Query.Embedded = Query.Model && Query.Model->Embedded;
     Query.Writes = calls().writes(Call);
@@ -160,7 +160,7 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
     note(Loop.Trip.Query->getBeginLoc(), "outer query here");
   note(Outer->getBeginLoc(), "loop here");
   if (!Direct)
-    noteTrace(Query.Trace, Site->getBeginLoc());
+    noteTrace(Query.Trace, Site->getBeginLoc(), SM);
 
   note(Site->getBeginLoc(),
        core::nPlusOneFix(Query.Writes, Query.LoadsRelation, OverRows));

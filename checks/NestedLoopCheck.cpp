@@ -760,12 +760,13 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
                Size * Executions),
            I, SM);
     note(Loop->getBeginLoc(), "loop here");
-    noteTrace(Trace, Call->getBeginLoc());
+    noteTrace(Trace, Call->getBeginLoc(), SM);
   };
 
-  for (const auto &[Index, Trace] : Summary.ScannedParams) {
+  for (const core::ParamScan &Scan : Summary.ScannedParams) {
+    unsigned Index = Scan.Param;
     if (Index >= Args.size() || Index >= Callee->getNumParams() ||
-        !Summary.reachesFrom(Call, Trace))
+        !Summary.reachesFrom(Call, Scan.Trace))
       continue;
     // A count parameter (`repeat(n)`, or one wrapped in a struct:
     // `out << IndentTo(col)`) is a loop bound, not data: the work per call is
@@ -778,8 +779,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
     if (!Loops.classify(Arg).isInput())
       continue;
     if (const Stmt *Loop = hoistableLoop(Call, Arg, Ctx)) {
-      Report(Loop, "'" + Loops.spelling(Arg) + "'", Arg, Trace,
-             Summary.ScannedParamParts.count(Index) != 0);
+      Report(Loop, "'" + Loops.spelling(Arg) + "'", Arg, Scan.Trace,
+             Scan.Part);
       return;
     }
   }
@@ -788,11 +789,11 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   const Expr *Object = core::objectOf(Call);
   if (!Object && !isa<CXXMemberCallExpr>(Call))
     return;
-  for (const auto &[Field, Trace] : Summary.ScannedMembers) {
-    if (!Summary.reachesFrom(Call, Trace))
+  for (const core::MemberScan &Scan : Summary.ScannedMembers) {
+    if (!Summary.reachesFrom(Call, Scan.Trace))
       continue;
     if (const Stmt *Loop = hoistableLoop(Call, Object, Ctx)) {
-      Report(Loop, "member '" + Field->getNameAsString() + "'", nullptr, Trace,
+      Report(Loop, "member '" + Scan.Member + "'", nullptr, Scan.Trace,
              /*Part=*/false);
       return;
     }

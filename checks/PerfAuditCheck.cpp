@@ -112,12 +112,13 @@ DiagnosticBuilder PerfAuditCheck::note(SourceLocation Loc, StringRef Message) {
 }
 
 void PerfAuditCheck::noteTrace(const core::EffectTrace &Trace,
-                               SourceLocation CallSite) {
+                               SourceLocation CallSite,
+                               const SourceManager &SM) {
   SourceLocation Last = CallSite;
   for (const core::EffectStep &Step : Trace) {
     if (Step.Site)
       Last = Step.Site->getBeginLoc();
-    note(Last, Step.Note);
+    note(Last, core::stepNote(Step, SM));
   }
 }
 

@@ -73,8 +73,9 @@ protected:
 
   /// One note per step of an effect chain. A step in another file (from the
   /// whole-program summaries) is noted at the last step of this TU before
-  /// it, or at CallSite.
-  void noteTrace(const core::EffectTrace &Trace, SourceLocation CallSite);
+  /// it, or at CallSite, and names its own file and line.
+  void noteTrace(const core::EffectTrace &Trace, SourceLocation CallSite,
+                 const SourceManager &SM);
 
 private:
   class UserCodeScope;

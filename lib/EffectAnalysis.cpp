@@ -723,30 +723,42 @@ private:
     return false;
   }
 
-  /// Records that the function's work grows with what Dep names; CalleePart
-  /// when the callee that does the work walks a part of its argument.
-  void recordScan(const Dependence &Dep, EffectTrace Trace,
-                  bool CalleePart = false) {
+  /// What, of this function's inputs, the work on Dep (a loop's subject,
+  /// an argument of a call at At) grows with.
+  ArgumentSource sourceOf(const Dependence &Dep, const Stmt *At) const {
+    ArgumentSource Source;
     if (!Dep.isInput())
-      return;
+      return Source;
     if (std::optional<unsigned> Index = paramIndex(Dep.Root)) {
-      if (!Trace.empty() &&
-          isOverwrittenBefore(cast<ParmVarDecl>(Dep.Root), Trace.front().Site))
-        return;
-      noteConditions(Trace);
+      if (isOverwrittenBefore(cast<ParmVarDecl>(Dep.Root), At))
+        return Source;
+      Source.Kind = ArgumentSource::CallerParam;
+      Source.Param = *Index;
       // A member of the parameter (`ns.components`, `p->items`).
-      bool Part = CalleePart || (Dep.Subject &&
-                                 isa<MemberExpr>(LoopModel::strip(Dep.Subject)));
-      if (Out.ScannedParams.insert({*Index, std::move(Trace)}).second && Part)
-        Out.ScannedParamParts.insert(*Index);
-      return;
+      Source.Part =
+          Dep.Subject && isa<MemberExpr>(LoopModel::strip(Dep.Subject));
+      return Source;
     }
     if (const auto *Field = dyn_cast_or_null<FieldDecl>(Dep.Root))
       if (const auto *ME = dyn_cast_or_null<MemberExpr>(Dep.Subject))
         if (isa<CXXThisExpr>(LoopModel::strip(ME->getBase()))) {
-          noteConditions(Trace);
-          Out.ScannedMembers.insert({Field, std::move(Trace)});
+          Source.Kind = ArgumentSource::CallerMember;
+          Source.Field = Field;
+          Source.Member = Field->getNameAsString();
         }
+    return Source;
+  }
+
+  /// Records that the function's work grows with what Dep names.
+  void recordScan(const Dependence &Dep, EffectTrace Trace) {
+    ArgumentSource Source = sourceOf(Dep, Trace.front().Site);
+    bool Added = false;
+    if (Source.Kind == ArgumentSource::CallerParam)
+      Added = Out.addParamScan(ParamScan{Source.Param, Trace, Source.Part});
+    else if (Source.Kind == ArgumentSource::CallerMember)
+      Added = Out.addMemberScan(MemberScan{Source.Member, Source.Field, Trace});
+    if (Added)
+      noteConditions(Trace);
   }
 
   void visitLoop(const Stmt *Loop) {
@@ -757,7 +769,7 @@ private:
         startsAtCallersPosition(Loop, L) || drainsMember(Loop, L) ||
         consumesMember(Loop, L) || isWaitLoop(Loop))
       return;
-    recordScan(L.Trip, {EffectStep{Loop, "loops over '" +
+    recordScan(L.Trip, {EffectStep{Loop, {}, "loops over '" +
                                              A.Loops.spelling(L.Trip.Subject) +
                                              "' here"}});
   }
@@ -770,7 +782,7 @@ private:
 
     if (!Out.Query && A.Calls.isRoundTrip(Call)) {
       QuerySite Site;
-      Site.Trace.push_back(EffectStep{Call, "query executed here"});
+      Site.Trace.push_back(EffectStep{Call, {}, "query executed here"});
       Site.Model = A.Calls.query(Call);
       Site.Embedded = Site.Model && Site.Model->Embedded;
       Site.Writes = A.Calls.writes(Call);
@@ -781,7 +793,7 @@ private:
     if (!Out.Blocking)
       if (std::optional<BlockingEffect> B = A.directBlocking(Call)) {
         B->Trace.push_back(
-            EffectStep{Call, "'" + callName(Call) + "' blocks here"});
+            EffectStep{Call, {}, "'" + callName(Call) + "' blocks here"});
         noteConditions(B->Trace);
         Out.Blocking = std::move(*B);
       }
@@ -790,7 +802,7 @@ private:
       auto Args = argumentsOf(Call);
       if (Linear->Arg < Args.size())
         recordScan(A.Loops.classify(Args[Linear->Arg]),
-                   {EffectStep{Call, "'" + Name + "' scans it here"}});
+                   {EffectStep{Call, {}, "'" + Name + "' scans it here"}});
     }
 
     const FunctionDecl *Def = analysableDefinition(Callee);
@@ -801,54 +813,29 @@ private:
     const FunctionSummary &S = A.summary(Callee);
     if (S.empty())
       return;
-    auto Prefixed = [&](const EffectTrace &Inner, const std::string &Note) {
-      EffectTrace Trace{EffectStep{Call, Note}};
-      Trace.append(Inner.begin(), Inner.end());
-      return Trace;
-    };
-    if (!Out.Query && S.Query && S.reachesFrom(Call, S.Query->Trace)) {
-      QuerySite Site = *S.Query;
-      Site.Trace = Prefixed(S.Query->Trace, queryStep(Name));
-      noteConditions(Site.Trace);
-      Out.Query = std::move(Site);
-    }
-    // Calling a coroutine only creates its frame; its body runs in its own
-    // context (awaited or spawned) and is judged there.
-    if (!Out.Blocking && S.Blocking && S.reachesFrom(Call, S.Blocking->Trace) &&
-        !(Def && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody()))) {
-      BlockingEffect B = *S.Blocking;
-      B.Trace = Prefixed(S.Blocking->Trace, blockingStep(Name));
-      noteConditions(B.Trace);
-      Out.Blocking = std::move(B);
-    }
+    CallEdge Edge;
+    Edge.Site.Site = Call;
+    Edge.CalleeName = Name;
+    Edge.CalleeIsCoroutine =
+        Def && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody());
     // A call that fills a cache once (`if (!node_) { node_ = make();
     // node_->init(); }`) costs its loops once per object, like a loop there.
-    if (isMemoised(Call) || isBehindMemoLookup(Call))
-      return;
-    auto Args = argumentsOf(Call);
-    for (const auto &[Index, Trace] : S.ScannedParams) {
-      // Arguments of a member call start after the object.
-      if (Index < Args.size() && S.reachesFrom(Call, Trace))
-        recordScan(A.Loops.classify(Args[Index]),
-                   Prefixed(Trace, argumentScanStep(Name)),
-                   S.ScannedParamParts.count(Index) != 0);
-    }
-    if (!S.ScannedMembers.empty()) {
-      const Expr *Object = objectOf(Call);
-      Object = Object ? LoopModel::strip(Object) : nullptr;
-      for (const auto &[Field, Trace] : S.ScannedMembers) {
-        if (!S.reachesFrom(Call, Trace))
-          continue;
-        EffectTrace T =
-            Prefixed(Trace, memberScanStep(Name, Field->getNameAsString()));
-        if (!Object || isa<CXXThisExpr>(Object)) {
-          noteConditions(T);
-          Out.ScannedMembers.insert({Field, std::move(T)});
-        }
-        else
-          recordScan(A.Loops.classify(Object), std::move(T));
-      }
-    }
+    Edge.ChargesScans = !isMemoised(Call) && !isBehindMemoLookup(Call);
+    // Arguments of a member call start after the object.
+    for (const Expr *Arg : argumentsOf(Call))
+      Edge.Arguments.push_back(sourceOf(A.Loops.classify(Arg), Call));
+    const Expr *Object = objectOf(Call);
+    Object = Object ? LoopModel::strip(Object) : nullptr;
+    if (!Object || isa<CXXThisExpr>(Object))
+      Edge.Object.Kind = ArgumentSource::CallerObject;
+    else
+      Edge.Object = sourceOf(A.Loops.classify(Object), Call);
+    auto Reaches = [&](const EffectTrace &Trace) {
+      return S.reachesFrom(Call, Trace);
+    };
+    Edge.Reaches = Reaches;
+    if (inheritEffects(Out, S, Edge))
+      noteConditions({EffectStep{Call, {}, {}}});
   }
 
   /// `P == C` or `C == P` (or `!=`) with P a parameter of this function
@@ -972,30 +959,9 @@ const FunctionSummary &EffectAnalysis::Impl::summary(const FunctionDecl *FD) {
   if (Calls.model().isBatchingFunction(Calls.nameOf(FD))) {
     Summary->Query.reset();
     Summary->ScannedParams.clear();
-    Summary->ScannedParamParts.clear();
     Summary->ScannedMembers.clear();
   }
   return *(Summaries[FD] = std::move(Summary));
-}
-
-/// Where a step in another file is: relative to the compilation's working
-/// directory when inside it, as in the notes of the checks.
-static std::string describePoint(const SourcePoint &P, const FunctionDecl *FD) {
-  llvm::StringRef Path = P.File;
-  llvm::ErrorOr<std::string> Cwd = FD->getASTContext()
-                                       .getSourceManager()
-                                       .getFileManager()
-                                       .getVirtualFileSystem()
-                                       .getCurrentWorkingDirectory();
-  if (Cwd && !Cwd->empty() && Path.consume_front(*Cwd) &&
-      !Path.empty() && llvm::sys::path::is_separator(Path.front()))
-    Path = Path.drop_front();
-  else
-    Path = P.File;
-  std::string Out = Path.str();
-  if (P.Line)
-    Out += ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column);
-  return Out;
 }
 
 const FunctionSummary &EffectAnalysis::Impl::external(const FunctionDecl *FD) {
@@ -1012,42 +978,19 @@ const FunctionSummary &EffectAnalysis::Impl::external(const FunctionDecl *FD) {
   const FunctionRecord *Record =
       Usr ? Options.Program->lookup(*Usr) : nullptr;
   if (Record) {
-    auto Steps = [&](const std::vector<ChainStep> &Chain) {
-      EffectTrace Trace;
-      for (const ChainStep &Step : Chain)
-        Trace.push_back(
-            EffectStep{nullptr, Step.Note + " (" + describePoint(Step.Loc, FD) + ")"});
-      return Trace;
-    };
-    if (Record->Query) {
-      QuerySite Q;
-      Q.Trace = Steps(Record->Query->Trace);
-      Q.Writes = Record->Query->Writes;
-      Q.Embedded = Record->Query->Embedded;
-      Q.LoadsRelation = Record->Query->LoadsRelation;
-      Summary->Query = std::move(Q);
-    }
+    // The record's steps are in other files: Site null, Loc set.
+    Summary->Query = Record->Query;
     // Calling a coroutine creates its frame; its body blocks where it runs.
-    if (Record->Blocking && !Record->Coroutine) {
-      BlockingEffect B;
-      B.Trace = Steps(Record->Blocking->Trace);
-      B.Kind = Record->Blocking->Kind;
-      B.SleepNs = Record->Blocking->SleepNs;
-      B.AsyncForm = Record->Blocking->AsyncForm;
-      B.EmbeddedQuery = Record->Blocking->EmbeddedQuery;
-      Summary->Blocking = std::move(B);
-    }
-    for (const ScanRecord &Scan : Record->ScannedParams)
-      if (Scan.Param < FD->getNumParams()) {
-        Summary->ScannedParams.insert({Scan.Param, Steps(Scan.Trace)});
-        if (Scan.Part)
-          Summary->ScannedParamParts.insert(Scan.Param);
-      }
+    if (!Record->Coroutine)
+      Summary->Blocking = Record->Blocking;
+    for (const ParamScan &Scan : Record->ScannedParams)
+      if (Scan.Param < FD->getNumParams())
+        Summary->addParamScan(Scan);
     if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
-      for (const MemberScanRecord &Scan : Record->ScannedMembers)
+      for (const MemberScan &Scan : Record->ScannedMembers)
         for (const FieldDecl *Field : Method->getParent()->fields())
           if (Field->getName() == Scan.Member)
-            Summary->ScannedMembers.insert({Field, Steps(Scan.Trace)});
+            Summary->addMemberScan(MemberScan{Scan.Member, Field, Scan.Trace});
   }
   return *(External[FD] = std::move(Summary));
 }

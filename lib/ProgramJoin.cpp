@@ -12,59 +12,32 @@
 
 namespace perf_audit {
 
-static std::vector<ChainStep> prefixed(const std::vector<ChainStep> &Inner,
-                                       const SourcePoint &Site,
-                                       const std::string &Note) {
-  std::vector<ChainStep> Steps{{Site, Note}};
-  Steps.insert(Steps.end(), Inner.begin(), Inner.end());
-  return Steps;
-}
-
 static FindingNote noteAt(const SourcePoint &P, std::string Message) {
   return FindingNote{std::move(Message), P};
 }
 
 using RecordsByUsr = std::map<std::string, FunctionRecord>;
 
-/// Adds to F what calling G at C brings: its query, its blocking call, the
-/// members it loops over (on the same object) and the arguments it loops
-/// over. True when F changed.
+/// Adds to F what calling G at C brings (Effects.h: the same fold as inside
+/// a TU). True when F changed.
 static bool inheritEffects(FunctionRecord &F, const ExternalCall &C,
                            const FunctionRecord &G) {
-  bool Changed = false;
-  if (!F.Query && G.Query) {
-    QueryRecord Q = *G.Query;
-    Q.Trace = prefixed(G.Query->Trace, C.Site, queryStep(G.Name));
-    F.Query = std::move(Q);
-    Changed = true;
+  CallEdge Edge;
+  Edge.Site.Loc = C.Site;
+  Edge.CalleeName = G.Name;
+  Edge.CalleeIsCoroutine = G.Coroutine;
+  for (int From : C.ArgumentFromParam) {
+    ArgumentSource Source;
+    if (From >= 0) {
+      Source.Kind = ArgumentSource::CallerParam;
+      Source.Param = static_cast<unsigned>(From);
+    }
+    Edge.Arguments.push_back(Source);
   }
-  if (!F.Blocking && G.Blocking && !G.Coroutine) {
-    BlockingRecord B = *G.Blocking;
-    B.Trace = prefixed(G.Blocking->Trace, C.Site, blockingStep(G.Name));
-    F.Blocking = std::move(B);
-    Changed = true;
-  }
+  // Another object's members are nothing the record of F can name.
   if (C.OnThis)
-    for (const MemberScanRecord &M : G.ScannedMembers)
-      if (llvm::none_of(F.ScannedMembers, [&](const MemberScanRecord &R) {
-            return R.Member == M.Member;
-          })) {
-        F.ScannedMembers.push_back(
-            {M.Member, prefixed(M.Trace, C.Site, memberScanStep(G.Name, M.Member))});
-        Changed = true;
-      }
-  for (const ScanRecord &S : G.ScannedParams) {
-    if (S.Param >= C.ArgumentFromParam.size() || C.ArgumentFromParam[S.Param] < 0)
-      continue;
-    unsigned Param = static_cast<unsigned>(C.ArgumentFromParam[S.Param]);
-    if (llvm::any_of(F.ScannedParams,
-                     [&](const ScanRecord &R) { return R.Param == Param; }))
-      continue;
-    F.ScannedParams.push_back(
-        {Param, prefixed(S.Trace, C.Site, argumentScanStep(G.Name)), S.Part});
-    Changed = true;
-  }
-  return Changed;
+    Edge.Object.Kind = ArgumentSource::CallerObject;
+  return perf_audit::inheritEffects(F, G, Edge);
 }
 
 /// Folds effects through the calls that cross TUs until nothing changes.
@@ -82,8 +55,8 @@ static void foldCalleeEffects(RecordsByUsr &ByUsr) {
   }
 }
 
-static void addTrace(Finding &Out, const std::vector<ChainStep> &Steps) {
-  for (const ChainStep &S : Steps)
+static void addTrace(Finding &Out, const EffectTrace &Steps) {
+  for (const EffectStep &S : Steps)
     Out.Notes.push_back(noteAt(S.Loc, S.Note));
 }
 
@@ -91,7 +64,7 @@ static void addTrace(Finding &Out, const std::vector<ChainStep> &Steps) {
 /// the call (described by A): N elements per run.
 static Finding scanFinding(const PendingCall &P, const ScannableArgument &A,
                            const std::string &What,
-                           const std::vector<ChainStep> &Steps, double N,
+                           const EffectTrace &Steps, double N,
                            bool Part = false) {
   Finding F;
   F.Check = "perf-audit-nested-loop";
@@ -111,7 +84,7 @@ static Finding scanFinding(const PendingCall &P, const ScannableArgument &A,
 }
 
 /// The callee runs Q, and the call is in a loop over input.
-static Finding nPlusOneFinding(const PendingCall &P, const QueryRecord &Q) {
+static Finding nPlusOneFinding(const PendingCall &P, const QuerySite &Q) {
   Finding F;
   F.Check = "perf-audit-n-plus-one";
   F.Loc = P.Site;
@@ -129,7 +102,7 @@ static Finding nPlusOneFinding(const PendingCall &P, const QueryRecord &Q) {
 }
 
 /// The callee blocks (B), and the call runs on an event loop.
-static Finding blockingFinding(const PendingCall &P, const BlockingRecord &B) {
+static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B) {
   Finding F;
   F.Check = "perf-audit-blocking-in-async";
   F.Loc = P.Site;
@@ -155,7 +128,7 @@ static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
   if (P.InLargeLoop && G.Query)
     Out.push_back(nPlusOneFinding(P, *G.Query));
   for (const ScannableArgument &A : P.ScannableArgs) {
-    auto Scan = llvm::find_if(G.ScannedParams, [&](const ScanRecord &S) {
+    auto Scan = llvm::find_if(G.ScannedParams, [&](const ParamScan &S) {
       return S.Param == A.Param;
     });
     if (Scan == G.ScannedParams.end())
@@ -165,7 +138,7 @@ static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
     break;
   }
   if (P.ScannableObject && !G.ScannedMembers.empty()) {
-    const MemberScanRecord &M = G.ScannedMembers.front();
+    const MemberScan &M = G.ScannedMembers.front();
     Out.push_back(scanFinding(P, *P.ScannableObject, "member '" + M.Member + "'",
                               M.Trace, N));
   }

@@ -36,18 +36,34 @@ static bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
   return Ok;
 }
 
-static json::Value toJSON(const ChainStep &S) {
+static json::Value toJSON(const EffectStep &S) {
   return json::Object{{"loc", toJSON(S.Loc)}, {"note", S.Note}};
 }
 
-static bool fromJSON(const json::Value &V, ChainStep &S, json::Path Path) {
+static bool fromJSON(const json::Value &V, EffectStep &S, json::Path Path) {
   json::ObjectMapper M(V, Path);
   return M && M.map("loc", S.Loc) && M.map("note", S.Note);
 }
 
-template <typename T> static json::Array arrayOf(const std::vector<T> &Items) {
+static bool fromJSON(const json::Value &V, EffectTrace &Trace, json::Path Path) {
+  const json::Array *Steps = V.getAsArray();
+  if (!Steps) {
+    Path.report("expected an array");
+    return false;
+  }
+  Trace.clear();
+  for (size_t I = 0; I < Steps->size(); ++I) {
+    EffectStep Step;
+    if (!fromJSON((*Steps)[I], Step, Path.index(I)))
+      return false;
+    Trace.push_back(std::move(Step));
+  }
+  return true;
+}
+
+template <typename Range> static json::Array arrayOf(const Range &Items) {
   json::Array A;
-  for (const T &Item : Items)
+  for (const auto &Item : Items)
     A.push_back(toJSON(Item));
   return A;
 }
@@ -97,7 +113,7 @@ json::Value toJSON(const FunctionRecord &F) {
     O["blocking"] = std::move(B);
   }
   json::Array Scans;
-  for (const ScanRecord &S : F.ScannedParams) {
+  for (const ParamScan &S : F.ScannedParams) {
     json::Object Scan{{"param", S.Param}, {"trace", arrayOf(S.Trace)}};
     if (S.Part)
       Scan["part"] = true;
@@ -105,7 +121,7 @@ json::Value toJSON(const FunctionRecord &F) {
   }
   O["scannedParams"] = std::move(Scans);
   json::Array Members;
-  for (const MemberScanRecord &M : F.ScannedMembers)
+  for (const MemberScan &M : F.ScannedMembers)
     Members.push_back(json::Object{{"member", M.Member}, {"trace", arrayOf(M.Trace)}});
   O["scannedMembers"] = std::move(Members);
   json::Array Calls;
@@ -130,7 +146,7 @@ static bool fromJSON(const json::Value &V, FunctionRecord &F, json::Path Path) {
     return false;
   const json::Object *O = V.getAsObject();
   if (O->getObject("query")) {
-    QueryRecord R;
+    QuerySite R;
     json::ObjectMapper QM(*O->get("query"), Path.field("query"));
     if (!QM.map("trace", R.Trace) || !QM.map("writes", R.Writes) ||
         !QM.map("embedded", R.Embedded) || !QM.map("loadsRelation", R.LoadsRelation))
@@ -138,7 +154,7 @@ static bool fromJSON(const json::Value &V, FunctionRecord &F, json::Path Path) {
     F.Query = std::move(R);
   }
   if (O->getObject("blocking")) {
-    BlockingRecord R;
+    BlockingEffect R;
     json::ObjectMapper BM(*O->get("blocking"), Path.field("blocking"));
     std::string Kind;
     if (!BM.map("trace", R.Trace) || !BM.map("kind", Kind) ||
@@ -155,7 +171,7 @@ static bool fromJSON(const json::Value &V, FunctionRecord &F, json::Path Path) {
   }
   if (const json::Array *Scans = O->getArray("scannedParams"))
     for (const json::Value &S : *Scans) {
-      ScanRecord R;
+      ParamScan R;
       json::ObjectMapper SM(S, Path.field("scannedParams"));
       int64_t Param = 0;
       if (!SM.map("param", Param) || !SM.map("trace", R.Trace) ||
@@ -166,7 +182,7 @@ static bool fromJSON(const json::Value &V, FunctionRecord &F, json::Path Path) {
     }
   if (const json::Array *Members = O->getArray("scannedMembers"))
     for (const json::Value &M : *Members) {
-      MemberScanRecord R;
+      MemberScan R;
       json::ObjectMapper MM(M, Path.field("scannedMembers"));
       if (!MM.map("member", R.Member) || !MM.map("trace", R.Trace))
         return false;

@@ -49,11 +49,15 @@ public:
     return P;
   }
 
-  std::vector<ChainStep> chain(const EffectTrace &Trace) {
-    std::vector<ChainStep> Steps;
+  /// Trace as the whole program keeps it: each step placed by its Loc,
+  /// without the statement, which does not outlive the TU.
+  EffectTrace placed(const EffectTrace &Trace) {
+    EffectTrace Steps;
     for (const EffectStep &Step : Trace)
       if (Step.Site)
-        Steps.push_back({point(Step.Site->getBeginLoc()), Step.Note});
+        Steps.push_back({nullptr, point(Step.Site->getBeginLoc()), Step.Note});
+      else if (!Step.Loc.File.empty())
+        Steps.push_back(Step);
     return Steps;
   }
 
@@ -190,28 +194,27 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
   F.Loc = point(FD->getLocation());
   F.Coroutine = isCoroutine(FD);
   const FunctionSummary &S = Effects.summary(FD);
-  if (S.Query)
-    F.Query = QueryRecord{chain(S.Query->Trace), S.Query->Writes,
-                          S.Query->Embedded,
-                          S.Query->LoadsRelation};
-  if (S.Blocking) {
-    BlockingRecord B;
-    B.Trace = chain(S.Blocking->Trace);
-    B.Kind = S.Blocking->Kind;
-    B.SleepNs = S.Blocking->SleepNs;
-    B.EmbeddedQuery = S.Blocking->EmbeddedQuery;
-    B.AsyncForm = S.Blocking->AsyncForm;
-    F.Blocking = std::move(B);
+  if (S.Query) {
+    F.Query = S.Query;
+    F.Query->Model = nullptr;
+    F.Query->Trace = placed(S.Query->Trace);
   }
-  for (const auto &[Index, Trace] : S.ScannedParams)
-    if (Index < FD->getNumParams()) {
-      QualType T = FD->getParamDecl(Index)->getType().getNonReferenceType();
+  if (S.Blocking) {
+    F.Blocking = S.Blocking;
+    F.Blocking->Model = nullptr;
+    F.Blocking->Query = nullptr;
+    F.Blocking->Trace = placed(S.Blocking->Trace);
+  }
+  // Another unit's caller passes an object or a pointer; a count parameter
+  // is a loop bound, not data.
+  for (const ParamScan &Scan : S.ScannedParams)
+    if (Scan.Param < FD->getNumParams()) {
+      QualType T = FD->getParamDecl(Scan.Param)->getType().getNonReferenceType();
       if (T->isRecordType() || T->isPointerType())
-        F.ScannedParams.push_back(
-            {Index, chain(Trace), S.ScannedParamParts.count(Index) != 0});
+        F.ScannedParams.push_back({Scan.Param, placed(Scan.Trace), Scan.Part});
     }
-  for (const auto &[Field, Trace] : S.ScannedMembers)
-    F.ScannedMembers.push_back({Field->getNameAsString(), chain(Trace)});
+  for (const MemberScan &Scan : S.ScannedMembers)
+    F.ScannedMembers.push_back({Scan.Member, nullptr, placed(Scan.Trace)});
 
   std::optional<AsyncContext> Context = contextOf(FD);
   CallCollector Bodies(Calls, Loops.context());

@@ -71,22 +71,22 @@ TEST(EffectAnalysisTest, LoopsOverParameters) {
   const FunctionSummary *Contains = A.summaryOf("contains");
   ASSERT_TRUE(Contains);
   ASSERT_EQ(Contains->ScannedParams.size(), 1u);
-  EXPECT_EQ(Contains->ScannedParams.begin()->first, 0u);
-  EXPECT_EQ(Contains->ScannedParams.begin()->second.back().Note,
+  EXPECT_EQ(Contains->ScannedParams.front().Param, 0u);
+  EXPECT_EQ(Contains->ScannedParams.front().Trace.back().Note,
             "loops over 'v' here");
 
   const FunctionSummary *ViaFind = A.summaryOf("viaFind");
   ASSERT_TRUE(ViaFind);
-  EXPECT_TRUE(ViaFind->ScannedParams.count(0));
+  EXPECT_TRUE(ViaFind->paramScan(0));
 
   const FunctionSummary *ViaCall = A.summaryOf("viaCall");
   ASSERT_TRUE(ViaCall);
-  ASSERT_TRUE(ViaCall->ScannedParams.count(1)) << "through contains(w, x)";
-  const EffectTrace &Trace = ViaCall->ScannedParams.find(1)->second;
+  ASSERT_TRUE(ViaCall->paramScan(1)) << "through contains(w, x)";
+  const EffectTrace &Trace = ViaCall->paramScan(1)->Trace;
   ASSERT_EQ(Trace.size(), 2u);
   EXPECT_EQ(Trace[0].Note, "'contains' loops over its argument");
 
-  EXPECT_TRUE(A.summaryOf("repeat")->ScannedParams.count(0));
+  EXPECT_TRUE(A.summaryOf("repeat")->paramScan(0));
   EXPECT_TRUE(A.summaryOf("fixed")->empty());
 }
 
@@ -94,17 +94,17 @@ TEST(EffectAnalysisTest, ScansOfAPartOfTheArgument) {
   Analysis A = analyse(Code, ApiModel::builtin());
   // A loop over a member of the parameter walks a part of the object.
   const FunctionSummary *Length = A.summaryOf("length");
-  ASSERT_TRUE(Length && Length->ScannedParams.count(0));
-  EXPECT_TRUE(Length->ScannedParamParts.count(0));
+  ASSERT_TRUE(Length && Length->paramScan(0));
+  EXPECT_TRUE(Length->paramScan(0)->Part);
   // Kept through a caller that passes its own parameter on.
   const FunctionSummary *LengthOf = A.summaryOf("lengthOf");
-  ASSERT_TRUE(LengthOf && LengthOf->ScannedParams.count(0));
-  EXPECT_TRUE(LengthOf->ScannedParamParts.count(0));
+  ASSERT_TRUE(LengthOf && LengthOf->paramScan(0));
+  EXPECT_TRUE(LengthOf->paramScan(0)->Part);
   // The container itself is not a part.
-  EXPECT_FALSE(A.summaryOf("contains")->ScannedParamParts.count(0));
+  EXPECT_FALSE(A.summaryOf("contains")->paramScan(0)->Part);
   const FunctionSummary *Total = A.summaryOf("total");
-  ASSERT_TRUE(Total && Total->ScannedParams.count(0));
-  EXPECT_FALSE(Total->ScannedParamParts.count(0));
+  ASSERT_TRUE(Total && Total->paramScan(0));
+  EXPECT_FALSE(Total->paramScan(0)->Part);
 }
 
 TEST(EffectAnalysisTest, LoopsOverMembers) {
@@ -112,7 +112,8 @@ TEST(EffectAnalysisTest, LoopsOverMembers) {
   const FunctionSummary *Has = A.summaryOf("has");
   ASSERT_TRUE(Has);
   ASSERT_EQ(Has->ScannedMembers.size(), 1u);
-  EXPECT_EQ(Has->ScannedMembers.begin()->first->getName(), "keys");
+  EXPECT_EQ(Has->ScannedMembers.front().Field->getName(), "keys");
+  EXPECT_EQ(Has->ScannedMembers.front().Member, "keys");
   EXPECT_EQ(A.summaryOf("hasTwice")->ScannedMembers.size(), 1u)
       << "through this->has()";
 }

@@ -353,8 +353,8 @@ analyseProject(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed,
 /// Writes the whole-program summaries for the plugin's and clangd's
 /// SummariesFile option, with lines and columns for the notes they write.
 Error exportSummaries(core::JoinedProgram &Program, core::SourceFiles &Sources) {
-  auto Locate = [&](std::vector<core::ChainStep> &Trace) {
-    for (core::ChainStep &Step : Trace)
+  auto Locate = [&](core::EffectTrace &Trace) {
+    for (core::EffectStep &Step : Trace)
       Sources.locate(Step.Loc);
   };
   for (core::FunctionRecord &F : Program.Functions) {
@@ -363,9 +363,9 @@ Error exportSummaries(core::JoinedProgram &Program, core::SourceFiles &Sources) 
       Locate(F.Query->Trace);
     if (F.Blocking)
       Locate(F.Blocking->Trace);
-    for (core::ScanRecord &Scan : F.ScannedParams)
+    for (core::ParamScan &Scan : F.ScannedParams)
       Locate(Scan.Trace);
-    for (core::MemberScanRecord &Scan : F.ScannedMembers)
+    for (core::MemberScan &Scan : F.ScannedMembers)
       Locate(Scan.Trace);
   }
   json::Value Doc = core::ProgramSummaries::toJSON(Program.Functions);

@@ -12,9 +12,8 @@
 #define PERF_AUDIT_EFFECTANALYSIS_H
 
 #include "perf-audit/ApiModel.h"
+#include "perf-audit/Effects.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <optional>
@@ -33,51 +32,6 @@ class CallClassifier;
 class LoopModel;
 class ProgramSummaries;
 
-/// One link of the chain that explains an effect, outermost first: each call
-/// on the way, then the statement that has the effect (the query call, the
-/// blocking call, the loop).
-struct EffectStep {
-  /// Null for a step in another translation unit (known from whole-program
-  /// summaries): its Note then names its file and line.
-  const clang::Stmt *Site = nullptr;
-  /// A note for this step: "'findById' executes a query",
-  /// "query executed here".
-  std::string Note;
-};
-
-using EffectTrace = llvm::SmallVector<EffectStep, 4>;
-
-/// A blocking call reached by a function.
-struct BlockingEffect {
-  EffectTrace Trace;
-  /// Null for annotated functions and database calls.
-  const BlockingCallModel *Model = nullptr;
-  BlockingKind Kind = BlockingKind::Wait;
-  /// For database calls: the query model (embedded or server).
-  const QueryCallModel *Query = nullptr;
-  /// Duration of a sleep in ns when it is a constant.
-  std::optional<double> SleepNs;
-  /// The asynchronous form the model names (`async_read_some`), if any.
-  std::string AsyncForm;
-  /// A statement of an embedded engine (SQLite): no network round trip.
-  bool EmbeddedQuery = false;
-};
-
-/// A database statement reached by a function.
-struct QuerySite {
-  EffectTrace Trace;
-  /// The model of the call at the end of the chain; null for a function
-  /// annotated `perf-audit:query`.
-  const QueryCallModel *Model = nullptr;
-  bool Writes = false;
-  /// A statement of an embedded engine (SQLite): no network round trip.
-  bool Embedded = false;
-  /// Loads a relation of a mapped object (an ORM's lazy pointer or
-  /// collection): prefetching is the fix.
-  bool LoadsRelation = false;
-};
-
-/// The effects of one function.
 /// A test of a parameter against a constant that the function's own step
 /// of an effect sits behind: `if (role == Qt::FontRole) scan();` runs the
 /// scan only when parameter `role` equals that constant.
@@ -87,19 +41,9 @@ struct ParamTest {
   bool Equal = true; ///< `==` (the then-branch), or `!=`.
 };
 
-struct FunctionSummary {
-  /// The first statement executed by the function that runs a query.
-  std::optional<QuerySite> Query;
-  std::optional<BlockingEffect> Blocking;
-  /// Parameters whose size the function's work grows with (it loops over
-  /// them or scans them), by index.
-  llvm::MapVector<unsigned, EffectTrace> ScannedParams;
-  /// The parameters of ScannedParams whose scan walks a part of the object
-  /// passed (`ns.components` of a `const Namespace &ns`), not the argument
-  /// itself: as unsure a size as a member's.
-  llvm::SmallDenseSet<unsigned, 4> ScannedParamParts;
-  /// Members of `*this` the function loops over.
-  llvm::MapVector<const clang::FieldDecl *, EffectTrace> ScannedMembers;
+/// The effects of one function in this translation unit, and the tests of
+/// its parameters each of them needs.
+struct FunctionSummary : FunctionEffects {
   /// The parameter tests each effect's first step (the Site of its trace's
   /// front, in this function) needs; none for an unconditional step.
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<ParamTest, 1>>
@@ -109,11 +53,6 @@ struct FunctionSummary {
   /// run (`data(index, Qt::DisplayRole)` and a scan behind
   /// `if (role == Qt::FontRole)`).
   bool reachesFrom(const clang::Expr *Call, const EffectTrace &Trace) const;
-
-  bool empty() const {
-    return !Query && !Blocking && ScannedParams.empty() &&
-           ScannedMembers.empty();
-  }
 };
 
 /// Which blocking calls count.

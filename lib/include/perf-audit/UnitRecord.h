@@ -14,6 +14,7 @@
 #define PERF_AUDIT_UNITRECORD_H
 
 #include "perf-audit/ApiModel.h"
+#include "perf-audit/Effects.h"
 #include "perf-audit/Finding.h"
 #include "perf-audit/LoopModel.h"
 #include "llvm/Support/Error.h"
@@ -23,41 +24,6 @@
 #include <vector>
 
 namespace perf_audit {
-
-/// One step of a chain, in any file.
-struct ChainStep {
-  SourcePoint Loc;
-  std::string Note;
-};
-
-struct QueryRecord {
-  std::vector<ChainStep> Trace;
-  bool Writes = false;
-  bool Embedded = false;
-  bool LoadsRelation = false;
-};
-
-struct BlockingRecord {
-  std::vector<ChainStep> Trace;
-  BlockingKind Kind = BlockingKind::Wait;
-  std::optional<double> SleepNs;
-  bool EmbeddedQuery = false;
-  /// The asynchronous form of the blocking call, when the model names one.
-  std::string AsyncForm;
-};
-
-struct ScanRecord {
-  unsigned Param = 0;
-  std::vector<ChainStep> Trace;
-  /// The scan walks a part of the argument (FunctionSummary::ScannedParamParts).
-  bool Part = false;
-};
-
-/// A member of `*this` a method loops over.
-struct MemberScanRecord {
-  std::string Member;
-  std::vector<ChainStep> Trace;
-};
 
 /// A call from a recorded function to a function its TU does not define.
 struct ExternalCall {
@@ -71,16 +37,13 @@ struct ExternalCall {
   bool OnThis = false;
 };
 
-/// What one function does, folded through the calls its TU defines.
-struct FunctionRecord {
+/// What one function does, folded through the calls its TU defines: its
+/// effects, with every step placed by its Loc (no Site, no model).
+struct FunctionRecord : FunctionEffects {
   std::string Usr;
   std::string Name;
   SourcePoint Loc;
   bool Coroutine = false;
-  std::optional<QueryRecord> Query;
-  std::optional<BlockingRecord> Blocking;
-  std::vector<ScanRecord> ScannedParams;
-  std::vector<MemberScanRecord> ScannedMembers;
   std::vector<ExternalCall> Calls;
 };
 
