@@ -652,6 +652,13 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
       core::isAliased(Var, FD) || !core::isLastUse(Ref, Site, FD, Loops, C) ||
       mentions(fullExpression(Ref, C), Var, Ref))
     return;
+  // A struct whose strings were never given anything copies no buffers.
+  if (std::optional<SmallVector<const FieldDecl *, 4>> Filled =
+          core::fieldsFilledBefore(Var, Site, FD, Loops, C)) {
+    Cost = copies(C).moveSavingNs(Var->getType(), *Filled);
+    if (!Cost)
+      return;
+  }
 
   const SourceManager &SM = C.getSourceManager();
   double Executions = Loops.executionsPerCall(Site);

@@ -139,6 +139,27 @@ std::optional<double> CopyCostModel::moveSavingNs(QualType T) {
   return savingOf(T, 0);
 }
 
+std::optional<double>
+CopyCostModel::moveSavingNs(QualType T, ArrayRef<const FieldDecl *> Filled) {
+  std::optional<double> Whole = moveSavingNs(T);
+  if (!Whole)
+    return std::nullopt;
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() ||
+      Calls.model().owningType(Calls.nameOf(RD->getDefinition())))
+    return Filled.empty() ? std::nullopt : Whole;
+  double Saving = 0;
+  for (const FieldDecl *Field : Filled)
+    if (Field->getParent()->getCanonicalDecl() == RD->getCanonicalDecl() &&
+        !Field->getType().isConstQualified() &&
+        !Field->getType()->isReferenceType())
+      if (std::optional<double> S = savingOf(Field->getType(), 1))
+        Saving += *S;
+  if (Saving <= 0)
+    return std::nullopt;
+  return Saving;
+}
+
 std::optional<double> CopyCostModel::savingOf(QualType T, unsigned Depth) {
   std::optional<double> Copy = costOf(T, Depth);
   if (!Copy)

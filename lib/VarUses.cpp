@@ -146,4 +146,173 @@ bool isLastUse(const DeclRefExpr *Ref, const Stmt *Site, const FunctionDecl *FD,
   return true;
 }
 
+namespace {
+/// Collects the references to a variable in a function's own code (not in
+/// the bodies of lambdas, which name their own copies).
+class RefCollector : public RecursiveASTVisitor<RefCollector> {
+public:
+  explicit RefCollector(const VarDecl *Var) : Var(Var) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == Var && !Ref->refersToEnclosingVariableOrCapture())
+      Refs.push_back(Ref);
+    return true;
+  }
+  const VarDecl *Var;
+  llvm::SmallVector<const DeclRefExpr *, 8> Refs;
+};
+} // namespace
+
+/// The first parent of S that is a statement, or null.
+static const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+}
+
+static bool isWithin(const Stmt *Inner, const Stmt *Outer, ASTContext &Ctx) {
+  for (const Stmt *S = Inner; S; S = parentStmt(S, Ctx))
+    if (S == Outer)
+      return true;
+  return false;
+}
+
+/// The loop or switch a `break` or `continue` leaves or repeats.
+static const Stmt *jumpTarget(const Stmt *Jump, ASTContext &Ctx) {
+  bool Continue = isa<ContinueStmt>(Jump);
+  for (const Stmt *S = parentStmt(Jump, Ctx); S; S = parentStmt(S, Ctx)) {
+    if (isLoopStmt(S) || (!Continue && isa<SwitchStmt>(S)))
+      return S;
+    if (isa<LambdaExpr>(S))
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// True when the block ends with a jump that leaves Var's iteration or its
+/// function: a `return`, a `throw`, or a `continue`/`break` of a loop that
+/// declares Var (its next iteration starts with a new Var).
+static bool endsVarsLifetime(const CompoundStmt *Block, const VarDecl *Var,
+                             LoopModel &Loops, ASTContext &Ctx) {
+  if (Block->body_empty())
+    return false;
+  const Stmt *Last = Block->body_back();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Last))
+    Last = Cleanups->getSubExpr();
+  if (isa<ReturnStmt, CXXThrowExpr>(Last))
+    return true;
+  if (isa<ContinueStmt, BreakStmt>(Last)) {
+    const Stmt *Target = jumpTarget(Last, Ctx);
+    return Target && isLoopStmt(Target) && Loops.isDeclaredIn(Var, Target);
+  }
+  return false;
+}
+
+/// True when a use is only a read of the whole object: copied from, or
+/// passed by value or by const reference.
+static bool readsWhole(const Expr *Use, const Stmt *Parent) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
+    return Construct->getConstructor()->isCopyConstructor();
+  const auto *Call = dyn_cast<CallExpr>(Parent);
+  if (!Call || isa<CXXOperatorCallExpr>(Call))
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+    if (Call->getArg(I)->IgnoreParenImpCasts() == Use->IgnoreParenImpCasts()) {
+      QualType Param = Callee->getParamDecl(I)->getType();
+      return !Param->isReferenceType() && !Param->isPointerType()
+                 ? true
+                 : Param->isLValueReferenceType() &&
+                       Param.getNonReferenceType().isConstQualified();
+    }
+  return false;
+}
+
+std::optional<llvm::SmallVector<const FieldDecl *, 4>>
+fieldsFilledBefore(const VarDecl *Var, const Stmt *Site, const FunctionDecl *FD,
+                   LoopModel &Loops, ASTContext &Ctx) {
+  const auto *RD = Var->getType()->getAsCXXRecordDecl();
+  if (!Var->isLocalVarDecl() || Var->isStaticLocal() || !RD ||
+      !RD->hasDefinition() || RD->isUnion() || !FD->getBody())
+    return std::nullopt;
+  RD = RD->getDefinition();
+  if (RD->getNumBases() > 0 || RD->hasUserDeclaredCopyConstructor() ||
+      RD->hasUserDeclaredMoveConstructor())
+    return std::nullopt;
+
+  llvm::SmallVector<const FieldDecl *, 4> Filled;
+  auto Fill = [&](const FieldDecl *F) {
+    if (!llvm::is_contained(Filled, F))
+      Filled.push_back(F);
+  };
+  // What the declaration gives content to.
+  const Expr *Init = Var->getInit();
+  if (Init)
+    Init = Init->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init)) {
+    if (!Construct->getConstructor()->isDefaultConstructor() ||
+        Construct->getConstructor()->isUserProvided())
+      return std::nullopt;
+  } else if (const auto *List = dyn_cast_or_null<InitListExpr>(Init)) {
+    if (List->isTransparent() || !RD->isAggregate())
+      return std::nullopt;
+    for (const FieldDecl *F : RD->fields()) {
+      unsigned Index = F->getFieldIndex();
+      if (Index < List->getNumInits() &&
+          !isa<ImplicitValueInitExpr, CXXDefaultInitExpr>(
+              List->getInit(Index)->IgnoreImplicit()))
+        Fill(F);
+    }
+  } else if (Init) {
+    return std::nullopt;
+  }
+  for (const FieldDecl *F : RD->fields())
+    if (F->hasInClassInitializer())
+      Fill(F);
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(Site->getBeginLoc());
+  RefCollector Collector(Var);
+  Collector.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  for (const DeclRefExpr *Ref : Collector.Refs) {
+    if (isWithin(Ref, Site, Ctx) ||
+        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Ref->getBeginLoc()),
+                                      At))
+      continue;
+    // A use in a block that then leaves this Var behind does not reach Site.
+    bool Reaches = true;
+    for (const Stmt *S = parentStmt(Ref, Ctx); S && Reaches;
+         S = parentStmt(S, Ctx)) {
+      if (isWithin(Site, S, Ctx))
+        break;
+      if (const auto *Block = dyn_cast<CompoundStmt>(S))
+        Reaches = !endsVarsLifetime(Block, Var, Loops, Ctx);
+    }
+    if (!Reaches)
+      continue;
+    // How it is used: through a field, as a whole, or by a member function.
+    const Expr *Use = Ref;
+    const Stmt *Parent = parentStmt(Use, Ctx);
+    while (Parent && isa<ImplicitCastExpr, ParenExpr>(Parent)) {
+      Use = cast<Expr>(Parent);
+      Parent = parentStmt(Parent, Ctx);
+    }
+    if (!Parent)
+      return std::nullopt;
+    if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+      if (const auto *F = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
+        Fill(F);
+        continue;
+      }
+      const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+      if (Method && Method->isConst())
+        continue;
+      return std::nullopt;
+    }
+    if (!readsWhole(Use, Parent))
+      return std::nullopt;
+  }
+  return Filled;
+}
+
 } // namespace perf_audit

@@ -11,6 +11,7 @@
 #define PERF_AUDIT_COPYCOST_H
 
 #include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include <cstdint>
 #include <optional>
@@ -18,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 } // namespace clang
 
 namespace perf_audit {
@@ -48,6 +50,14 @@ public:
   /// or one whose implicit move copies its costly members anyway (the key
   /// of a `std::pair<const std::string, int>`).
   std::optional<double> moveSavingNs(clang::QualType T);
+
+  /// What moving a T saves when only Filled of its fields hold anything
+  /// (the others are as a default constructor left them: empty strings and
+  /// containers, whose copy allocates nothing). T's copy and move are the
+  /// implicit member-wise ones (VarUses.h: fieldsFilledBefore).
+  std::optional<double>
+  moveSavingNs(clang::QualType T,
+               llvm::ArrayRef<const clang::FieldDecl *> Filled);
 
   /// T as messages show it: "std::vector<Order>", "std::string".
   std::string spell(clang::QualType T) const;

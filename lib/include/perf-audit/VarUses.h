@@ -10,10 +10,12 @@
 #define PERF_AUDIT_VARUSES_H
 
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang {
 class ASTContext;
 class DeclRefExpr;
+class FieldDecl;
 class FunctionDecl;
 class Stmt;
 class ValueDecl;
@@ -48,6 +50,20 @@ bool isAliased(const clang::VarDecl *Var, const clang::FunctionDecl *FD);
 bool isLastUse(const clang::DeclRefExpr *Ref, const clang::Stmt *Site,
                const clang::FunctionDecl *FD, LoopModel &Loops,
                clang::ASTContext &Ctx);
+
+/// For a local of class type that starts out empty (`Comment c;`,
+/// `Comment c{};`: a default constructor nobody wrote, no member
+/// initialisers that give a member content), the fields that may hold
+/// something when Site runs: the fields named before Site on a path that
+/// reaches it. Uses inside a block that goes on to `return`, `throw`, or
+/// `continue`/`break` a loop that declares the variable do not reach Site.
+/// An empty list: the object is as it was constructed. None when the
+/// variable does not start out empty, or a use before Site may change any
+/// part of it (a non-const member function, a non-const reference).
+std::optional<llvm::SmallVector<const clang::FieldDecl *, 4>>
+fieldsFilledBefore(const clang::VarDecl *Var, const clang::Stmt *Site,
+                   const clang::FunctionDecl *FD, LoopModel &Loops,
+                   clang::ASTContext &Ctx);
 
 } // namespace perf_audit
 

@@ -134,3 +134,47 @@ void keep(std::vector<Tracked> &out) {
   t.name = "t";
   out.push_back(t);
 }
+
+// A struct built empty owns no buffers until one of its strings is given
+// something: moving one that only had numbers set saves nothing. A use in a
+// block that goes on to `continue` does not reach the copy after it.
+enum class Status { Ok, Error };
+struct Comment {
+  Status status = Status::Ok;
+  std::string message;
+  std::string name;
+  int index = 0;
+};
+struct Region {
+  int offset;
+  Comment comment;
+};
+void setError(Comment &comment, const char *why);
+Region makeRegion(int offset, Comment comment);
+
+void annotate(const std::vector<int> &offsets, std::vector<Region> &regions) {
+  for (int offset : offsets) {
+    Comment plain;
+    plain.index = offset;
+    if (offset < 0) {
+      setError(plain, "negative");
+      continue;
+    }
+    regions.push_back(makeRegion(offset, plain));
+  }
+  for (int offset : offsets) {
+    Comment named;
+    named.name = "field";
+    regions.push_back(makeRegion(offset, named));
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: 'named' (Comment) is copied on its last use: move it instead, ~100 copies per call [impact: medium 42] [perf-audit-excess-copy]
+    // CHECK-FIXES: regions.push_back(makeRegion(offset, std::move(named)));
+  }
+  for (int offset : offsets) {
+    Comment failed{};
+    if (offset < 0)
+      setError(failed, "negative");
+    regions.push_back(makeRegion(offset, failed));
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: 'failed' (Comment) is copied on its last use: move it instead, ~100 copies per call [impact: medium 45] [perf-audit-excess-copy]
+    // CHECK-FIXES: regions.push_back(makeRegion(offset, std::move(failed)));
+  }
+}
