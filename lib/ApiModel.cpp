@@ -56,6 +56,7 @@ struct TypesModel {
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
+  std::vector<std::string> NamedResources;
 };
 
 /// One model file: every section is optional.
@@ -263,6 +264,7 @@ template <> struct MappingTraits<TypesModel> {
     Io.mapOptional("removing-last-methods", M.RemovingLastMethods);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
+    Io.mapOptional("named-resources", M.NamedResources);
   }
 };
 
@@ -352,6 +354,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
   }
   for (std::string &Name : Doc.Types.Cheap)
     CheapTypes.push_back(normalizeName(Name));
+  for (std::string &Name : Doc.Types.NamedResources)
+    NamedResourceTypes.push_back(normalizeName(Name));
   for (std::string &Name : Doc.Types.AllocatingFunctions)
     AllocatingFunctions.push_back(normalizeName(Name));
   for (std::string &Name : Doc.Types.AppendingMethods)
@@ -530,6 +534,10 @@ void ApiModel::addCheapType(StringRef Name) {
 
 bool ApiModel::isCheapType(StringRef Name) const {
   return is_contained(CheapTypes, Name);
+}
+
+bool ApiModel::isNamedResourceType(StringRef Name) const {
+  return is_contained(NamedResourceTypes, Name);
 }
 
 std::string modelName(const clang::NamedDecl *D) {

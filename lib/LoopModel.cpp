@@ -15,6 +15,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include <cmath>
 #include <functional>
@@ -63,6 +64,19 @@ public:
   llvm::DenseMap<const Stmt *, std::unique_ptr<ExprMutationAnalyzer>>
       Mutations;
   llvm::DenseMap<const VarDecl *, bool> MutatedVars;
+  /// Local containers filled by a few insertions (Classifier).
+  llvm::DenseMap<const VarDecl *, std::optional<Dependence>> FewInsertions;
+
+  /// The calls of each function in the unit's own code, and the functions
+  /// named other than as a callee (their address taken, connected as a
+  /// slot): built on first use.
+  struct CallSiteIndex {
+    llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 4>>
+        Calls;
+    llvm::DenseSet<const FunctionDecl *> Escaping;
+  };
+  std::unique_ptr<CallSiteIndex> CallSites;
+  const CallSiteIndex &callSites(ASTContext &Ctx);
 
   ExprMutationAnalyzer &mutationsIn(const Stmt &Root, ASTContext &Ctx) {
     auto &Slot = Mutations[&Root];
@@ -71,6 +85,58 @@ public:
     return *Slot;
   }
 };
+
+namespace {
+class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
+public:
+  explicit CallSiteCollector(LoopModel::Impl::CallSiteIndex &Index)
+      : Index(Index) {}
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      Index.Calls[Callee->getCanonicalDecl()].push_back(Call);
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+        Callees.insert(Ref);
+      else if (const auto *Member = dyn_cast<MemberExpr>(
+                   Call->getCallee()->IgnoreParenImpCasts()))
+        Callees.insert(Member);
+    }
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Fn = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      Named.push_back({Ref, Fn});
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    if (const auto *Fn = dyn_cast<FunctionDecl>(Member->getMemberDecl()))
+      Named.push_back({Member, Fn});
+    return true;
+  }
+  void finish() {
+    for (const auto &[E, Fn] : Named)
+      if (!Callees.contains(E))
+        Index.Escaping.insert(Fn->getCanonicalDecl());
+  }
+
+private:
+  LoopModel::Impl::CallSiteIndex &Index;
+  llvm::DenseSet<const Expr *> Callees;
+  llvm::SmallVector<std::pair<const Expr *, const FunctionDecl *>, 16> Named;
+};
+} // namespace
+
+const LoopModel::Impl::CallSiteIndex &
+LoopModel::Impl::callSites(ASTContext &Ctx) {
+  if (!CallSites) {
+    CallSites = std::make_unique<CallSiteIndex>();
+    CallSiteCollector Collector(*CallSites);
+    for (Decl *D : Ctx.getTraversalScope())
+      Collector.TraverseDecl(D);
+    Collector.finish();
+  }
+  return *CallSites;
+}
 
 LoopModel::LoopModel(ASTContext &Ctx, const ApiModel &Model,
                      LoopModelOptions Options)
@@ -517,8 +583,8 @@ namespace {
 /// other through their initializers).
 class Classifier {
 public:
-  Classifier(LoopModel::Impl &State, ASTContext &Ctx)
-      : State(State), Ctx(Ctx) {}
+  Classifier(LoopModel &Loops, LoopModel::Impl &State, ASTContext &Ctx)
+      : Loops(Loops), State(State), Ctx(Ctx) {}
 
   Dependence classify(const Expr *E, unsigned Depth) {
     if (!E || Depth > MaxClassifyDepth)
@@ -805,6 +871,152 @@ private:
   static constexpr llvm::StringLiteral ElementAccessNames[] = {"at", "front",
                                                                "back"};
 
+  /// Member functions that add one element (beyond the model's appending
+  /// methods) or take elements away: a container changed only by them holds
+  /// at most what was added.
+  static constexpr llvm::StringLiteral InsertingNames[] = {
+      "insert", "emplace", "emplace_hint", "push_front", "emplace_front",
+      "push", "append"};
+  static constexpr llvm::StringLiteral RemovingNames[] = {
+      "clear", "pop_back", "pop_front", "pop", "erase"};
+
+  /// For a local container filled only by single-element insertions
+  /// (`files.push_back(argv[i])`) under loops of constant or bounded count,
+  /// and otherwise only read: at most as many elements as those loops run.
+  /// flatc's input files, gathered from the command line, are a handful.
+  std::optional<Dependence> filledByFewInsertions(const VarDecl *VD,
+                                                  const Expr *Ref) {
+    if (auto It = State.FewInsertions.find(VD);
+        It != State.FewInsertions.end()) {
+      std::optional<Dependence> Known = It->second;
+      if (Known && Known->Kind == TripKind::Bounded)
+        Known->Subject = Ref;
+      return Known;
+    }
+    State.FewInsertions[VD] = std::nullopt; // while it is being worked out
+    std::optional<Dependence> Result = countInsertions(VD, Ref);
+    State.FewInsertions[VD] = Result;
+    return Result;
+  }
+
+  std::optional<Dependence> countInsertions(const VarDecl *VD,
+                                            const Expr *Ref) {
+    const auto *FD =
+        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    const Stmt *Body = FD ? FD->getBody() : nullptr;
+    if (!Body || !isContainerType(VD->getType()))
+      return std::nullopt;
+    bool Valid = true, Bounded = false, Inserted = false;
+    uint64_t Total = 0;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+      if (!S || !Valid)
+        return;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+          DRE && DRE->getDecl() == VD) {
+        std::optional<const CallExpr *> Insertion = insertionOf(DRE);
+        if (!Insertion) {
+          Valid = false;
+          return;
+        }
+        if (*Insertion) {
+          Inserted = true;
+          uint64_t Times = 1;
+          for (const Stmt *Loop : Loops.enclosingLoops(*Insertion)) {
+            const Dependence &Trip = Loops.info(Loop).Trip;
+            if (Trip.Kind == TripKind::Bounded)
+              Bounded = true;
+            else if (Trip.Kind == TripKind::Constant)
+              Times *= std::max<uint64_t>(Trip.Constant, 1);
+            else
+              Valid = false;
+          }
+          Total += Times;
+        }
+      }
+      for (const Stmt *Child : S->children())
+        Visit(Child);
+    };
+    Visit(Body);
+    if (!Valid || !Inserted)
+      return std::nullopt;
+    if (!Bounded)
+      return constant(Total);
+    Dependence Few;
+    Few.Kind = TripKind::Bounded;
+    Few.Root = VD;
+    Few.Subject = Ref;
+    return Few;
+  }
+
+  /// How the reference Ref to a local container is used: the insertion call
+  /// it is the object of, null for a read (or a removal), none for anything
+  /// else (assigned, swapped, passed by non-const reference, captured).
+  std::optional<const CallExpr *> insertionOf(const DeclRefExpr *Ref) {
+    if (Ref->refersToEnclosingVariableOrCapture())
+      return std::nullopt;
+    DynTypedNode Node = DynTypedNode::create(*Ref);
+    while (true) {
+      DynTypedNodeList Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return std::nullopt;
+      // The hidden `auto &&__range = files;` of a range-for.
+      if (const auto *Hidden = Parents[0].get<VarDecl>())
+        return Hidden->isImplicit() ? std::optional<const CallExpr *>(nullptr)
+                                    : std::nullopt;
+      if (Parents[0].get<ReturnStmt>())
+        return nullptr;
+      const auto *Parent = Parents[0].get<Expr>();
+      if (!Parent)
+        return std::nullopt;
+      if (isa<ImplicitCastExpr, ParenExpr>(Parent)) {
+        Node = Parents[0];
+        continue;
+      }
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
+        return Construct->getConstructor()->isCopyConstructor()
+                   ? std::optional<const CallExpr *>(nullptr)
+                   : std::nullopt;
+      if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
+        const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+        if (!Method)
+          return std::nullopt;
+        StringRef Name = identifierName(Method);
+        if (Method->isConst() || isAccessorName(Name) ||
+            llvm::is_contained(ElementAccessNames, Name) ||
+            llvm::is_contained(RemovingNames, Name))
+          return nullptr;
+        DynTypedNodeList Calls = Ctx.getParents(*ME);
+        const auto *Call =
+            Calls.empty() ? nullptr : Calls[0].get<CXXMemberCallExpr>();
+        if (Call && Call->getNumArgs() >= 1 &&
+            (State.Calls.model().isAppendingMethod(Name) ||
+             llvm::is_contained(InsertingNames, Name)) &&
+            (Name != "insert" || Call->getNumArgs() == 1 ||
+             (Call->getNumArgs() == 2 &&
+              !Call->getArg(1)->getType()->isIntegerType() &&
+              Call->getArg(0)->getType().getCanonicalType() !=
+                  Call->getArg(1)->getType().getCanonicalType())))
+          return Call;
+        return std::nullopt;
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        if (!Callee || isa<CXXOperatorCallExpr>(Call))
+          return std::nullopt;
+        for (unsigned I = 0;
+             I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+          if (Call->getArg(I)->IgnoreParenImpCasts() == Ref) {
+            QualType Param = Callee->getParamDecl(I)->getType();
+            if (Param->isLValueReferenceType() &&
+                Param.getNonReferenceType().isConstQualified())
+              return nullptr;
+          }
+        return std::nullopt;
+      }
+      return std::nullopt;
+    }
+  }
+
   /// An array of C strings: `char **`, `const char *argv[]` (a parameter's
   /// array type is adjusted to a pointer), `char *const *`.
   static bool isStringArray(QualType T) {
@@ -850,6 +1062,8 @@ private:
         Frames.push_back(Caller);
         return D;
       }
+      if (std::optional<Dependence> Given = fromEveryCaller(Parm, Depth))
+        return *Given;
       // A program is given a handful of arguments, not its data.
       if (isCommandLineParameter(Parm)) {
         Dependence Few;
@@ -880,11 +1094,20 @@ private:
       return input(InputSource::Global, VD, Ref);
     }
 
+    // A file opened from a path holds the file's data, whatever the length
+    // of the path it was given (`QFile f(path); while (!f.atEnd())`).
+    if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+        RD && State.Calls.model().isNamedResourceType(State.Calls.nameOf(RD)))
+      return input(InputSource::Container, VD, Ref);
+
     const Expr *Init = VD->getInit();
     Dependence FromInit = Init ? classify(Init, Depth + 1) : unknown();
     if (FromInit.Kind == TripKind::Constant) {
       if (!isMutatedInFunction(VD) || keepsItsSize(VD))
         return FromInit;
+      if (FromInit.Constant == 0)
+        if (std::optional<Dependence> Few = filledByFewInsertions(VD, Ref))
+          return *Few;
       // A container filled after its declaration holds data.
       return isDataType(VD->getType())
                  ? input(InputSource::Container, VD, Ref)
@@ -895,11 +1118,71 @@ private:
         FromInit.Subject = Ref;
       return FromInit;
     }
-    if (isDataType(VD->getType()))
+    if (isDataType(VD->getType())) {
+      if (FromInit.Kind == TripKind::Unknown && isEmptyConstruction(Init))
+        if (std::optional<Dependence> Few = filledByFewInsertions(VD, Ref))
+          return *Few;
       return input(InputSource::Container, VD, Ref);
+    }
     return unknown();
   }
 
+  /// For a parameter of a function only this unit can call (internal
+  /// linkage, or a private non-virtual member) whose address is never taken,
+  /// and which every call gives a constant-size argument
+  /// (`notifyUpdated(index, {{Name, Name}})`, a local braced table): the
+  /// largest of those sizes.
+  std::optional<Dependence> fromEveryCaller(const ParmVarDecl *Parm,
+                                            unsigned Depth) {
+    const auto *Fn = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+    if (!Fn || Fn->isDependentContext() || Fn->isTemplateInstantiation())
+      return std::nullopt;
+    const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
+    bool OnlyHere = Method ? Method->getAccess() == AS_private &&
+                                 !Method->isVirtual() &&
+                                 !Method->getParent()->isLocalClass()
+                           : !Fn->isExternallyVisible();
+    if (!OnlyHere)
+      return std::nullopt;
+    const LoopModel::Impl::CallSiteIndex &Index = State.callSites(Ctx);
+    const FunctionDecl *Key = Fn->getCanonicalDecl();
+    auto It = Index.Calls.find(Key);
+    if (It == Index.Calls.end() || Index.Escaping.contains(Key))
+      return std::nullopt;
+    unsigned Position = Parm->getFunctionScopeIndex();
+    uint64_t Largest = 0;
+    for (const CallExpr *Call : It->second) {
+      unsigned Offset =
+          isa<CXXOperatorCallExpr>(Call) && Method ? 1 : 0;
+      const Expr *Arg = Position + Offset < Call->getNumArgs()
+                            ? Call->getArg(Position + Offset)
+                            : nullptr;
+      if (const auto *Default = dyn_cast_or_null<CXXDefaultArgExpr>(Arg))
+        Arg = Default->getExpr();
+      if (!Arg)
+        return std::nullopt;
+      Dependence Given = classify(Arg, Depth + 1);
+      if (Given.Kind != TripKind::Constant)
+        return std::nullopt;
+      Largest = std::max(Largest, Given.Constant);
+    }
+    return constant(Largest);
+  }
+
+  /// A declaration that starts a container empty: no initializer, a default
+  /// constructor, `{}`.
+  static bool isEmptyConstruction(const Expr *Init) {
+    if (!Init)
+      return true;
+    Init = Init->IgnoreImplicit();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+      return Construct->getConstructor()->isDefaultConstructor();
+    if (const auto *List = dyn_cast<InitListExpr>(Init))
+      return List->getNumInits() == 0;
+    return false;
+  }
+
+  LoopModel &Loops;
   LoopModel::Impl &State;
   ASTContext &Ctx;
   llvm::SmallVector<Frame, MaxFrames> Frames;
@@ -907,7 +1190,7 @@ private:
 } // namespace
 
 Dependence LoopModel::classify(const Expr *E) {
-  return Classifier(*State, Ctx).classify(E, 0);
+  return Classifier(*this, *State, Ctx).classify(E, 0);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1198,6 +1481,58 @@ static const Expr *fillLevel(const Expr *Cond) {
   if ((Op == BO_GT || Op == BO_GE) && IsSize(RHS) && !IsSize(LHS))
     return LHS;
   return nullptr;
+}
+
+/// In a condition of comparisons joined by `&&`, a constant that a count is
+/// kept below: K in `n < K`, `n <= K`, `K > n` (qBittorrent's
+/// `while (context->processingResumeDataCount < MAX_PROCESSING_RESUMEDATA_COUNT)`,
+/// the count raised by a callee). Such a loop ends when the count reaches
+/// K, or never ends through that test: either way it does not run once per
+/// element of anything.
+static std::optional<uint64_t> countCeiling(const Expr *Cond,
+                                            const ASTContext &Ctx) {
+  Cond = LoopModel::strip(Cond);
+  if (!Cond)
+    return std::nullopt;
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return std::nullopt;
+  if (BO->getOpcode() == BO_LAnd) {
+    if (std::optional<uint64_t> Found = countCeiling(BO->getLHS(), Ctx))
+      return Found;
+    return countCeiling(BO->getRHS(), Ctx);
+  }
+  const Expr *Count = nullptr, *Ceiling = nullptr;
+  bool Inclusive = false;
+  switch (BO->getOpcode()) {
+  case BO_LT:
+  case BO_LE:
+    Count = BO->getLHS();
+    Ceiling = BO->getRHS();
+    Inclusive = BO->getOpcode() == BO_LE;
+    break;
+  case BO_GT:
+  case BO_GE:
+    Count = BO->getRHS();
+    Ceiling = BO->getLHS();
+    Inclusive = BO->getOpcode() == BO_GE;
+    break;
+  default:
+    return std::nullopt;
+  }
+  Count = LoopModel::strip(Count);
+  Ceiling = LoopModel::strip(Ceiling);
+  if (!Count || !Ceiling || Count->isValueDependent() ||
+      Ceiling->isValueDependent() || !Count->getType()->isIntegerType() ||
+      Count->isEvaluatable(Ctx))
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (!Ceiling->EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  const llvm::APSInt &V = Result.Val.getInt();
+  if (V.isNegative() || V.isZero() || V.getActiveBits() > 32)
+    return std::nullopt;
+  return V.getZExtValue() + (Inclusive ? 1 : 0);
 }
 
 /// True when S decrements Var (`--i`, `i--`, `i -= k`): the loop counts down.
@@ -1492,6 +1827,9 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
       } else if (const Expr *Level = fillLevel(Cond)) {
         L.Driver = Level;
         L.Trip = classify(Level);
+      } else if (std::optional<uint64_t> Cap = countCeiling(Cond, Ctx)) {
+        L.Driver = Cond;
+        L.Trip = constant(*Cap);
       } else if ((L.IterationVars.empty() && isStatusCall(Cond)) ||
                  isKeyLookup(Cond)) {
         // `while (!done()) wait();`, `while (remove(x));`: a wait, poll or

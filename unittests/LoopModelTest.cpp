@@ -280,6 +280,76 @@ TEST(LoopModelTest, CommandLineArgumentsAreAHandful) {
   EXPECT_EQ(L.Info->Description, "the loop over the command-line arguments");
 }
 
+TEST(LoopModelTest, CountsKeptBelowAConstant) {
+  MarkedLoop Capped = analyse(
+      "struct Ctx { int inFlight; std::vector<int> pending; };"
+      "void start(Ctx *c); void f(Ctx *c) {"
+      "  while (c->inFlight < 50 && !c->pending.empty()) { mark(); start(c); } }");
+  ASSERT_TRUE(Capped.Info);
+  EXPECT_EQ(Capped.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Capped.Info->Trip.Constant, 50u);
+  MarkedLoop Inclusive = analyse(
+      "struct Ctx { unsigned done; }; void step(Ctx *c);"
+      "void f(Ctx *c) { while (8 >= c->done) { mark(); step(c); } }");
+  ASSERT_TRUE(Inclusive.Info);
+  EXPECT_EQ(Inclusive.Info->Trip.Constant, 9u);
+  // Kept below data, it is input.
+  MarkedLoop Data = analyse(
+      "struct Ctx { int inFlight; }; void start(Ctx *c);"
+      "void f(Ctx *c, const std::vector<int> &v) {"
+      "  while (c->inFlight < (int)v.size()) { mark(); start(c); } }");
+  ASSERT_TRUE(Data.Info);
+  EXPECT_EQ(Data.Info->Trip.Kind, TripKind::InputDependent);
+}
+
+TEST(LoopModelTest, ContainersFilledByFewInsertions) {
+  MarkedLoop Files = analyse(
+      "int compile(int argc, const char **argv) {"
+      "  std::vector<std::string> files;"
+      "  for (int i = 1; i < argc; ++i) files.push_back(argv[i]);"
+      "  for (const std::string &f : files) { mark(); } return 0; }");
+  ASSERT_TRUE(Files.Info);
+  EXPECT_EQ(Files.Info->Trip.Kind, TripKind::Bounded);
+  EXPECT_FALSE(Files.Model->isLarge(*Files.Info));
+  MarkedLoop Three = analyse(
+      "void f() { std::vector<int> v{}; v.push_back(1);"
+      "  for (int i = 0; i < 2; ++i) v.push_back(i);"
+      "  for (int x : v) { mark(); } }");
+  ASSERT_TRUE(Three.Info);
+  EXPECT_EQ(Three.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Three.Info->Trip.Constant, 3u);
+  // Passed on by non-const reference, it may be filled with anything.
+  MarkedLoop Escaped = analyse(
+      "void fill(std::vector<int> &v); void f() { std::vector<int> v;"
+      "  v.push_back(1); fill(v); for (int x : v) { mark(); } }");
+  ASSERT_TRUE(Escaped.Info);
+  EXPECT_EQ(Escaped.Info->Trip.Kind, TripKind::InputDependent);
+}
+
+TEST(LoopModelTest, ParametersEveryCallGivesAConstantList) {
+  MarkedLoop Local = analyse(
+      "static void each(const std::vector<int> &cols) {"
+      "  for (int c : cols) { mark(); } }"
+      "void f() { each({1, 2}); const std::vector<int> three = {1, 2, 3};"
+      "  each(three); }");
+  ASSERT_TRUE(Local.Info);
+  EXPECT_EQ(Local.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Local.Info->Trip.Constant, 3u);
+  // Visible to other files: its callers are not all known.
+  MarkedLoop Open = analyse(
+      "void each(const std::vector<int> &cols) {"
+      "  for (int c : cols) { mark(); } }"
+      "void f() { each({1, 2}); }");
+  ASSERT_TRUE(Open.Info);
+  EXPECT_EQ(Open.Info->Trip.Kind, TripKind::InputDependent);
+  MarkedLoop Given = analyse(
+      "static void each(const std::vector<int> &cols) {"
+      "  for (int c : cols) { mark(); } }"
+      "void f(const std::vector<int> &v) { each({1, 2}); each(v); }");
+  ASSERT_TRUE(Given.Info);
+  EXPECT_EQ(Given.Info->Trip.Kind, TripKind::InputDependent);
+}
+
 TEST(LoopModelTest, AssumedTripCountIsAnOption) {
   LoopModelOptions Options;
   Options.AssumedTripCount = 50;

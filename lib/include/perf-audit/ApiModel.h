@@ -196,6 +196,10 @@ public:
   /// Adds a type to the cheap list (a check option naming more).
   void addCheapType(llvm::StringRef Name);
   bool isCheapType(llvm::StringRef Name) const;
+  /// Types constructed from the name of a resource (a file's path, a
+  /// directory, a URL): what one holds is the resource's, as large as the
+  /// resource is, and has nothing to do with the length of the name.
+  bool isNamedResourceType(llvm::StringRef Name) const;
 
 private:
   std::vector<LinearFunctionModel> LinearFunctions;
@@ -216,6 +220,7 @@ private:
   std::vector<std::string> RemovingLastMethods;
   std::vector<std::string> InvokingFunctions;
   std::vector<std::string> CheapTypes;
+  std::vector<std::string> NamedResourceTypes;
 
   // Name -> index of the last entry with that name: later files override.
   llvm::StringMap<size_t> LinearIndex, QueryIndex, BlockingIndex, HandlerIndex,

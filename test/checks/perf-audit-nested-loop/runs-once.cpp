@@ -129,3 +129,53 @@ int countKnown(int count, const Record *records,
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'contains' loops over 'known' on every iteration of the loop over 'count': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
   return found;
 }
+
+// A local container filled only from the command line holds a handful of
+// items: a compiler's input files, each compiled by every generator.
+int compileAll(int argc, const char **argv,
+               const std::vector<Generator> &generators) {
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i)
+    if (argv[i][0] != '-')
+      files.push_back(argv[i]);
+  int runs = 0;
+  for (const std::string &file : files)
+    for (const Generator &g : generators)
+      runs += g.option == file;
+  for (auto it = files.begin(); it != files.end(); ++it)
+    for (const Generator &g : generators)
+      runs += g.option == *it;
+  return runs;
+}
+
+// Filled from a loop over data, it is data.
+int matchAll(const std::vector<Record> &records,
+             const std::vector<Generator> &generators) {
+  std::vector<std::string> keys;
+  for (const Record &r : records)
+    keys.push_back(r.key);
+  int runs = 0;
+  for (const std::string &key : keys)
+    for (const Generator &g : generators)
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'generators' runs on every iteration of the loop over 'keys': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+      runs += g.option == key;
+  return runs;
+}
+
+// Filled by something else than single insertions (an assignment from a
+// call): what it holds is unknown data.
+std::vector<std::string> split(const std::string &text);
+int matchWords(int argc, const char **argv,
+               const std::vector<Generator> &generators) {
+  std::vector<std::string> words;
+  for (int i = 1; i < argc; ++i)
+    words.push_back(argv[i]);
+  if (argc > 2)
+    words = split(argv[1]);
+  int runs = 0;
+  for (const std::string &word : words)
+    for (const Generator &g : generators)
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'generators' runs on every iteration of the loop over 'words': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+      runs += g.option == word;
+  return runs;
+}

@@ -73,3 +73,70 @@ int registerAll(const Registry &R, const std::deque<Writer> &Batch) {
     Last = R.freshId() + W.Done;
   return Last;
 }
+
+// A loop that runs until a count reaches a constant (raised by a callee)
+// does at most that many turns, whatever the queue holds: not a loop over
+// the batch.
+#include <string>
+#include <vector>
+
+constexpr int MaxInFlight = 50;
+
+struct Batch {
+  int InFlight = 0;
+  std::vector<std::string> Pending;
+};
+
+class Loader {
+public:
+  void startNext(Batch *B) {
+    ++B->InFlight;
+    for (const std::string &Name : Known)
+      if (Name == B->Pending.back())
+        break;
+    B->Pending.pop_back();
+  }
+  void fill(Batch *B) {
+    while (B->InFlight < MaxInFlight && !B->Pending.empty())
+      startNext(B);
+  }
+  // Against a bound that is data, it is still a loop over input.
+  void fillTo(Batch *B, const std::vector<int> &Limits) {
+    while (B->InFlight < static_cast<int>(Limits.size()))
+      startNext(B);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'startNext' loops over member 'Known' on every iteration of the loop over 'B->InFlight': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  }
+
+private:
+  std::vector<std::string> Known;
+};
+
+// A file opened from a path holds the file's lines, not the path's
+// characters: reading one per item is not a scan of the item.
+#include <fstream>
+
+int countLines(const std::string &Path) {
+  std::ifstream In(Path);
+  std::string Line;
+  int Lines = 0;
+  while (std::getline(In, Line))
+    ++Lines;
+  return Lines;
+}
+
+int countWords(const std::string &Text) {
+  int Words = 0;
+  for (char C : Text)
+    Words += C == ' ';
+  return Words;
+}
+
+int measure(const std::vector<std::string> &Paths, const std::string &Index) {
+  int Total = 0;
+  for (const std::string &P : Paths)
+    Total += countLines(Index) + static_cast<int>(P.size());
+  for (const std::string &P : Paths)
+    Total += countWords(Index) + static_cast<int>(P.size());
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'countWords' loops over 'Index' on every iteration of the loop over 'Paths': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  return Total;
+}
