@@ -545,6 +545,15 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
 
   double Trips = Loops.estimate(Info);
   double Reallocations = std::max(1.0, std::ceil(std::log2(Trips)));
+  // A string grows inside its small buffer first: only what goes beyond it
+  // reallocates.
+  if (const core::OwningTypeModel *Owning = model().owningType(
+          calls().nameOf(recordOf(Container->getType())));
+      Owning && Owning->Characters) {
+    Reallocations = std::ceil(std::log2(Trips / core::SmallStringCapacity));
+    if (Reallocations < 1)
+      return;
+  }
   double PerRun = Reallocations * core::unitCostNs(core::CostKind::HeapAllocation) +
                   Trips * core::unitCostNs(core::CostKind::LinearScan);
   double Runs = Loops.executionsPerCall(Loop);

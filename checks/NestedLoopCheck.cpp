@@ -432,6 +432,116 @@ static bool isIndependentOf(const Stmt *Inner, const Stmt *Outer,
   return true;
 }
 
+/// True when S names one of Vars.
+static bool namesAny(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars) {
+  return !Vars.empty() && LoopModel::referencesAny(S, Vars);
+}
+
+/// True when the body of the loop Inner looks for something the outer turn
+/// gives: it compares a value of its own turn with one of the outer turn
+/// (`==`, an ordering, a `!=` that skips to the next element, a predicate
+/// call taking both), or leaves early (`break`, `return`: the first match).
+/// A body that does neither visits every pair, and what it does per pair
+/// (writes a line for each other namespace, emits a signal per column) is
+/// as large as its output: no index makes it smaller.
+static bool searchesFor(const Stmt *S, const Stmt *Inner,
+                        llvm::ArrayRef<const VarDecl *> OuterVars,
+                        llvm::ArrayRef<const VarDecl *> InnerVars) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (S != Inner && core::isLoopStmt(S) &&
+      searchesFor(core::loopBody(S), Inner, OuterVars, InnerVars))
+    return true;
+  if (isa<BreakStmt, ReturnStmt, GotoStmt>(S))
+    return true;
+  auto Both = [&](const Expr *A, const Expr *B) {
+    return (namesAny(A, OuterVars) && namesAny(B, InnerVars)) ||
+           (namesAny(A, InnerVars) && namesAny(B, OuterVars));
+  };
+  BinaryOperatorKind Op = BO_Comma;
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    Op = BO->getOpcode();
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+             OC && OC->isComparisonOp() && OC->getNumArgs() == 2) {
+    Op = BinaryOperator::getOverloadedOpcode(OC->getOperator());
+    LHS = OC->getArg(0);
+    RHS = OC->getArg(1);
+  } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(S)) {
+    // `a != b` spelled through `!(a == b)`: judge what was written.
+    CXXRewrittenBinaryOperator::DecomposedForm Form =
+        Rewritten->getDecomposedForm();
+    if (Form.Opcode != BO_NE && Both(Form.LHS, Form.RHS))
+      return true;
+    return searchesFor(Form.LHS, Inner, OuterVars, InnerVars) ||
+           searchesFor(Form.RHS, Inner, OuterVars, InnerVars);
+  }
+  if (LHS && RHS && BinaryOperator::isComparisonOp(Op) && Op != BO_NE &&
+      Both(LHS, RHS))
+    return true;
+  // `if (a != b) continue;`: the rest of the body is for the match.
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    if (const auto *Then = If->getThen();
+        Then && (isa<ContinueStmt>(Then) ||
+                 (isa<CompoundStmt>(Then) &&
+                  cast<CompoundStmt>(Then)->size() == 1 &&
+                  isa<ContinueStmt>(cast<CompoundStmt>(Then)->body_front()))) &&
+        namesAny(If->getCond(), OuterVars) && namesAny(If->getCond(), InnerVars))
+      return true;
+  // A predicate of both: `matches(rule, item)`, `a.sameAs(b)`.
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && Call->getType()->isBooleanType() &&
+      !isa<CXXOperatorCallExpr>(Call) && namesAny(Call, OuterVars) &&
+      namesAny(Call, InnerVars))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (searchesFor(Child, Inner, OuterVars, InnerVars))
+      return true;
+  return false;
+}
+
+/// True when S, the body of an inner loop, writes something out for its
+/// element: appends to a string, container or stream declared outside it
+/// (`code += "import " + name`, `out << x`, `lines.push_back(x)`), or calls
+/// a function that returns nothing with its element (`emit changed(row,
+/// column)`).
+static bool producesOutput(const Stmt *S, const Stmt *Inner,
+                           llvm::ArrayRef<const VarDecl *> InnerVars,
+                           const core::ApiModel &Model, LoopModel &Loops) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  auto Outside = [&](const Expr *Target) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+        Target ? LoopModel::strip(Target) : nullptr);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return !V || !Loops.isDeclaredIn(V, Inner);
+  };
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getNumArgs() == 2 &&
+      (Op->getOperator() == OO_PlusEqual || Op->getOperator() == OO_LessLess) &&
+      Op->getArg(0)->getType()->isRecordType() && Outside(Op->getArg(0)) &&
+      namesAny(Op->getArg(1), InnerVars))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXOperatorCallExpr>(Call) && namesAny(Call, InnerVars)) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      StringRef Name = core::identifierName(Member->getMethodDecl());
+      if ((Model.isAppendingMethod(Name) || Name == "insert" ||
+           Name == "emplace" || Name == "append") &&
+          Outside(Member->getImplicitObjectArgument()))
+        return true;
+    }
+    if (Call->getType()->isVoidType())
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (producesOutput(Child, Inner, InnerVars, Model, Loops))
+      return true;
+  return false;
+}
+
 void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
   LoopModel &Loops = loops(Ctx);
   const SourceManager &SM = Ctx.getSourceManager();
@@ -517,6 +627,27 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
                       Loops);
   if (Independent)
     I.Certainty = core::lowered(I.Certainty);
+  // Every pair written out, nothing looked for: the work is the output's.
+  bool AllPairs = false;
+  if (!Independent && !Triangular) {
+    llvm::SmallVector<const VarDecl *, 8> OuterVars(Out.IterationVars.begin(),
+                                                    Out.IterationVars.end());
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Outer))
+      OuterVars.push_back(Range->getLoopVariable());
+    collectVarying(Outer, Inner, OuterVars);
+    llvm::SmallVector<const VarDecl *, 8> InnerVars(In.IterationVars.begin(),
+                                                    In.IterationVars.end());
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Inner))
+      InnerVars.push_back(Range->getLoopVariable());
+    collectVarying(core::loopBody(Inner), nullptr, InnerVars);
+    AllPairs = !searchesFor(core::loopBody(Inner), Inner, OuterVars, InnerVars);
+    // Writing out every pair is the output's cost, not a search to index
+    // (arithmetic over every pair stays: it may have a closed form).
+    AllPairs = AllPairs && producesOutput(core::loopBody(Inner), Inner,
+                                          InnerVars, model(), Loops);
+    if (AllPairs)
+      I.Certainty = core::Confidence::Low;
+  }
   if (!meetsMinimum(I))
     return;
 
@@ -535,6 +666,13 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
          "the inner loop reads nothing that changes with the outer loop: if "
          "it computes the same on every iteration, compute it once before "
          "the outer loop");
+    return;
+  }
+  if (AllPairs) {
+    note(Inner->getBeginLoc(),
+         "the inner loop looks for nothing: it writes something out for "
+         "every pair, and the work is as large as that output; an index "
+         "does not help");
     return;
   }
   note(Inner->getBeginLoc(),

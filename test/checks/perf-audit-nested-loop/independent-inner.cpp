@@ -106,7 +106,8 @@ void declare(const std::vector<Field> &fields, std::vector<std::string> &path,
   for (const Field &f : fields) {
     path.push_back(f.name);
     for (const std::string &p : path)
-      out += "_" + p + f.name;
+      if (p == f.name)
+        out += "_" + p;
     declare(fields, path, out);
     path.pop_back();
   }
@@ -121,7 +122,8 @@ void grow(const std::vector<Field> &fields, std::vector<std::string> &seen,
       // CHECK-NOTES: :[[@LINE-1]]:5: warning: nested loop over 'seen' runs on every iteration of the loop over 'fields': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
       // CHECK-NOTES: :[[@LINE-4]]:3: note: outer loop here
       // CHECK-NOTES: :[[@LINE-3]]:5: note: to make it linear, build a hash map or set from the inner loop's data once before the outer loop and look up in it
-      out += s + f.name;
+      if (s == f.name)
+        out += s;
   }
 }
 
@@ -136,7 +138,8 @@ void skip(const std::vector<Field> &fields, std::vector<std::string> &path,
       // CHECK-NOTES: :[[@LINE-1]]:5: warning: nested loop over 'path' runs on every iteration of the loop over 'fields': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
       // CHECK-NOTES: :[[@LINE-6]]:3: note: outer loop here
       // CHECK-NOTES: :[[@LINE-3]]:5: note: to make it linear, build a hash map or set from the inner loop's data once before the outer loop and look up in it
-      out += p + f.name;
+      if (p == f.name)
+        out += p;
     path.pop_back();
   }
 }
