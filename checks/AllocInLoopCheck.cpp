@@ -230,7 +230,8 @@ void AllocInLoopCheck::checkContainerPerIteration(const VarDecl *Var,
   report(Var->getLocation(),
          "'" + Name + "' (" + Type + ") allocates anew on every iteration of " +
              Loops.info(Loop).Description + ": ~" +
-             core::formatCount(Executions) + " allocations per call",
+             core::formatCount(Executions) + " allocations per call" +
+             assumption(Declaration, Ctx),
          I, SM);
   note(Loop->getBeginLoc(), "loop here");
   note(Var->getLocation(),
@@ -326,7 +327,8 @@ void AllocInLoopCheck::checkExpensiveObject(const Expr *Construct,
   report(Var ? Var->getLocation() : CE->getBeginLoc(),
          What + " is constructed on every iteration of " +
              Loops.info(Loop).Description + Reason + ": ~" +
-             core::formatCount(Executions) + " constructions per call",
+             core::formatCount(Executions) + " constructions per call" +
+             assumption(Site, Ctx),
          I, SM);
   note(Loop->getBeginLoc(), "loop here");
   bool Constant = !Args.empty() && llvm::all_of(Args, [&](const Expr *Arg) {
@@ -475,7 +477,8 @@ void AllocInLoopCheck::checkAllocation(const Expr *Allocation, ASTContext &Ctx) 
          What + " allocates on every iteration of " +
              Loops.info(Loop).Description +
              ", and the object does not outlive the iteration: ~" +
-             core::formatCount(Executions) + " allocations per call",
+             core::formatCount(Executions) + " allocations per call" +
+             assumption(Allocation, Ctx),
          I, SM);
   note(Loop->getBeginLoc(), "loop here");
   note(Allocation->getBeginLoc(),
@@ -580,7 +583,11 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
         Call->getExprLoc(),
         "'" + Name + "' grows on every iteration of " + Info.Description +
             " without a reserve: ~" + core::formatCount(Reallocations) +
-            " reallocations per loop, each moving every element",
+            " reallocations per loop, each moving every element" +
+            assumption(nullptr, Ctx,
+                       Info.Trip.isInput()
+                           ? std::vector<core::AssumedSize>{Loops.assumedSize(Info)}
+                           : std::vector<core::AssumedSize>{}),
         I, SM);
     if (Exact) {
       // The loop's indentation, repeated after the inserted statement.
@@ -700,7 +707,7 @@ void AllocInLoopCheck::checkConcatenation(const Expr *Assignment, ASTContext &Ct
             " builds a new string on every iteration of " +
             Loops.info(Loop).Description + ", copying '" + Name +
             "' each time: O(n^2), ~" + core::formatCount(Executions) +
-            " allocations per call",
+            " allocations per call" + assumption(Assign, Ctx),
         I, SM);
     if (Replacement)
       D << FixItHint::CreateReplacement(

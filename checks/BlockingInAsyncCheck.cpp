@@ -114,7 +114,8 @@ void BlockingInAsyncCheck::report(const Candidate &C,
     Verb = "sleeps " + core::formatDuration(*C.Effect.SleepNs) +
            " on the event loop";
   std::string Message =
-      core::blockingMessage(Name, Verb, Context.describe(), Executions);
+      core::blockingMessage(Name, Verb, Context.describe(), Executions,
+                            assumption(C.Call, *Ctx));
 
   const core::BlockingCallModel *Blocking = C.Effect.Model;
   std::optional<core::AsyncRewrite> Rewrite;

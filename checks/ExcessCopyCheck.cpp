@@ -274,7 +274,8 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
                                                   : "'" + Var->getName().str() + "'";
   std::string Message = "loop variable " + Name + " (" + Type +
                         ") copies each element but is only read: ~" +
-                        core::formatCount(Executions) + " copies per call";
+                        core::formatCount(Executions) + " copies per call" +
+                        assumption(Loop->getLoopVarStmt(), C);
   {
     DiagnosticBuilder D = report(Var->getLocation(), Message, I, SM);
     if (std::optional<FixItHint> Fix =
@@ -523,7 +524,8 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
                         copies(C).spell(Local->getType()) +
                         ") copies a const reference but is only read";
   if (Executions > 1)
-    Message += ": ~" + core::formatCount(Executions) + " copies per call";
+    Message += ": ~" + core::formatCount(Executions) + " copies per call" +
+               assumption(Declaration, C);
   {
     DiagnosticBuilder D = report(Local->getLocation(), Message, I, SM);
     if (Provable)
@@ -670,7 +672,8 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   std::string Message = "'" + Name + "' (" + copies(C).spell(Var->getType()) +
                         ") is copied on its last use: move it instead";
   if (Executions > 1)
-    Message += ", ~" + core::formatCount(Executions) + " copies per call";
+    Message += ", ~" + core::formatCount(Executions) + " copies per call" +
+               assumption(Site, C);
 
   // A lambda capture becomes an init-capture; anything else is wrapped.
   DiagnosticBuilder D = report(Ref->getBeginLoc(), Message, I, SM);

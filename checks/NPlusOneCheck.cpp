@@ -154,7 +154,8 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
   report(Site->getBeginLoc(),
          core::nPlusOneMessage(
              Callee, Query.Writes,
-             core::repetitionOf(Loop.Description, OuterQueryLine), Executions),
+             core::repetitionOf(Loop.Description, OuterQueryLine), Executions,
+             assumption(Site, Ctx)),
          I, SM);
   if (OverRows && Loop.Trip.Query)
     note(Loop.Trip.Query->getBeginLoc(), "outer query here");

@@ -658,7 +658,11 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
       "nested " + InnerWhat + " runs on every iteration of " + Out.Description +
       ": " + (SameData ? "O(n^2)" : "O(n*m)") + ", ~" +
       core::formatCount(PerRun * Loops.executionsPerCall(Inner)) +
-      " iterations per call";
+      " iterations per call" +
+      assumption(Inner, Ctx,
+                 In.Trip.isInput()
+                     ? std::vector<core::AssumedSize>{Loops.assumedSize(In)}
+                     : std::vector<core::AssumedSize>{});
   report(Inner->getBeginLoc(), Message, I, SM);
   note(Outer->getBeginLoc(), "outer loop here");
   if (Independent) {
@@ -747,8 +751,12 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
     return;
 
   std::string What = "'" + Loops.spelling(Named) + "'";
-  std::string Count =
-      ", ~" + core::formatCount(Size * Executions) + " element visits per call";
+  std::vector<core::AssumedSize> ScannedSize;
+  if (!LargeConstant)
+    ScannedSize.push_back({core::AssumedSize::Elements, Loops.spelling(Named)});
+  std::string Count = ", ~" + core::formatCount(Size * Executions) +
+                      " element visits per call" +
+                      assumption(Call, Ctx, ScannedSize);
   if (InCondition) {
     report(Call->getBeginLoc(),
            "'" + M.Name + "' in the loop condition re-scans " + What +
@@ -813,7 +821,9 @@ void NestedLoopCheck::checkFrontOperation(const CXXMemberCallExpr *Call,
          "'" + Method.str() + "' at the front of " + What +
              " moves every element, on every iteration of " +
              Loops.info(Loop).Description + ": O(n^2), ~" +
-             core::formatCount(Size * Executions) + " element moves per call",
+             core::formatCount(Size * Executions) + " element moves per call" +
+             assumption(Call, Ctx,
+                        {{core::AssumedSize::Elements, Loops.spelling(Object)}}),
          I, SM);
   note(Loop->getBeginLoc(), "loop here");
   note(Call->getExprLoc(),
@@ -873,8 +883,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
   };
 
   auto Report = [&](const Stmt *Loop, const std::string &What,
-                    const Expr *Scanned, const core::EffectTrace &Trace,
-                    bool Part) {
+                    const std::string &Data, const Expr *Scanned,
+                    const core::EffectTrace &Trace, bool Part) {
     if (Recurses(Trace))
       return;
     double Size = static_cast<double>(loopOptions().AssumedTripCount);
@@ -895,7 +905,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
            core::calleeScanMessage(
                Name, What, Loops.info(Loop).Description,
                Scanned ? complexity(Loop, Scanned, Ctx) : "O(n*m)",
-               Size * Executions),
+               Size * Executions,
+               assumption(Call, Ctx, {{core::AssumedSize::Elements, Data}})),
            I, SM);
     note(Loop->getBeginLoc(), "loop here");
     noteTrace(Trace, Call->getBeginLoc(), SM);
@@ -917,8 +928,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
     if (!Loops.classify(Arg).isInput())
       continue;
     if (const Stmt *Loop = hoistableLoop(Call, Arg, Ctx)) {
-      Report(Loop, "'" + Loops.spelling(Arg) + "'", Arg, Scan.Trace,
-             Scan.Part);
+      Report(Loop, "'" + Loops.spelling(Arg) + "'", Loops.spelling(Arg), Arg,
+             Scan.Trace, Scan.Part);
       return;
     }
   }
@@ -931,8 +942,8 @@ void NestedLoopCheck::checkCallee(const Expr *Call, ASTContext &Ctx) {
     if (!Summary.reachesFrom(Call, Scan.Trace))
       continue;
     if (const Stmt *Loop = hoistableLoop(Call, Object, Ctx)) {
-      Report(Loop, "member '" + Scan.Member + "'", nullptr, Scan.Trace,
-             /*Part=*/false);
+      Report(Loop, "member '" + Scan.Member + "'", Scan.Member, nullptr,
+             Scan.Trace, /*Part=*/false);
       return;
     }
   }

@@ -6,10 +6,13 @@
 
 #include "PerfAuditCheck.h"
 #include "perf-audit/FindingObserver.h"
+#include "perf-audit/FindingText.h"
+#include "perf-audit/LoopModel.h"
 #include "perf-audit/TraversalScope.h"
 #include "TidyAnalysisContext.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include <algorithm>
 
 namespace clang::tidy::perf_audit {
 
@@ -109,6 +112,16 @@ DiagnosticBuilder PerfAuditCheck::report(SourceLocation Loc, StringRef Message,
 
 DiagnosticBuilder PerfAuditCheck::note(SourceLocation Loc, StringRef Message) {
   return diag(Loc, "%0", DiagnosticIDs::Note) << Message;
+}
+
+std::string PerfAuditCheck::assumption(const Stmt *S, ASTContext &Ctx,
+                                       llvm::ArrayRef<core::AssumedSize> More) {
+  std::vector<core::AssumedSize> Sizes;
+  if (S)
+    Sizes = loops(Ctx).assumedSizes(S);
+  std::reverse(Sizes.begin(), Sizes.end());
+  Sizes.insert(Sizes.end(), More.begin(), More.end());
+  return core::sizeAssumption(Sizes, loopOptions().AssumedTripCount);
 }
 
 void PerfAuditCheck::noteTrace(const core::EffectTrace &Trace,

@@ -68,6 +68,13 @@ protected:
   DiagnosticBuilder report(SourceLocation Loc, StringRef Message,
                            const core::Impact &I, const SourceManager &SM);
 
+  /// What the estimate for S assumes of the input-sized loops around it,
+  /// outermost first, then of More (an inner loop, a scanned container):
+  /// the end of a message that says how often (" if 'orders' has ~100
+  /// elements"). Empty when nothing input-sized is behind it.
+  std::string assumption(const Stmt *S, ASTContext &Ctx,
+                         llvm::ArrayRef<core::AssumedSize> More = {});
+
   /// A note attached to the last finding.
   DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
 

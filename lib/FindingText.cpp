@@ -5,8 +5,60 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/FindingText.h"
+#include "llvm/ADT/STLExtras.h"
+#include <vector>
 
 namespace perf_audit {
+
+/// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
+static std::string listOf(llvm::ArrayRef<std::string> Items) {
+  std::string Out;
+  for (size_t I = 0; I < Items.size(); ++I) {
+    if (I > 0)
+      Out += I + 1 == Items.size() ? " and " : ", ";
+    Out += Items[I];
+  }
+  return Out;
+}
+
+std::string sizeAssumption(llvm::ArrayRef<AssumedSize> Sizes, uint64_t N) {
+  std::vector<std::string> Elements, Phrases;
+  std::vector<AssumedSize> Seen;
+  std::string Count = "~" + formatCount(static_cast<double>(N));
+  for (const AssumedSize &S : Sizes) {
+    if (llvm::is_contained(Seen, S))
+      continue;
+    Seen.push_back(S);
+    if (S.Kind == AssumedSize::Elements)
+      Elements.push_back("'" + S.Name + "'");
+  }
+  if (Elements.size() == 1)
+    Phrases.push_back(Elements.front() + " has " + Count + " elements");
+  else if (!Elements.empty())
+    Phrases.push_back(listOf(Elements) + " have " + Count + " elements each");
+  std::vector<std::string> Queries, Loops;
+  for (const AssumedSize &S : Seen) {
+    if (S.Kind == AssumedSize::Count)
+      Phrases.push_back("'" + S.Name + "' is " + Count);
+    else if (S.Kind == AssumedSize::Rows)
+      Queries.push_back(S.Name);
+    else if (S.Kind == AssumedSize::Turns)
+      Loops.push_back(S.Name);
+  }
+  if (Queries.size() == 1)
+    Phrases.push_back("the query at line " + Queries.front() + " returns " +
+                      Count + " rows");
+  else if (!Queries.empty())
+    Phrases.push_back("the queries at lines " + listOf(Queries) + " return " +
+                      Count + " rows each");
+  if (Loops.size() == 1)
+    Phrases.push_back("the loop at line " + Loops.front() + " runs " + Count +
+                      " times");
+  else if (!Loops.empty())
+    Phrases.push_back("the loops at lines " + listOf(Loops) + " run " + Count +
+                      " times each");
+  return Phrases.empty() ? "" : " if " + listOf(Phrases);
+}
 
 std::string repetitionOf(llvm::StringRef LoopDescription,
                          std::optional<unsigned> OuterQueryLine) {
@@ -17,7 +69,8 @@ std::string repetitionOf(llvm::StringRef LoopDescription,
 }
 
 std::string nPlusOneMessage(llvm::StringRef Callee, bool Writes,
-                            llvm::StringRef Where, double Executions) {
+                            llvm::StringRef Where, double Executions,
+                            llvm::StringRef Assumption) {
   std::string What;
   if (Callee.empty())
     What = Writes ? "a database write runs" : "a query runs";
@@ -25,24 +78,28 @@ std::string nPlusOneMessage(llvm::StringRef Callee, bool Writes,
     What = "'" + Callee.str() + "' " +
            (Writes ? "writes to the database" : "runs a query");
   return What + " " + Where.str() + ": ~" + formatCount(Executions) +
-         (Writes ? " statements per call" : " queries per call");
+         (Writes ? " statements per call" : " queries per call") +
+         Assumption.str();
 }
 
 std::string calleeScanMessage(llvm::StringRef Callee, llvm::StringRef What,
                               llvm::StringRef LoopDescription,
-                              llvm::StringRef Complexity, double Iterations) {
+                              llvm::StringRef Complexity, double Iterations,
+                              llvm::StringRef Assumption) {
   return "'" + Callee.str() + "' loops over " + What.str() +
          " on every iteration of " + LoopDescription.str() + ": " +
          Complexity.str() + ", ~" + formatCount(Iterations) +
-         " iterations per call";
+         " iterations per call" + Assumption.str();
 }
 
 std::string blockingMessage(llvm::StringRef Name, llvm::StringRef Verb,
-                            llvm::StringRef Context, double Executions) {
+                            llvm::StringRef Context, double Executions,
+                            llvm::StringRef Assumption) {
   std::string Message =
       "'" + Name.str() + "' " + Verb.str() + " in " + Context.str();
   if (Executions > 1)
-    Message += ", ~" + formatCount(Executions) + " times per call";
+    Message += ", ~" + formatCount(Executions) + " times per call" +
+               Assumption.str();
   return Message;
 }
 

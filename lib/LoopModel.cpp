@@ -1892,6 +1892,30 @@ double LoopModel::estimate(const LoopInfo &L) const {
   return N;
 }
 
+AssumedSize LoopModel::assumedSize(const LoopInfo &L) const {
+  AssumedSize Size;
+  if (L.Trip.Source == InputSource::QueryRows && L.Trip.Query) {
+    Size.Kind = AssumedSize::Rows;
+    Size.Name = lineOf(Ctx, L.Trip.Query->getBeginLoc());
+  } else if (L.Trip.Subject) {
+    Size.Name = spelling(L.Trip.Subject);
+    if (isCountType(L.Trip.Subject->getType()))
+      Size.Kind = AssumedSize::Count;
+  } else {
+    Size.Kind = AssumedSize::Turns;
+    Size.Name = lineOf(Ctx, L.Loop->getBeginLoc());
+  }
+  return Size;
+}
+
+std::vector<AssumedSize> LoopModel::assumedSizes(const Stmt *S) {
+  std::vector<AssumedSize> Sizes;
+  for (const Stmt *Loop : enclosingLoops(S))
+    if (const LoopInfo &L = info(Loop); L.Trip.isInput())
+      Sizes.push_back(assumedSize(L));
+  return Sizes;
+}
+
 double LoopModel::executionsPerCall(const Stmt *S) {
   double Executions = 1;
   for (const Stmt *Loop : enclosingLoops(S))

@@ -63,7 +63,7 @@ static void addTrace(Finding &Out, const EffectTrace &Steps) {
 /// The callee loops over What, which does not change with the loop around
 /// the call (described by A): N elements per run.
 static Finding scanFinding(const PendingCall &P, const ScannableArgument &A,
-                           const std::string &What,
+                           const std::string &What, const std::string &Data,
                            const EffectTrace &Steps, double N,
                            bool Part = false) {
   Finding F;
@@ -76,22 +76,27 @@ static Finding scanFinding(const PendingCall &P, const ScannableArgument &A,
   // a member's.
   if (Part)
     F.Cost.Certainty = lowered(F.Cost.Certainty);
+  std::vector<AssumedSize> Sizes = P.Sizes;
+  Sizes.push_back({AssumedSize::Elements, Data});
   F.Message = calleeScanMessage(P.CalleeName, What, A.LoopDescription,
-                                A.Complexity, N * P.Executions);
+                                A.Complexity, N * P.Executions,
+                                sizeAssumption(Sizes, static_cast<uint64_t>(N)));
   F.Notes.push_back(noteAt(A.LoopLoc, "loop here"));
   addTrace(F, Steps);
   return F;
 }
 
 /// The callee runs Q, and the call is in a loop over input.
-static Finding nPlusOneFinding(const PendingCall &P, const QuerySite &Q) {
+static Finding nPlusOneFinding(const PendingCall &P, const QuerySite &Q,
+                               double N) {
   Finding F;
   F.Check = "perf-audit-n-plus-one";
   F.Loc = P.Site;
   CostKind Kind = Q.Embedded ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
   F.Cost = estimateImpact(Kind, unitCostNs(Kind), P.Executions);
   F.Cost.Certainty = lowered(P.Certainty);
-  F.Message = nPlusOneMessage(P.CalleeName, Q.Writes, P.Where, P.Executions);
+  F.Message = nPlusOneMessage(P.CalleeName, Q.Writes, P.Where, P.Executions,
+                              sizeAssumption(P.Sizes, static_cast<uint64_t>(N)));
   if (P.OuterQuery)
     F.Notes.push_back(noteAt(*P.OuterQuery, "outer query here"));
   F.Notes.push_back(noteAt(P.LoopLoc, "loop here"));
@@ -102,14 +107,16 @@ static Finding nPlusOneFinding(const PendingCall &P, const QuerySite &Q) {
 }
 
 /// The callee blocks (B), and the call runs on an event loop.
-static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B) {
+static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B,
+                               double N) {
   Finding F;
   F.Check = "perf-audit-blocking-in-async";
   F.Loc = P.Site;
   F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
   F.Cost.Certainty = P.Certainty;
   F.Message = blockingMessage(P.CalleeName, "blocks the event loop",
-                              *P.AsyncContext, P.Executions);
+                              *P.AsyncContext, P.Executions,
+                              sizeAssumption(P.Sizes, static_cast<uint64_t>(N)));
   if (P.Registration)
     F.Notes.push_back(
         noteAt(*P.Registration, registrationNote(P.RegistrationIsPost)));
@@ -126,7 +133,7 @@ static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B) {
 static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
                        std::vector<Finding> &Out) {
   if (P.InLargeLoop && G.Query)
-    Out.push_back(nPlusOneFinding(P, *G.Query));
+    Out.push_back(nPlusOneFinding(P, *G.Query, N));
   for (const ScannableArgument &A : P.ScannableArgs) {
     auto Scan = llvm::find_if(G.ScannedParams, [&](const ParamScan &S) {
       return S.Param == A.Param;
@@ -134,16 +141,17 @@ static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
     if (Scan == G.ScannedParams.end())
       continue;
     Out.push_back(
-        scanFinding(P, A, "'" + A.Spelling + "'", Scan->Trace, N, Scan->Part));
+        scanFinding(P, A, "'" + A.Spelling + "'", A.Spelling, Scan->Trace, N,
+                    Scan->Part));
     break;
   }
   if (P.ScannableObject && !G.ScannedMembers.empty()) {
     const MemberScan &M = G.ScannedMembers.front();
     Out.push_back(scanFinding(P, *P.ScannableObject, "member '" + M.Member + "'",
-                              M.Trace, N));
+                              M.Member, M.Trace, N));
   }
   if (P.AsyncContext && G.Blocking && !G.Coroutine)
-    Out.push_back(blockingFinding(P, *G.Blocking));
+    Out.push_back(blockingFinding(P, *G.Blocking, N));
 }
 
 JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {

@@ -204,6 +204,40 @@ static bool fromJSON(const json::Value &V, FunctionRecord &F, json::Path Path) {
   return true;
 }
 
+static const char *sizeKindName(AssumedSize::SizeKind K) {
+  switch (K) {
+  case AssumedSize::Elements:
+    return "elements";
+  case AssumedSize::Count:
+    return "count";
+  case AssumedSize::Rows:
+    return "rows";
+  case AssumedSize::Turns:
+    return "turns";
+  }
+  return "elements";
+}
+
+static bool fromJSON(const json::Value &V, AssumedSize &S, json::Path Path) {
+  json::ObjectMapper M(V, Path);
+  std::string Kind;
+  if (!M || !M.map("kind", Kind) || !M.map("name", S.Name))
+    return false;
+  if (Kind == "elements")
+    S.Kind = AssumedSize::Elements;
+  else if (Kind == "count")
+    S.Kind = AssumedSize::Count;
+  else if (Kind == "rows")
+    S.Kind = AssumedSize::Rows;
+  else if (Kind == "turns")
+    S.Kind = AssumedSize::Turns;
+  else {
+    Path.field("kind").report("expected elements, count, rows or turns");
+    return false;
+  }
+  return true;
+}
+
 static json::Value toJSON(const PendingCall &P) {
   json::Object O{{"calleeUsr", P.CalleeUsr},
                  {"calleeName", P.CalleeName},
@@ -216,6 +250,13 @@ static json::Value toJSON(const PendingCall &P) {
                  {"registrationIsPost", P.RegistrationIsPost}};
   if (P.OuterQuery)
     O["outerQuery"] = toJSON(*P.OuterQuery);
+  if (!P.Sizes.empty()) {
+    json::Array Sizes;
+    for (const AssumedSize &S : P.Sizes)
+      Sizes.push_back(json::Object{{"kind", sizeKindName(S.Kind)},
+                                   {"name", S.Name}});
+    O["assumedSizes"] = std::move(Sizes);
+  }
   if (P.AsyncContext)
     O["asyncContext"] = *P.AsyncContext;
   if (P.Registration)
@@ -268,7 +309,8 @@ static bool fromJSON(const json::Value &V, PendingCall &P, json::Path Path) {
       !M.map("where", P.Where) || !M.map("registrationIsPost", P.RegistrationIsPost) ||
       !M.mapOptional("outerQuery", P.OuterQuery) ||
       !M.mapOptional("asyncContext", P.AsyncContext) ||
-      !M.mapOptional("registration", P.Registration))
+      !M.mapOptional("registration", P.Registration) ||
+      !M.mapOptional("assumedSizes", P.Sizes))
     return false;
   return M.map("scannableArgs", P.ScannableArgs) &&
          M.mapOptional("scannableObject", P.ScannableObject);

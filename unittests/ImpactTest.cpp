@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "perf-audit/FindingText.h"
 #include "perf-audit/Impact.h"
 #include "gtest/gtest.h"
 
@@ -72,4 +73,24 @@ TEST(ImpactTest, Formatting) {
 }
 
 } // namespace
+TEST(ImpactTest, MessagesNameWhatTheEstimateAssumes) {
+  using S = AssumedSize;
+  EXPECT_EQ(sizeAssumption({}, 100), "");
+  EXPECT_EQ(sizeAssumption({{S::Elements, "orders"}}, 100),
+            " if 'orders' has ~100 elements");
+  // The same data twice (O(n^2)) is one assumption.
+  EXPECT_EQ(sizeAssumption({{S::Elements, "v"}, {S::Elements, "v"}}, 50),
+            " if 'v' has ~50 elements");
+  EXPECT_EQ(sizeAssumption({{S::Elements, "a"}, {S::Elements, "b"},
+                            {S::Elements, "c"}},
+                           100),
+            " if 'a', 'b' and 'c' have ~100 elements each");
+  EXPECT_EQ(sizeAssumption({{S::Count, "n"}, {S::Elements, "ids"}}, 100),
+            " if 'ids' has ~100 elements and 'n' is ~100");
+  EXPECT_EQ(sizeAssumption({{S::Rows, "11"}, {S::Rows, "19"}}, 100),
+            " if the queries at lines 11 and 19 return ~100 rows each");
+  EXPECT_EQ(sizeAssumption({{S::Turns, "40"}}, 100),
+            " if the loop at line 40 runs ~100 times");
+}
+
 } // namespace perf_audit::test

@@ -12,34 +12,47 @@
 
 #include "perf-audit/ApiModel.h"
 #include "perf-audit/Impact.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 
 namespace perf_audit {
+
+/// What an estimate assumes of the loops behind it, as the end of its
+/// message: " if 'orders' has ~100 elements", " if 'a' and 'b' have ~100
+/// elements each", " if the query at line 12 returns ~100 rows"; empty when
+/// no input-sized loop is behind it. N is the assumed trip count.
+std::string sizeAssumption(llvm::ArrayRef<AssumedSize> Sizes, uint64_t N);
 
 /// Where a repeated statement runs: "for every row of the query at line N"
 /// when the loop walks a query's rows, else "on every iteration of <loop>".
 std::string repetitionOf(llvm::StringRef LoopDescription,
                          std::optional<unsigned> OuterQueryLine);
 
+/// Each message that says how often ends with Assumption (sizeAssumption).
+///
 /// An N+1 finding: "a query runs <where>: ~N queries per call", or with
 /// Callee (the query is in a function called there) "'f' runs a query ...".
 std::string nPlusOneMessage(llvm::StringRef Callee, bool Writes,
-                            llvm::StringRef Where, double Executions);
+                            llvm::StringRef Where, double Executions,
+                            llvm::StringRef Assumption);
 
 /// A callee that loops over What (an argument, a member), which stays the
 /// same on every iteration of the loop around the call: "'f' loops over 'x'
 /// on every iteration of <loop>: O(n*m), ~N iterations per call".
 std::string calleeScanMessage(llvm::StringRef Callee, llvm::StringRef What,
                               llvm::StringRef LoopDescription,
-                              llvm::StringRef Complexity, double Iterations);
+                              llvm::StringRef Complexity, double Iterations,
+                              llvm::StringRef Assumption);
 
 /// A blocking call on an event loop: "'f' <Verb> in <Context>", and how
 /// often per call when more than once. Verb is "blocks the event loop" but
 /// for a sleep of known length.
 std::string blockingMessage(llvm::StringRef Name, llvm::StringRef Verb,
-                            llvm::StringRef Context, double Executions);
+                            llvm::StringRef Context, double Executions,
+                            llvm::StringRef Assumption);
 
 /// The first step of a chain through a call of Callee, by effect.
 std::string queryStep(llvm::StringRef Callee);

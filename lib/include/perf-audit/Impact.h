@@ -16,6 +16,22 @@
 
 namespace perf_audit {
 
+/// One input-sized loop behind an estimate, as the estimate assumes it:
+/// `AssumedTripCount` elements of 'orders', a count 'n' of that value, rows
+/// of the query at a line, or turns of a loop that names no data. Messages say it ("if 'orders' has
+/// ~100 elements"), so that the figure reads as the assumption it is.
+struct AssumedSize {
+  enum SizeKind { Elements, Count, Rows, Turns };
+  SizeKind Kind = Elements;
+  /// The data or count as written ("orders"), or the line of the query or
+  /// loop.
+  std::string Name;
+
+  bool operator==(const AssumedSize &O) const {
+    return Kind == O.Kind && Name == O.Name;
+  }
+};
+
 /// The operation kinds of the cost table.
 enum class CostKind {
   DatabaseRoundTrip,  ///< A statement sent to a database server.

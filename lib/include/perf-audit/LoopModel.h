@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -147,6 +148,17 @@ public:
   /// Estimated executions of S per call of its function: the product of the
   /// estimates of its enclosing loops.
   double executionsPerCall(const clang::Stmt *S);
+
+  /// What the estimate assumes of an input-dependent loop: its data
+  /// ('orders'), the query whose rows it walks, or the loop itself.
+  AssumedSize assumedSize(const LoopInfo &L) const;
+
+  /// The input-dependent loops that repeat S, innermost first: what its
+  /// executionsPerCall assumes.
+  std::vector<AssumedSize> assumedSizes(const clang::Stmt *S);
+
+  /// The assumed trip count of an input-dependent loop ("N").
+  uint64_t assumedTripCount() const { return Options.AssumedTripCount; }
 
   /// How well the per-call estimate of S is founded (Impact.h): high when
   /// every large loop that repeats S runs over the function's input (a

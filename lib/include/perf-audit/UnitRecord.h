@@ -75,6 +75,9 @@ struct PendingCall {
   /// loop over 'orders'".
   std::string Where;
   std::optional<SourcePoint> OuterQuery; ///< The loop walks this query's rows.
+  /// What Executions assumes of the input-sized loops around the call,
+  /// outermost first ("if 'orders' has ~100 elements").
+  std::vector<AssumedSize> Sizes;
   std::vector<ScannableArgument> ScannableArgs;
   /// The object of a method call, when it does not change with an enclosing
   /// loop over input (Param unused).

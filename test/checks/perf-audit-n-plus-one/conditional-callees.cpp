@@ -38,13 +38,13 @@ int list(sqlite3 *db, const std::vector<int> &ids, bool verbose) {
     sum += summarise(db, id, Brief); // Nor this.
   for (int id : ids)
     sum += describe(db, id, verbose); // May query.
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'describe' runs a query on every iteration of the loop over 'ids': ~100 queries per call [impact: high 70] [perf-audit-n-plus-one]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'describe' runs a query on every iteration of the loop over 'ids': ~100 queries per call if 'ids' has ~100 elements [impact: high 70] [perf-audit-n-plus-one]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: loop here
   // CHECK-MESSAGES: :19:9: note: query executed here
   // CHECK-MESSAGES: :[[@LINE-4]]:12: note: load the rows for all keys in one query (WHERE key IN (...)) before the loop and look them up in a map
   for (int id : ids)
     sum += summarise(db, id, WithTags); // Queries.
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'summarise' runs a query on every iteration of the loop over 'ids': ~100 queries per call [impact: high 70, medium confidence] [perf-audit-n-plus-one]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'summarise' runs a query on every iteration of the loop over 'ids': ~100 queries per call if 'ids' has ~100 elements [impact: high 70, medium confidence] [perf-audit-n-plus-one]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: loop here
   // CHECK-MESSAGES: :30:12: note: 'describe' executes a query
   // CHECK-MESSAGES: :19:9: note: query executed here

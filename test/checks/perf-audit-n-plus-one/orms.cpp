@@ -31,14 +31,14 @@ std::vector<std::string> managers(Storage &storage) {
   std::vector<std::string> names;
   for (const Employee &e : storage.get_all<Employee>())
     names.push_back(storage.get<Employee>(e.managerId).name);
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a query runs for every row of the query at line 32: ~100 queries per call [impact: high 70] [perf-audit-n-plus-one]
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a query runs for every row of the query at line 32: ~100 queries per call if the query at line 32 returns ~100 rows [impact: high 70] [perf-audit-n-plus-one]
   return names;
 }
 
 void hireAll(Storage &storage, const std::vector<Employee> &people) {
   for (const Employee &e : people)
     storage.insert(e);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a database write runs on every iteration of the loop over 'people': ~100 statements per call [impact: high 70] [perf-audit-n-plus-one]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a database write runs on every iteration of the loop over 'people': ~100 statements per call if 'people' has ~100 elements [impact: high 70] [perf-audit-n-plus-one]
 }
 
 // ODB
@@ -48,9 +48,9 @@ int owners(odb::database &db, const std::vector<int> &accountIds) {
   int n = 0;
   for (int id : accountIds) {
     std::shared_ptr<Account> account = db.load<Account>(id);
-    // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: a query runs on every iteration of the loop over 'accountIds': ~100 queries per call [impact: critical 86] [perf-audit-n-plus-one]
+    // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: a query runs on every iteration of the loop over 'accountIds': ~100 queries per call if 'accountIds' has ~100 elements [impact: critical 86] [perf-audit-n-plus-one]
     n += account->owner.load() != nullptr;
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: a query runs on every iteration of the loop over 'accountIds': ~100 queries per call [impact: critical 86] [perf-audit-n-plus-one]
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: a query runs on every iteration of the loop over 'accountIds': ~100 queries per call if 'accountIds' has ~100 elements [impact: critical 86] [perf-audit-n-plus-one]
   }
   return n;
 }
@@ -62,7 +62,7 @@ int titleLength(dbo::Session &session) {
   for (const dbo::ptr<Post> &post : posts) {
     total += static_cast<int>(post->title.size());
     total += static_cast<int>(post->author->name.size());
-    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: a query runs for every row of the query at line 61: ~100 queries per call [impact: critical 86] [perf-audit-n-plus-one]
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: a query runs for every row of the query at line 61: ~100 queries per call if the query at line 61 returns ~100 rows [impact: critical 86] [perf-audit-n-plus-one]
   }
   return total;
 }
@@ -71,7 +71,7 @@ int postCount(const std::vector<dbo::ptr<User>> &users) {
   int n = 0;
   for (const dbo::ptr<User> &user : users)
     for (const dbo::ptr<Post> &post : user->posts)
-      // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: a query runs on every iteration of the loop over 'users': ~100 queries per call [impact: critical 86] [perf-audit-n-plus-one]
+      // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: a query runs on every iteration of the loop over 'users': ~100 queries per call if 'users' has ~100 elements [impact: critical 86] [perf-audit-n-plus-one]
       n += post ? 1 : 0;
   return n;
 }

@@ -58,7 +58,7 @@ std::vector<std::string> customerNames(CustomerRepository &repo,
   std::vector<std::string> names;
   for (int id : ids)
     if (auto c = repo.findById(id))
-      // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'findById' runs a query on every iteration of the loop over 'ids': ~100 queries per call [impact: high 70] [perf-audit-n-plus-one]
+      // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'findById' runs a query on every iteration of the loop over 'ids': ~100 queries per call if 'ids' has ~100 elements [impact: high 70] [perf-audit-n-plus-one]
       // CHECK-NOTES: :[[@LINE-3]]:3: note: loop here
       // CHECK-NOTES: :23:10: note: query executed here
       // CHECK-NOTES: :[[@LINE-4]]:18: note: load the rows for all keys in one query (WHERE key IN (...)) before the loop and look them up in a map
@@ -70,7 +70,7 @@ std::vector<std::string> orderCustomers(const std::vector<Order> &orders) {
   std::vector<std::string> names;
   for (const Order &order : orders)
     names.push_back(order.customer().name);
-    // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'customer' runs a query on every iteration of the loop over 'orders': ~100 queries per call [impact: high 70, medium confidence] [perf-audit-n-plus-one]
+    // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'customer' runs a query on every iteration of the loop over 'orders': ~100 queries per call if 'orders' has ~100 elements [impact: high 70, medium confidence] [perf-audit-n-plus-one]
     // CHECK-NOTES: :[[@LINE-3]]:3: note: loop here
     // CHECK-NOTES: :47:12: note: 'findById' executes a query
     // CHECK-NOTES: :23:10: note: query executed here
@@ -81,7 +81,7 @@ std::vector<std::string> orderCustomers(const std::vector<Order> &orders) {
 void normalise(CustomerRepository &repo, const std::vector<Customer> &customers) {
   for (const Customer &c : customers)
     repo.rename(c.id, c.name + " ");
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'rename' writes to the database on every iteration of the loop over 'customers': ~100 statements per call [impact: high 70] [perf-audit-n-plus-one]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'rename' writes to the database on every iteration of the loop over 'customers': ~100 statements per call if 'customers' has ~100 elements [impact: high 70] [perf-audit-n-plus-one]
     // CHECK-NOTES: :[[@LINE-3]]:3: note: loop here
     // CHECK-NOTES: :32:5: note: query executed here
     // CHECK-NOTES: :[[@LINE-4]]:5: note: batch the writes: one statement for all rows (INSERT with several VALUES rows, UPDATE or DELETE ... WHERE id IN (...)), or a prepared statement executed inside one transaction

@@ -28,7 +28,7 @@ int matches(soci::session &sql, const std::vector<int> &wanted) {
   int n = 0;
   while (st.fetch())
     for (std::size_t i = 0; i != wanted.size(); ++i)
-      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'wanted' runs on every iteration of the loop over the rows of the query at line 27: O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'wanted' runs on every iteration of the loop over the rows of the query at line 27: O(n*m), ~10,000 iterations per call if 'wanted' has ~100 elements and the query at line 27 returns ~100 rows [impact: medium 48] [perf-audit-nested-loop]
       n += wanted[i] == id;
   return n;
 }

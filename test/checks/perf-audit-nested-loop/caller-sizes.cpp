@@ -37,7 +37,7 @@ public:
                   const std::vector<Interval> &columns) {
     for (int row : rows)
       for (const Interval &column : columns)
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: nested loop over 'columns' runs on every iteration of the loop over 'rows': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: nested loop over 'columns' runs on every iteration of the loop over 'rows': O(n*m), ~10,000 iterations per call if 'rows' and 'columns' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
         hits += column.first <= row && row <= column.last;
   }
 
@@ -53,7 +53,7 @@ private:
     std::vector<int> pending(static_cast<size_t>(rows));
     for (int row : pending)
       for (const Interval &column : columns)
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: nested loop over 'columns' runs on every iteration of the loop over 'pending': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: nested loop over 'columns' runs on every iteration of the loop over 'pending': O(n*m), ~10,000 iterations per call if 'pending' and 'columns' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
         hits += column.first <= row && row <= column.last;
   }
 };
@@ -65,7 +65,7 @@ void notifyAll(const std::vector<int> &rows,
                const std::vector<Interval> &columns) {
   for (int row : rows)
     for (const Interval &column : columns)
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'columns' runs on every iteration of the loop over 'rows': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'columns' runs on every iteration of the loop over 'rows': O(n*m), ~10,000 iterations per call if 'rows' and 'columns' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
       hits += column.first <= row && row <= column.last;
 }
 void notifyFew(const std::vector<int> &rows,

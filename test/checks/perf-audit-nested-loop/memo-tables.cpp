@@ -68,6 +68,6 @@ std::string declareAll(const std::map<std::string, std::string> &imports,
   std::string out;
   for (const std::string &f : fields)
     out += lookupOnly(imports, f);
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'lookupOnly' loops over 'imports' on every iteration of the loop over 'fields': O(n*m), ~10,000 iterations per call [impact: medium 48, medium confidence] [perf-audit-nested-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'lookupOnly' loops over 'imports' on every iteration of the loop over 'fields': O(n*m), ~10,000 iterations per call if 'fields' and 'imports' have ~100 elements each [impact: medium 48, medium confidence] [perf-audit-nested-loop]
   return out;
 }

@@ -46,7 +46,7 @@ int sumIds(Statement &query, const std::vector<std::string> &names) {
     total += query.columnIndex(name);
   for (const std::string &name : names)
     total += query.columnIndexUncached(name);
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'columnIndexUncached' loops over member 'columns_' on every iteration of the loop over 'names': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'columnIndexUncached' loops over member 'columns_' on every iteration of the loop over 'names': O(n*m), ~10,000 iterations per call if 'names' and 'columns_' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
   return total;
 }
 
@@ -91,7 +91,7 @@ std::size_t suffixLengths(const std::string &text) {
   std::size_t total = 0;
   for (Cursor it = text.begin(); it != text.end(); ++it)
     total += restLength(it, text.end());
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'restLength' loops over 'text.end()' on every iteration of the loop over 'text': O(n^2), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'restLength' loops over 'text.end()' on every iteration of the loop over 'text': O(n^2), ~10,000 iterations per call if 'text' and 'text.end()' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
   return total;
 }
 
@@ -168,7 +168,7 @@ int countMatches(Filter &filter, const std::vector<std::string> &keys) {
   }
   for (const std::string &key : keys)
     count += filter.matchesAll(key);
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'matchesAll' loops over member 'all_' on every iteration of the loop over 'keys': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'matchesAll' loops over member 'all_' on every iteration of the loop over 'keys': O(n*m), ~10,000 iterations per call if 'keys' and 'all_' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
   return count;
 }
 
@@ -211,6 +211,6 @@ int compact(Compaction &c, const std::vector<std::string> &keys) {
     base += c.isBaseLevelForKey(key);
   for (const std::string &key : keys)
     base += c.countDown() + static_cast<int>(key.size());
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'countDown' loops over member 'pending_' on every iteration of the loop over 'keys': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'countDown' loops over member 'pending_' on every iteration of the loop over 'keys': O(n*m), ~10,000 iterations per call if 'keys' and 'pending_' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
   return base;
 }

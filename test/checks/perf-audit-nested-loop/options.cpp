@@ -35,24 +35,24 @@ int f(const std::vector<int> &a, const std::vector<int> &b) {
   int n = 0;
   for (int x : a)
     for (int k = 0; k < 100; ++k)
-      // CHECK-MESSAGES-TUNED: :[[@LINE-1]]:5: warning: nested inner loop runs on every iteration of the loop over 'a': O(n*m), ~100,000 iterations per call [impact: medium 59] [perf-audit-nested-loop]
+      // CHECK-MESSAGES-TUNED: :[[@LINE-1]]:5: warning: nested inner loop runs on every iteration of the loop over 'a': O(n*m), ~100,000 iterations per call if 'a' has ~1,000 elements [impact: medium 59] [perf-audit-nested-loop]
       n += x + k;
   for (int x : a)
     n += app::linearLookup(b, x);
-    // CHECK-MESSAGES-TUNED: :[[@LINE-1]]:10: warning: 'app::linearLookup' scans 'b' on every iteration of the loop over 'a': O(n*m), ~1.0M element visits per call [impact: high 67] [perf-audit-nested-loop]
+    // CHECK-MESSAGES-TUNED: :[[@LINE-1]]:10: warning: 'app::linearLookup' scans 'b' on every iteration of the loop over 'a': O(n*m), ~1.0M element visits per call if 'a' and 'b' have ~1,000 elements each [impact: high 67] [perf-audit-nested-loop]
   for (int x : a)
     for (int y : b)
-      // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
-      // CHECK-MESSAGES-TUNED: :[[@LINE-2]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~1.0M iterations per call [impact: high 70] [perf-audit-nested-loop]
+      // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~10,000 iterations per call if 'a' and 'b' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
+      // CHECK-MESSAGES-TUNED: :[[@LINE-2]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~1.0M iterations per call if 'a' and 'b' have ~1,000 elements each [impact: high 70] [perf-audit-nested-loop]
       n += x * y;
   for (int x : a)
     for (int y : b)
       for (int z : a)
-        // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
-        // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:7: warning: nested loop over 'a' runs on every iteration of the loop over 'b': O(n*m), ~1.0M iterations per call [impact: high 70] [perf-audit-nested-loop]
-        // CHECK-MESSAGES-TUNED: :[[@LINE-4]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~1.0M iterations per call [impact: high 70] [perf-audit-nested-loop]
-        // CHECK-MESSAGES-TUNED: :[[@LINE-4]]:7: warning: nested loop over 'a' runs on every iteration of the loop over 'b': O(n*m), ~1.0G iterations per call [impact: critical 100] [perf-audit-nested-loop]
-        // CHECK-MESSAGES-MINIMUM: :[[@LINE-5]]:7: warning: nested loop over 'a' runs on every iteration of the loop over 'b': O(n*m), ~1.0M iterations per call [impact: high 70] [perf-audit-nested-loop]
+        // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~10,000 iterations per call if 'a' and 'b' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
+        // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:7: warning: nested loop over 'a' runs on every iteration of the loop over 'b': O(n*m), ~1.0M iterations per call if 'a' and 'b' have ~100 elements each [impact: high 70] [perf-audit-nested-loop]
+        // CHECK-MESSAGES-TUNED: :[[@LINE-4]]:5: warning: nested loop over 'b' runs on every iteration of the loop over 'a': O(n*m), ~1.0M iterations per call if 'a' and 'b' have ~1,000 elements each [impact: high 70] [perf-audit-nested-loop]
+        // CHECK-MESSAGES-TUNED: :[[@LINE-4]]:7: warning: nested loop over 'a' runs on every iteration of the loop over 'b': O(n*m), ~1.0G iterations per call if 'a' and 'b' have ~1,000 elements each [impact: critical 100] [perf-audit-nested-loop]
+        // CHECK-MESSAGES-MINIMUM: :[[@LINE-5]]:7: warning: nested loop over 'a' runs on every iteration of the loop over 'b': O(n*m), ~1.0M iterations per call if 'a' and 'b' have ~100 elements each [impact: high 70] [perf-audit-nested-loop]
         n += x * y * z;
   return n;
 }

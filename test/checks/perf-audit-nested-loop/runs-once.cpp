@@ -20,7 +20,7 @@ int countKnown(const std::vector<std::string> &names,
   int n = 0;
   for (const auto &name : names)
     n += contains(known, name);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'contains' loops over 'known' on every iteration of the loop over 'names': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'contains' loops over 'known' on every iteration of the loop over 'names': O(n*m), ~10,000 iterations per call if 'names' and 'known' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
   return n;
 }
 
@@ -126,7 +126,7 @@ int countKnown(int count, const Record *records,
   int found = 0;
   for (int i = 0; i < count; ++i)
     found += contains(known, records[i].key);
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'contains' loops over 'known' on every iteration of the loop over 'count': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'contains' loops over 'known' on every iteration of the loop over 'count': O(n*m), ~10,000 iterations per call if 'known' has ~100 elements and 'count' is ~100 [impact: medium 48] [perf-audit-nested-loop]
   return found;
 }
 
@@ -157,7 +157,7 @@ int matchAll(const std::vector<Record> &records,
   int runs = 0;
   for (const std::string &key : keys)
     for (const Generator &g : generators)
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'generators' runs on every iteration of the loop over 'keys': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'generators' runs on every iteration of the loop over 'keys': O(n*m), ~10,000 iterations per call if 'keys' and 'generators' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
       runs += g.option == key;
   return runs;
 }
@@ -175,7 +175,7 @@ int matchWords(int argc, const char **argv,
   int runs = 0;
   for (const std::string &word : words)
     for (const Generator &g : generators)
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'generators' runs on every iteration of the loop over 'words': O(n*m), ~10,000 iterations per call [impact: medium 48] [perf-audit-nested-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: nested loop over 'generators' runs on every iteration of the loop over 'words': O(n*m), ~10,000 iterations per call if 'words' and 'generators' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
       runs += g.option == word;
   return runs;
 }

@@ -64,7 +64,7 @@ int Tokenizer::countDefined(const std::vector<std::string> &Names) const {
     // Restarts from the front for every name: a real nested walk.
     for (const Token *Tok = Front; Tok; Tok = Tok->Next)
       Count += Tok->Str == Name;
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: nested loop over 'Front' runs on every iteration of the loop over 'Names': O(n*m), ~10,000 iterations per call [impact: medium 48, medium confidence] [perf-audit-nested-loop]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: nested loop over 'Front' runs on every iteration of the loop over 'Names': O(n*m), ~10,000 iterations per call if 'Names' and 'Front' have ~100 elements each [impact: medium 48, medium confidence] [perf-audit-nested-loop]
   }
   return Count;
 }

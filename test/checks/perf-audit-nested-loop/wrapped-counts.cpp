@@ -88,6 +88,6 @@ long sumAll(const std::vector<int> &Keys, const Span &Values) {
   long Total = 0;
   for (int Key : Keys)
     Total += Key * sum(Values);
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'sum' loops over 'Values' on every iteration of the loop over 'Keys': O(n*m), ~10,000 iterations per call [impact: medium 48, medium confidence] [perf-audit-nested-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'sum' loops over 'Values' on every iteration of the loop over 'Keys': O(n*m), ~10,000 iterations per call if 'Keys' and 'Values' have ~100 elements each [impact: medium 48, medium confidence] [perf-audit-nested-loop]
   return Total;
 }
