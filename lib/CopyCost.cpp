@@ -48,7 +48,8 @@ static double byteCost(const ASTContext &Ctx, QualType T) {
          unitCostNs(CostKind::Copy);
 }
 
-std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth) {
+std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth,
+                                            bool InElement) {
   T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
   if (Depth > MaxDepth || T->isDependentType() || T->isIncompleteType() ||
       isInvalidRecord(T))
@@ -61,7 +62,8 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth) {
     return byteCost(Ctx, T);
   }
   if (const auto *Array = Ctx.getAsConstantArrayType(T)) {
-    std::optional<double> Element = costOf(Array->getElementType(), Depth + 1);
+    std::optional<double> Element =
+        costOf(Array->getElementType(), Depth + 1, InElement);
     if (!Element)
       return std::nullopt;
     return *Element * Array->getSize().getZExtValue();
@@ -102,13 +104,19 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth) {
                           ArgRecord->getName().contains("hash") ||
                           ArgRecord->getName().contains("equal_to")))
           break;
-        std::optional<double> Element = costOf(ArgType, Depth + 1);
+        std::optional<double> Element =
+            costOf(ArgType, Depth + 1, /*InElement=*/true);
         PerElement += Element ? *Element
                               : std::max(byteCost(Ctx, ArgType),
                                          unitCostNs(CostKind::Copy));
       }
     }
-    return Allocation + Options.AssumedElements * PerElement;
+    // The data set is the outer container: the containers inside its
+    // elements (each entry's endpoints, each row's cells) hold a few each,
+    // or a copy of N elements would be priced as N^depth.
+    double Elements =
+        InElement ? Options.AssumedNestedElements : Options.AssumedElements;
+    return Allocation + Elements * PerElement;
   }
 
   // A class: what its bases and members cost; a user-provided copy
@@ -116,12 +124,13 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth) {
   double Total = 0;
   bool Expensive = false;
   for (const CXXBaseSpecifier &Base : RD->bases())
-    if (std::optional<double> C = costOf(Base.getType(), Depth + 1)) {
+    if (std::optional<double> C = costOf(Base.getType(), Depth + 1, InElement)) {
       Total += *C;
       Expensive = true;
     }
   for (const FieldDecl *Field : RD->fields())
-    if (std::optional<double> C = costOf(Field->getType(), Depth + 1)) {
+    if (std::optional<double> C =
+            costOf(Field->getType(), Depth + 1, InElement)) {
       Total += *C;
       Expensive = true;
     }

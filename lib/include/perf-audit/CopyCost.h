@@ -35,6 +35,8 @@ struct CopyCostOptions {
   uint64_t MinimumTypeSize = 64;
   /// Elements assumed in a container of unknown size.
   double AssumedElements = 100;
+  /// Elements assumed in a container inside another container's element.
+  double AssumedNestedElements = 4;
   /// Characters assumed in a string (beyond the small-string buffer).
   double AssumedCharacters = 32;
 };
@@ -67,7 +69,9 @@ public:
   std::string spell(clang::QualType T) const;
 
 private:
-  std::optional<double> costOf(clang::QualType T, unsigned Depth);
+  /// InElement: T is (part of) an element of a container being priced.
+  std::optional<double> costOf(clang::QualType T, unsigned Depth,
+                               bool InElement = false);
   std::optional<double> savingOf(clang::QualType T, unsigned Depth);
   CallClassifier &Calls;
   const clang::ASTContext &Ctx;

@@ -35,6 +35,19 @@ int total(std::vector<int> values) {
   return n;
 }
 
+// The outer container is the data set; the containers in its elements are
+// priced at a few elements each (not 100 x 100 strings).
+std::size_t cells(std::vector<std::vector<std::string>> table);
+// CHECK-FIXES: std::size_t cells(const std::vector<std::vector<std::string>> &table);
+std::size_t cells(std::vector<std::vector<std::string>> table) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:57: warning: parameter 'table' (std::vector<std::vector<std::string>>) is copied on every call but only read: pass it by const reference [impact: medium 49] [perf-audit-excess-copy]
+  // CHECK-FIXES: std::size_t cells(const std::vector<std::vector<std::string>> &table) {
+  std::size_t n = 0;
+  for (const std::vector<std::string> &row : table)
+    n += row.size();
+  return n;
+}
+
 struct Server {
   bool configured(const Config config) const {
     // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: parameter 'config' (Config) is copied on every call but only read: pass it by const reference [impact: medium 47] [perf-audit-excess-copy]
