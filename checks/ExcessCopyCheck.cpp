@@ -316,6 +316,33 @@ static bool isCopiedSomewhere(const ParmVarDecl *Param, const Stmt *Body) {
   });
 }
 
+/// True when the argument builds the parameter in place: a temporary, a
+/// conversion (a lambda into a std::function, a literal into a string), or
+/// a move. Passing by const reference would build the same object.
+static bool buildsInPlace(const Expr *Arg) {
+  if (const auto *Default = dyn_cast_or_null<CXXDefaultArgExpr>(Arg))
+    Arg = Default->getExpr();
+  if (!Arg)
+    return false;
+  const Expr *E = Arg->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return !Construct->getConstructor()->isCopyConstructor();
+  return E->isPRValue();
+}
+
+/// True when each of Calls, calls of FD, builds parameter Index in place.
+static bool buildInPlace(const SmallVectorImpl<const CallExpr *> *Calls,
+                         const FunctionDecl *FD, unsigned Index) {
+  if (!Calls || Calls->empty())
+    return false;
+  return llvm::all_of(*Calls, [&](const CallExpr *Call) {
+    unsigned Offset =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+    return Index + Offset < Call->getNumArgs() &&
+           buildsInPlace(Call->getArg(Index + Offset));
+  });
+}
+
 void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   if (!FD->hasBody() || FD->isDeleted() || FD->isDefaulted() || FD->isMain() ||
       FD->isExternC() || core::isCoroutine(FD) ||
@@ -339,7 +366,16 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
           return isCopiedSomewhere(Param, S);
         }))
       continue;
+    // Every call building the argument in place (a lambda into a
+    // std::function): a const reference would build the same object. All
+    // calls of a file-local function are here; of any other, only this
+    // unit's, so it is only less sure.
+    unsigned Position = Param->getFunctionScopeIndex();
+    if (buildInPlace(loops(C).everyCallOf(FD), FD, Position))
+      continue;
     core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, 1);
+    if (buildInPlace(loops(C).callsInUnit(FD), FD, Position))
+      I.Certainty = core::Confidence::Low;
     if (!meetsMinimum(I))
       continue;
 

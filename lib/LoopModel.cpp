@@ -1135,23 +1135,14 @@ private:
   std::optional<Dependence> fromEveryCaller(const ParmVarDecl *Parm,
                                             unsigned Depth) {
     const auto *Fn = dyn_cast<FunctionDecl>(Parm->getDeclContext());
-    if (!Fn || Fn->isDependentContext() || Fn->isTemplateInstantiation())
+    const llvm::SmallVectorImpl<const CallExpr *> *Calls =
+        Fn ? Loops.everyCallOf(Fn) : nullptr;
+    if (!Calls)
       return std::nullopt;
     const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
-    bool OnlyHere = Method ? Method->getAccess() == AS_private &&
-                                 !Method->isVirtual() &&
-                                 !Method->getParent()->isLocalClass()
-                           : !Fn->isExternallyVisible();
-    if (!OnlyHere)
-      return std::nullopt;
-    const LoopModel::Impl::CallSiteIndex &Index = State.callSites(Ctx);
-    const FunctionDecl *Key = Fn->getCanonicalDecl();
-    auto It = Index.Calls.find(Key);
-    if (It == Index.Calls.end() || Index.Escaping.contains(Key))
-      return std::nullopt;
     unsigned Position = Parm->getFunctionScopeIndex();
     uint64_t Largest = 0;
-    for (const CallExpr *Call : It->second) {
+    for (const CallExpr *Call : *Calls) {
       unsigned Offset =
           isa<CXXOperatorCallExpr>(Call) && Method ? 1 : 0;
       const Expr *Arg = Position + Offset < Call->getNumArgs()
@@ -1890,6 +1881,28 @@ double LoopModel::estimate(const LoopInfo &L) const {
     return 1;
   }
   return N;
+}
+
+const llvm::SmallVectorImpl<const CallExpr *> *
+LoopModel::everyCallOf(const FunctionDecl *Fn) {
+  if (Fn->isDependentContext() || Fn->isTemplateInstantiation())
+    return nullptr;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
+  bool OnlyHere = Method ? Method->getAccess() == AS_private &&
+                               !Method->isVirtual() &&
+                               !Method->getParent()->isLocalClass()
+                         : !Fn->isExternallyVisible();
+  return OnlyHere ? callsInUnit(Fn) : nullptr;
+}
+
+const llvm::SmallVectorImpl<const CallExpr *> *
+LoopModel::callsInUnit(const FunctionDecl *Fn) {
+  const Impl::CallSiteIndex &Index = State->callSites(Ctx);
+  const FunctionDecl *Key = Fn->getCanonicalDecl();
+  auto It = Index.Calls.find(Key);
+  if (It == Index.Calls.end() || Index.Escaping.contains(Key))
+    return nullptr;
+  return &It->second;
 }
 
 AssumedSize LoopModel::assumedSize(const LoopInfo &L) const {

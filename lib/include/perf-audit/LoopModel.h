@@ -160,6 +160,19 @@ public:
   /// The assumed trip count of an input-dependent loop ("N").
   uint64_t assumedTripCount() const { return Options.AssumedTripCount; }
 
+  /// The calls of Fn in the unit's own code when nothing else can call it:
+  /// Fn has internal linkage or is a private non-virtual member, and is
+  /// never named other than as a callee (its address taken, connected as
+  /// a slot). Null otherwise. (Kept here because the loop model reads a
+  /// parameter's size from them.)
+  const llvm::SmallVectorImpl<const clang::CallExpr *> *
+  everyCallOf(const clang::FunctionDecl *Fn);
+
+  /// The calls of Fn in the unit's own code, whoever else may call it; null
+  /// when there are none or Fn is named other than as a callee.
+  const llvm::SmallVectorImpl<const clang::CallExpr *> *
+  callsInUnit(const clang::FunctionDecl *Fn);
+
   /// How well the per-call estimate of S is founded (Impact.h): high when
   /// every large loop that repeats S runs over the function's input (a
   /// parameter, a local container, a query's rows) and runs S on every
