@@ -1493,6 +1493,16 @@ static std::optional<uint64_t> countCeiling(const Expr *Cond,
       return Found;
     return countCeiling(BO->getRHS(), Ctx);
   }
+  // Either side may keep it going: bounded when both are, by their sum
+  // (`while (hand.high < 17 || (hand.high > 21 && hand.low < 17))`).
+  if (BO->getOpcode() == BO_LOr) {
+    std::optional<uint64_t> Left = countCeiling(BO->getLHS(), Ctx);
+    std::optional<uint64_t> Right =
+        Left ? countCeiling(BO->getRHS(), Ctx) : std::nullopt;
+    if (!Right)
+      return std::nullopt;
+    return *Left + *Right;
+  }
   const Expr *Count = nullptr, *Ceiling = nullptr;
   bool Inclusive = false;
   switch (BO->getOpcode()) {

@@ -293,6 +293,15 @@ TEST(LoopModelTest, CountsKeptBelowAConstant) {
       "void f(Ctx *c) { while (8 >= c->done) { mark(); step(c); } }");
   ASSERT_TRUE(Inclusive.Info);
   EXPECT_EQ(Inclusive.Info->Trip.Constant, 9u);
+  // Either of two counts below a constant keeps it going: their sum.
+  MarkedLoop Either = analyse(
+      "struct Value { int high; int low; }; Value total(); void draw();"
+      "void f() { Value v = total();"
+      "  while (v.high < 17 || (v.high > 21 && v.low < 17)) {"
+      "    mark(); draw(); v = total(); } }");
+  ASSERT_TRUE(Either.Info);
+  EXPECT_EQ(Either.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Either.Info->Trip.Constant, 34u);
   // Kept below data, it is input.
   MarkedLoop Data = analyse(
       "struct Ctx { int inFlight; }; void start(Ctx *c);"

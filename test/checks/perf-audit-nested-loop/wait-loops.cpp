@@ -100,6 +100,16 @@ public:
     while (B->InFlight < MaxInFlight && !B->Pending.empty())
       startNext(B);
   }
+  // A total kept below a constant on either of two conditions (a dealer
+  // drawing to 17): at most their sum of turns.
+  void drawTo(Batch *B) {
+    int High = B->InFlight, Low = B->InFlight;
+    while (High < 17 || (High > 21 && Low < 17)) {
+      startNext(B);
+      High = B->InFlight;
+      Low = High - 10;
+    }
+  }
   // Against a bound that is data, it is still a loop over input.
   void fillTo(Batch *B, const std::vector<int> &Limits) {
     while (B->InFlight < static_cast<int>(Limits.size()))
