@@ -370,11 +370,12 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     // std::function): a const reference would build the same object. All
     // calls of a file-local function are here; of any other, only this
     // unit's, so it is only less sure.
-    unsigned Position = Param->getFunctionScopeIndex();
-    if (buildInPlace(loops(C).everyCallOf(FD), FD, Position))
+    bool InPlace = buildInPlace(loops(C).callsInUnit(FD), FD,
+                                Param->getFunctionScopeIndex());
+    if (InPlace && loops(C).everyCallOf(FD))
       continue;
     core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, 1);
-    if (buildInPlace(loops(C).callsInUnit(FD), FD, Position))
+    if (InPlace)
       I.Certainty = core::Confidence::Low;
     if (!meetsMinimum(I))
       continue;

@@ -12,7 +12,6 @@
 #include "TidyAnalysisContext.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
-#include <algorithm>
 
 namespace clang::tidy::perf_audit {
 
@@ -119,7 +118,6 @@ std::string PerfAuditCheck::assumption(const Stmt *S, ASTContext &Ctx,
   std::vector<core::AssumedSize> Sizes;
   if (S)
     Sizes = loops(Ctx).assumedSizes(S);
-  std::reverse(Sizes.begin(), Sizes.end());
   Sizes.insert(Sizes.end(), More.begin(), More.end());
   return core::sizeAssumption(Sizes, loopOptions().AssumedTripCount);
 }

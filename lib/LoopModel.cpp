@@ -17,6 +17,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -1936,6 +1937,7 @@ std::vector<AssumedSize> LoopModel::assumedSizes(const Stmt *S) {
   for (const Stmt *Loop : enclosingLoops(S))
     if (const LoopInfo &L = info(Loop); L.Trip.isInput())
       Sizes.push_back(assumedSize(L));
+  std::reverse(Sizes.begin(), Sizes.end());
   return Sizes;
 }
 

@@ -250,7 +250,6 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
     P.Executions = Loops.executionsPerCall(Call);
     P.Certainty = Loops.confidence(Call);
     P.Sizes = Loops.assumedSizes(Call);
-    std::reverse(P.Sizes.begin(), P.Sizes.end());
     for (const Stmt *Loop : Loops.enclosingLoops(Call)) {
       const LoopInfo &Info = Loops.info(Loop);
       if (!Loops.isLarge(Info))

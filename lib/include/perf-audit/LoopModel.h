@@ -153,8 +153,8 @@ public:
   /// ('orders'), the query whose rows it walks, or the loop itself.
   AssumedSize assumedSize(const LoopInfo &L) const;
 
-  /// The input-dependent loops that repeat S, innermost first: what its
-  /// executionsPerCall assumes.
+  /// The input-dependent loops that repeat S, outermost first (as messages
+  /// name them): what its executionsPerCall assumes.
   std::vector<AssumedSize> assumedSizes(const clang::Stmt *S);
 
   /// The assumed trip count of an input-dependent loop ("N").
