@@ -490,6 +490,41 @@ void AllocInLoopCheck::checkAllocation(const Expr *Allocation, ASTContext &Ctx) 
 // Growth without reserve
 //===----------------------------------------------------------------------===//
 
+/// True when Call hands Container to its callee as something it can grow:
+/// a non-const reference or a pointer (`&buf`), or an argument of a call
+/// whose callee is not known yet (a dependent call in a template).
+static bool passesForGrowth(const CallExpr *Call, const VarDecl *Container) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  unsigned Offset =
+      isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee)
+          ? 1 : 0;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+    bool AddressOf = false;
+    if (const auto *Unary = dyn_cast<UnaryOperator>(Arg);
+        Unary && Unary->getOpcode() == UO_AddrOf) {
+      Arg = Unary->getSubExpr()->IgnoreParenImpCasts();
+      AddressOf = true;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+    if (!Ref || Ref->getDecl() != Container)
+      continue;
+    if (!Callee || AddressOf)
+      return true;
+    if (I < Offset)
+      continue;
+    unsigned Index = I - Offset;
+    if (Index >= Callee->getNumParams())
+      return true; // variadic
+    QualType Param = Callee->getParamDecl(Index)->getType();
+    if (Param->isDependentType() ||
+        (Param->isReferenceType() &&
+         !Param.getNonReferenceType().isConstQualified()))
+      return true;
+  }
+  return false;
+}
+
 void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
                                    ASTContext &Ctx) {
   const CXXMethodDecl *Method = Call->getMethodDecl();
@@ -518,11 +553,17 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
   // Already reserved; the number of appends per iteration; whether the
   // container is untouched between its declaration and the loop.
   const SourceManager &SM = Ctx.getSourceManager();
-  bool Reserved = false, TouchedBefore = false;
+  bool Reserved = false, TouchedBefore = false, GrownByCallee = false;
   unsigned AppendsInLoop = 0;
+  auto InLoop = [&](const Stmt *S) {
+    return !SM.isBeforeInTranslationUnit(S->getBeginLoc(), Loop->getBeginLoc()) &&
+           !SM.isBeforeInTranslationUnit(Loop->getEndLoc(), S->getBeginLoc());
+  };
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S)
       return;
+    if (const auto *Other = dyn_cast<CallExpr>(S); Other && InLoop(Other))
+      GrownByCallee |= passesForGrowth(Other, Container);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
       if (const auto *Obj = dyn_cast_or_null<DeclRefExpr>(
               core::LoopModel::strip(Member->getImplicitObjectArgument()));
@@ -543,7 +584,10 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
       Visit(Child);
   };
   Visit(FD->getBody());
-  if (Reserved)
+  // A callee in the loop that is handed the container may append to it too
+  // (a recursive writer's `element.format(str)`): how much each iteration
+  // adds is not known, and reserving the iteration count is no fix.
+  if (Reserved || GrownByCallee)
     return;
 
   double Trips = Loops.estimate(Info);

@@ -17,6 +17,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -1976,7 +1977,68 @@ bool LoopModel::isInBranchOf(const Stmt *S, const Stmt *Loop) {
   }
 }
 
+/// True when the unit's main file is a source file: a header opened on its
+/// own (clangd, clang-tidy on a header) defines classes for other files.
+static bool isSourceFile(const SourceManager &SM) {
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return false;
+  StringRef Ext = llvm::sys::path::extension(Main->getName());
+  return llvm::is_contained({".cpp", ".cc", ".cxx", ".c++", ".cp", ".C", ".c",
+                             ".mm", ".m", ".cu"},
+                            Ext);
+}
+
+bool LoopModel::isNeverCalled(const FunctionDecl *Fn) const {
+  if (!Fn || Fn->isDependentContext() || Fn->isTemplateInstantiation() ||
+      Fn->getDescribedFunctionTemplate() || Fn->isMain() ||
+      Fn->hasAttr<UsedAttr>() || Fn->hasAttr<ConstructorAttr>() ||
+      Fn->hasAttr<DestructorAttr>())
+    return false;
+  // Sema marks a function referenced wherever it is named or called,
+  // implicitly too (range-for's begin(), a comparator's operator() inside
+  // std::sort's instantiation): what a walk of the AST would miss.
+  for (const FunctionDecl *Redecl : Fn->redecls())
+    if (Redecl->isReferenced() || Redecl->isUsed(false))
+      return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Fn)) {
+    const CXXRecordDecl *Class = Method->getParent();
+    // Called through the vtable, by the compiler, or from the lambda's
+    // creator.
+    if (Method->isVirtual() || isa<CXXConstructorDecl, CXXDestructorDecl,
+                                   CXXConversionDecl>(Method) ||
+        Class->isLambda() || Class->isDependentContext() ||
+        isa<ClassTemplateSpecializationDecl>(Class))
+      return false;
+    // A public member stands for the class's callers still to come.
+    if (Method->getAccess() == AS_public)
+      return false;
+    const CXXRecordDecl *Def = Class->getDefinition();
+    if (!Def || !isSourceFile(SM) ||
+        !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
+      return false;
+    // The class is in use and this member is not: dead code, not a class
+    // still being written.
+    return llvm::any_of(Def->methods(), [](const CXXMethodDecl *Other) {
+      return !Other->isImplicit() && Other->isUsed(false);
+    });
+  }
+  return !Fn->isExternallyVisible() && isSourceFile(SM) &&
+         SM.isInMainFile(SM.getExpansionLoc(Fn->getLocation()));
+}
+
 Confidence LoopModel::confidence(const Stmt *S) {
+  // A finding in a function nothing calls: only the code's shape is known.
+  const FunctionDecl *Fn = enclosingFunction(S);
+  while (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Fn)) {
+    if (!Method->getParent()->isLambda())
+      break;
+    Fn = dyn_cast<FunctionDecl>(
+        Method->getParent()->getDeclContext()->getNonClosureAncestor());
+  }
+  if (isNeverCalled(Fn))
+    return Confidence::Low;
   Confidence C = Confidence::High;
   for (const Stmt *Loop : enclosingLoops(S)) {
     const LoopInfo &L = info(Loop);

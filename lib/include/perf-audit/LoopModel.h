@@ -173,6 +173,14 @@ public:
   const llvm::SmallVectorImpl<const clang::CallExpr *> *
   callsInUnit(const clang::FunctionDecl *Fn);
 
+  /// True when nothing can call Fn: a private or protected non-virtual
+  /// member of a class that the main source file defines and calls other
+  /// members of, or a function of internal linkage, that clang saw named
+  /// nowhere in the unit, template instantiations included. A finding in its
+  /// body costs nothing until someone calls it. (Public members and
+  /// external functions are the code's interface, called from elsewhere.)
+  bool isNeverCalled(const clang::FunctionDecl *Fn) const;
+
   /// How well the per-call estimate of S is founded (Impact.h): high when
   /// every large loop that repeats S runs over the function's input (a
   /// parameter, a local container, a query's rows) and runs S on every
