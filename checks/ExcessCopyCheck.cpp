@@ -59,7 +59,6 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
         functionDecl(isDefinition(), InUserCode, unless(isImplicit()))
             .bind("function"),
         this);
-    Finder->addMatcher(declRefExpr(to(functionDecl())).bind("function-ref"), this);
   }
   if (CheckLocals)
     Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
@@ -87,27 +86,8 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
 
 void ExcessCopyCheck::onStartOfTranslationUnit() {
   Functions.clear();
-  AddressTaken.clear();
 }
 
-
-/// True when a function name is used other than as the callee of a call:
-/// its address is taken, so its signature is not ours to change.
-static bool isCalleeUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
-  const Expr *Current = Ref;
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      return false;
-    if (const auto *Cast = Parents[0].get<ImplicitCastExpr>()) {
-      Current = Cast;
-      continue;
-    }
-    if (const auto *Call = Parents[0].get<CallExpr>())
-      return Call->getCallee() == Current;
-    return false;
-  }
-}
 
 /// True for declarations of template instantiations: their types come from
 /// template arguments, and the pattern is what the user wrote.
@@ -133,12 +113,6 @@ void ExcessCopyCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     if (!isInstantiated(FD))
       Functions.push_back(FD);
-    return;
-  }
-  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("function-ref")) {
-    if (!isCalleeUse(Ref, C))
-      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
-        AddressTaken.insert(FD->getCanonicalDecl());
     return;
   }
   if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local")) {
@@ -194,7 +168,20 @@ static std::optional<std::string> writtenType(const DeclaratorDecl *D,
   StringRef Text = Lexer::getSourceText(CharSourceRange::getCharRange(Begin, Name),
                                         SM, LO);
   Text = Text.trim();
-  if (Text.empty() || Text.contains('&') || Text.contains("decltype"))
+  if (Text.empty() || Text.contains("decltype"))
+    return std::nullopt;
+  // A `&` inside template arguments (`std::function<int(const T &)>`) is
+  // part of the type; outside them it makes a reference or a declarator
+  // (`int (&a)[3]`) that "const T &" cannot be written around.
+  int Angles = 0, Parens = 0;
+  for (char Ch : Text) {
+    Angles += Ch == '<' ? 1 : Ch == '>' ? -1 : 0;
+    if (Angles == 0)
+      Parens += Ch == '(' ? 1 : Ch == ')' ? -1 : 0;
+    if (Angles < 0 || (Ch == '&' && Angles == 0))
+      return std::nullopt;
+  }
+  if (Angles != 0 || Parens != 0)
     return std::nullopt;
   return Text.str();
 }
@@ -212,11 +199,28 @@ static bool containsWord(StringRef Text, StringRef Word) {
   return false;
 }
 
+/// Written without its template arguments: `const` in
+/// `std::function<int(const T &)>` does not qualify the type.
+static std::string outsideTemplateArguments(StringRef Written) {
+  std::string Outside;
+  int Angles = 0;
+  for (char Ch : Written) {
+    if (Ch == '<')
+      ++Angles;
+    if (Angles == 0)
+      Outside += Ch;
+    if (Ch == '>')
+      --Angles;
+  }
+  return Outside;
+}
+
 /// "const T &" for the written type T (or "const auto &").
 static std::string constReference(StringRef Written, bool UseAuto) {
-  if (UseAuto || containsWord(Written, "auto"))
+  std::string Outside = outsideTemplateArguments(Written);
+  if (UseAuto || containsWord(Outside, "auto"))
     return "const auto &";
-  if (containsWord(Written, "const"))
+  if (containsWord(Outside, "const"))
     return Written.str() + " &";
   return "const " + Written.str() + " &";
 }
@@ -290,15 +294,60 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
              "' converts, and copies, each one");
 }
 
+/// True when the callee's parameter Index is a forwarding reference
+/// (`Args&&...` of make_shared, emplace_back): an lvalue argument binds to
+/// it as `T&`, and what the callee builds from it is a copy.
+static bool isForwardingParameter(const FunctionDecl *Callee, unsigned Index) {
+  const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
+  if (!Pattern || Pattern->getNumParams() == 0)
+    return false;
+  // A parameter pack covers the trailing arguments.
+  QualType Written =
+      Pattern->getParamDecl(std::min(Index, Pattern->getNumParams() - 1))
+          ->getType();
+  if (const auto *Pack = Written->getAs<PackExpansionType>())
+    Written = Pack->getPattern();
+  const auto *RRef = Written->getAs<RValueReferenceType>();
+  return RRef && RRef->getPointeeType()->isTemplateTypeParmType();
+}
+
+/// True for a container member that builds an element from its arguments
+/// (emplace_back, push_back, insert, try_emplace, append).
+static bool isInsertingMethod(const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  StringRef Name =
+      Method && Method->getIdentifier() ? Method->getName() : StringRef();
+  return Name.starts_with("emplace") || Name.starts_with("push") ||
+         Name.starts_with("insert") || Name == "try_emplace" ||
+         Name == "append";
+}
+
 //===----------------------------------------------------------------------===//
 // By-value parameters
 //===----------------------------------------------------------------------===//
 
 /// True when a DeclRefExpr to Param is copied into a by-value destination:
 /// the parameter is a sink, and moving it (the last-use rule) is the fix.
-static bool isCopiedSomewhere(const ParmVarDecl *Param, const Stmt *Body) {
+static bool
+isCopiedSomewhere(const ParmVarDecl *Param, const Stmt *Body,
+                  llvm::function_ref<bool(const FunctionDecl *)> BuildsFromArgs) {
   if (!Body)
     return false;
+  // Handed on to a forwarding reference of a function that builds its
+  // object from it (`std::make_shared<T>(param)`, `v.emplace_back(param)`):
+  // a const reference keeps that copy; moving is the fix.
+  if (const auto *Call = dyn_cast<CallExpr>(Body))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && BuildsFromArgs(Callee)) {
+      unsigned Offset =
+          isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+      for (unsigned I = Offset; I < Call->getNumArgs(); ++I)
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(Call->getArg(I)->IgnoreParenImpCasts());
+            Ref && Ref->getDecl() == Param &&
+            isForwardingParameter(Callee, I - Offset))
+          return true;
+    }
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Body))
     if (Construct->getNumArgs() == 1 &&
         Construct->getConstructor()->isCopyConstructor())
@@ -312,7 +361,7 @@ static bool isCopiedSomewhere(const ParmVarDecl *Param, const Stmt *Body) {
           Ref && Ref->getDecl() == Param)
         return true; // Returned: moved out implicitly.
   return llvm::any_of(Body->children(), [&](const Stmt *Child) {
-    return isCopiedSomewhere(Param, Child);
+    return isCopiedSomewhere(Param, Child, BuildsFromArgs);
   });
 }
 
@@ -330,23 +379,38 @@ static bool buildsInPlace(const Expr *Arg) {
   return E->isPRValue();
 }
 
-/// True when each of Calls, calls of FD, builds parameter Index in place.
+/// True when each of Calls, calls of FD, builds parameter Index in place. A
+/// call in a template's pattern whose argument is dependent is judged by
+/// its instantiations, which Calls holds too; at least one call must be
+/// concrete.
 static bool buildInPlace(const SmallVectorImpl<const CallExpr *> *Calls,
                          const FunctionDecl *FD, unsigned Index) {
   if (!Calls || Calls->empty())
     return false;
-  return llvm::all_of(*Calls, [&](const CallExpr *Call) {
+  unsigned Concrete = 0;
+  bool AllInPlace = llvm::all_of(*Calls, [&](const CallExpr *Call) {
     unsigned Offset =
         isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
-    return Index + Offset < Call->getNumArgs() &&
-           buildsInPlace(Call->getArg(Index + Offset));
+    if (Index + Offset >= Call->getNumArgs())
+      return false;
+    const Expr *Arg = Call->getArg(Index + Offset);
+    if (Arg->isTypeDependent())
+      return true;
+    ++Concrete;
+    return buildsInPlace(Arg);
   });
+  return AllInPlace && Concrete > 0;
+}
+
+bool ExcessCopyCheck::buildsFromArguments(const FunctionDecl *Callee) {
+  return isInsertingMethod(Callee) ||
+         model().isAllocatingFunction(calls().nameOf(Callee));
 }
 
 void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   if (!FD->hasBody() || FD->isDeleted() || FD->isDefaulted() || FD->isMain() ||
       FD->isExternC() || core::isCoroutine(FD) ||
-      AddressTaken.count(FD->getCanonicalDecl()))
+      loops(C).isNamedOtherThanCalled(FD))
     return;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     // The signature of a virtual function is not its own to change.
@@ -356,6 +420,9 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   }
   const SourceManager &SM = C.getSourceManager();
   auto Code = core::functionCode(FD);
+  auto BuildsFromArgs = [&](const FunctionDecl *Callee) {
+    return buildsFromArguments(Callee);
+  };
   for (const ParmVarDecl *Param : FD->parameters()) {
     QualType T = Param->getType();
     if (T->isReferenceType() || T->isDependentType() || !Param->getIdentifier())
@@ -363,7 +430,7 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     std::optional<double> Cost = copies(C).costNs(T);
     if (!Cost || !core::isOnlyRead(Param, FD, C) ||
         llvm::any_of(Code, [&](const Stmt *S) {
-          return isCopiedSomewhere(Param, S);
+          return isCopiedSomewhere(Param, S, BuildsFromArgs);
         }))
       continue;
     // Every call building the argument in place (a lambda into a
@@ -420,8 +487,9 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
                                      "both declarations to " + ConstReference);
     else if (Unfixable)
       note(Unfixable->getLocation(),
-           "declared here with a type spelled through a macro: change every "
-           "declaration to " + ConstReference);
+           "declared here with a type that cannot be rewritten in place (a "
+           "macro, a declarator): change every declaration to " +
+               ConstReference);
   }
 }
 
@@ -583,31 +651,16 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
 /// True when the callee's parameter Index has an rvalue twin: an overload
 /// with `T&&` at the same position (push_back, insert, operator=), or it is
 /// a forwarding reference deduced as an lvalue (emplace_back).
-static bool hasMovingOverload(const FunctionDecl *Callee, unsigned Index) {
+static bool hasMovingOverload(const FunctionDecl *Callee, unsigned Index,
+                              bool BuildsFromArgs) {
   if (Index >= Callee->getNumParams())
     return false;
   QualType Param = Callee->getParamDecl(Index)->getType();
-  // A container's forwarding member (emplace_back(Args&&...)) copies what
-  // it is given as an lvalue; std::move and std::forward themselves do not.
-  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-  StringRef MethodName =
-      Method && Method->getIdentifier() ? Method->getName() : StringRef();
-  bool Inserts = MethodName.starts_with("emplace") ||
-                 MethodName.starts_with("push") ||
-                 MethodName.starts_with("insert") ||
-                 MethodName == "try_emplace" || MethodName == "append";
-  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
-      Pattern && Inserts && Pattern->getNumParams() > 0) {
-    // A parameter pack covers the trailing arguments.
-    QualType Written =
-        Pattern->getParamDecl(std::min(Index, Pattern->getNumParams() - 1))
-            ->getType();
-    if (const auto *Pack = Written->getAs<PackExpansionType>())
-      Written = Pack->getPattern();
-    if (const auto *RRef = Written->getAs<RValueReferenceType>())
-      if (RRef->getPointeeType()->isTemplateTypeParmType())
-        return true;
-  }
+  // A forwarding function that builds from its arguments (emplace_back,
+  // make_shared) copies what it is given as an lvalue; std::move,
+  // std::forward and std::invoke do not.
+  if (BuildsFromArgs && isForwardingParameter(Callee, Index))
+    return true;
   if (!Param->isLValueReferenceType() ||
       !Param.getNonReferenceType().isConstQualified())
     return false;
@@ -676,7 +729,8 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
     for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (Call->getArg(I)->IgnoreImplicit() == Ref)
         Index = I;
-    if (!Index || *Index < Offset || !hasMovingOverload(Callee, *Index - Offset))
+    if (!Index || *Index < Offset ||
+        !hasMovingOverload(Callee, *Index - Offset, buildsFromArguments(Callee)))
       return;
   }
   core::LoopModel &Loops = loops(C);

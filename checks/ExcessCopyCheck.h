@@ -10,7 +10,6 @@
 #include "PerfAuditCheck.h"
 #include "perf-audit/CopyCost.h"
 #include "clang-tidy/utils/IncludeInserter.h"
-#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::perf_audit {
 
@@ -32,6 +31,9 @@ public:
 
 private:
   void checkRangeLoop(const CXXForRangeStmt *Loop, ASTContext &Ctx);
+  /// True when Callee builds an object from its arguments: a container's
+  /// inserting member or a model's allocating function (make_shared).
+  bool buildsFromArguments(const FunctionDecl *Callee);
   void checkParameters(const FunctionDecl *FD, ASTContext &Ctx);
   std::optional<FixItHint>
   parameterToConstReference(const ParmVarDecl *P,
@@ -45,10 +47,9 @@ private:
   const bool CheckLastUse;
   utils::IncludeInserter Inserter;
 
-  /// Parameters are judged at the end of the translation unit, once every
-  /// place that takes a function's address is known.
+  /// Parameters are judged at the end of the translation unit, once the
+  /// loop model has indexed every call and every address taken.
   std::vector<const FunctionDecl *> Functions;
-  llvm::DenseSet<const FunctionDecl *> AddressTaken;
   ASTContext *Ctx = nullptr;
 };
 

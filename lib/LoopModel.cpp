@@ -93,6 +93,10 @@ class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
 public:
   explicit CallSiteCollector(LoopModel::Impl::CallSiteIndex &Index)
       : Index(Index) {}
+  // A call written in a template is dependent in the pattern; its
+  // instantiations say what it calls and with what (pplx's
+  // `_Perform(_M_function)` converts the user's lambda).
+  bool shouldVisitTemplateInstantiations() const { return true; }
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Index.Calls[Callee->getCanonicalDecl()].push_back(Call);
@@ -1905,6 +1909,10 @@ LoopModel::everyCallOf(const FunctionDecl *Fn) {
                                !Method->getParent()->isLocalClass()
                          : !Fn->isExternallyVisible();
   return OnlyHere ? callsInUnit(Fn) : nullptr;
+}
+
+bool LoopModel::isNamedOtherThanCalled(const FunctionDecl *Fn) {
+  return State->callSites(Ctx).Escaping.contains(Fn->getCanonicalDecl());
 }
 
 const llvm::SmallVectorImpl<const CallExpr *> *

@@ -168,6 +168,11 @@ public:
   const llvm::SmallVectorImpl<const clang::CallExpr *> *
   everyCallOf(const clang::FunctionDecl *Fn);
 
+  /// True when the unit's own code names Fn other than as a callee: its
+  /// address is taken or it is connected as a slot, so it may be called
+  /// with anything and its signature is not its own to change.
+  bool isNamedOtherThanCalled(const clang::FunctionDecl *Fn);
+
   /// The calls of Fn in the unit's own code, whoever else may call it; null
   /// when there are none or Fn is named other than as a callee.
   const llvm::SmallVectorImpl<const clang::CallExpr *> *

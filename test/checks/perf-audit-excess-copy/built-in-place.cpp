@@ -40,3 +40,41 @@ int useTasks(const std::function<int()> &kept, std::function<int()> owned,
   n += runKept(kept) + runKept([] { return 2; });
   return n + runShared([] { return 3; });
 }
+
+// A call written in a template is dependent in the pattern: its
+// instantiation converts the stored lambda into the std::function.
+struct Transformer {
+  static int perform(std::function<int()> task) { return task(); }
+  // CHECK-MESSAGES-LOW: :[[@LINE-1]]:43: warning: parameter 'task' (std::function<int ()>) is copied on every call but only read: pass it by const reference [impact: low 21, low confidence] [perf-audit-excess-copy]
+  // CHECK-FIXES-LOW: static int perform(const std::function<int()> &task) { return task(); }
+};
+
+template <typename Function> struct Continuation {
+  Function function;
+  int run() const { return Transformer::perform(function); }
+};
+
+int continueWith(int base) {
+  auto lambda = [base] { return base + 1; };
+  Continuation<decltype(lambda)> Converted{lambda};
+  return Converted.run();
+}
+
+// Instantiated with a std::function, the same call copies it.
+struct Keeper {
+  static int keep(std::function<int()> task) { return task(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: parameter 'task' (std::function<int ()>) is copied on every call but only read: pass it by const reference [impact: low 21] [perf-audit-excess-copy]
+  // CHECK-MESSAGES-LOW: :[[@LINE-2]]:40: warning: parameter 'task' (std::function<int ()>) is copied on every call but only read: pass it by const reference [impact: low 21] [perf-audit-excess-copy]
+  // CHECK-FIXES: static int keep(const std::function<int()> &task) { return task(); }
+  // CHECK-FIXES-LOW: static int keep(const std::function<int()> &task) { return task(); }
+};
+
+template <typename Function> struct Holder {
+  Function function;
+  int run() const { return Keeper::keep(function); }
+};
+
+int keepStored(int base) {
+  Holder<std::function<int()>> Stored{[base] { return base; }};
+  return Stored.run();
+}

@@ -117,3 +117,26 @@ int useSizeOf(const std::string &s) { return sizeOf(s); }
 
 // Lambdas.
 auto byLength = [](std::string a, std::string b) { return a.size() < b.size(); };
+
+// A sink handed to a forwarding function that builds from it: a const
+// reference would keep the copy inside make_shared; moving is the fix.
+struct Factory {
+  Factory(std::string name, std::function<int()> make)
+      : name(std::move(name)), make(std::move(make)) {}
+  std::string name;
+  std::function<int()> make;
+};
+std::shared_ptr<Factory> makeFactory(const std::string &name,
+                                     std::function<int()> make) {
+  return std::make_shared<Factory>(name, make);
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: 'make' (std::function<int ()>) is copied on its last use: move it instead [impact: low 21] [perf-audit-excess-copy]
+  // CHECK-FIXES: return std::make_shared<Factory>(name, std::move(make));
+}
+// A forwarding function that only calls what it is given copies nothing:
+// the parameter is only read.
+int callWith(std::function<int(const std::string &)> f, std::string text) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: parameter 'f' (std::function<int (const std::string &)>) is copied on every call but only read: pass it by const reference [impact: low 21] [perf-audit-excess-copy]
+  // CHECK-MESSAGES: :[[@LINE-2]]:69: warning: parameter 'text' (std::string) is copied on every call but only read: pass it by const reference [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: int callWith(const std::function<int(const std::string &)> &f, const std::string &text) {
+  return std::invoke(f, text);
+}

@@ -32,7 +32,7 @@ int countSpaces(WORD text);
 // CHECK-FIXES: int countSpaces(WORD text);
 int countSpaces(std::string text) {
   // CHECK-NOTES: :[[@LINE-1]]:29: warning: parameter 'text' (std::string) is copied on every call but only read: pass it by const reference [impact: low 20] [perf-audit-excess-copy]
-  // CHECK-NOTES: :[[@LINE-4]]:22: note: declared here with a type spelled through a macro: change every declaration to 'const std::string &'
+  // CHECK-NOTES: :[[@LINE-4]]:22: note: declared here with a type that cannot be rewritten in place (a macro, a declarator): change every declaration to 'const std::string &'
   // CHECK-FIXES: int countSpaces(std::string text) {
   int n = 0;
   for (char c : text)
