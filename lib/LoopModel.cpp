@@ -2019,15 +2019,19 @@ bool LoopModel::isNeverCalled(const FunctionDecl *Fn) const {
         Class->isLambda() || Class->isDependentContext() ||
         isa<ClassTemplateSpecializationDecl>(Class))
       return false;
-    // A public member stands for the class's callers still to come.
-    if (Method->getAccess() == AS_public)
-      return false;
     const CXXRecordDecl *Def = Class->getDefinition();
     if (!Def || !isSourceFile(SM) ||
         !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
       return false;
     // The class is in use and this member is not: dead code, not a class
-    // still being written.
+    // still being written. No other file can name a class this file
+    // defines, so a public member is dead too once the unit makes objects
+    // of the class; until then it is the interface of a class not yet
+    // used.
+    if (Method->getAccess() == AS_public && !Method->isStatic())
+      return llvm::any_of(Def->ctors(), [](const CXXConstructorDecl *Ctor) {
+        return Ctor->isUsed(false);
+      });
     return llvm::any_of(Def->methods(), [](const CXXMethodDecl *Other) {
       return !Other->isImplicit() && Other->isUsed(false);
     });

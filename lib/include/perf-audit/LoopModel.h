@@ -178,12 +178,14 @@ public:
   const llvm::SmallVectorImpl<const clang::CallExpr *> *
   callsInUnit(const clang::FunctionDecl *Fn);
 
-  /// True when nothing can call Fn: a private or protected non-virtual
-  /// member of a class that the main source file defines and calls other
-  /// members of, or a function of internal linkage, that clang saw named
+  /// True when nothing can call Fn: a non-virtual member of a class that
+  /// the main source file defines (a private or protected one when the unit
+  /// calls other members, a public one when it constructs objects of the
+  /// class), or a function of internal linkage, that clang saw named
   /// nowhere in the unit, template instantiations included. A finding in its
-  /// body costs nothing until someone calls it. (Public members and
-  /// external functions are the code's interface, called from elsewhere.)
+  /// body costs nothing until someone calls it. (Members of classes in
+  /// headers and external functions are the code's interface, called from
+  /// elsewhere.)
   bool isNeverCalled(const clang::FunctionDecl *Fn) const;
 
   /// How well the per-call estimate of S is founded (Impact.h): high when
