@@ -826,8 +826,17 @@ private:
       Edge.Arguments.push_back(sourceOf(A.Loops.classify(Arg), Call));
     const Expr *Object = objectOf(Call);
     Object = Object ? LoopModel::strip(Object) : nullptr;
-    if (!Object || isa<CXXThisExpr>(Object))
-      Edge.Object.Kind = ArgumentSource::CallerObject;
+    // A constructor's loops over its members walk the object it is
+    // building (a fresh task's empty continuation list), not anything of
+    // the caller's; only a method of the caller's own object walks the
+    // caller's members.
+    if (isa<CXXConstructExpr>(Call))
+      Edge.Object.Kind = ArgumentSource::Unrelated;
+    else if (!Object || isa<CXXThisExpr>(Object))
+      Edge.Object.Kind = isa<CXXMethodDecl>(FD) &&
+                                 cast<CXXMethodDecl>(FD)->isInstance()
+                             ? ArgumentSource::CallerObject
+                             : ArgumentSource::Unrelated;
     else
       Edge.Object = sourceOf(A.Loops.classify(Object), Call);
     auto Reaches = [&](const EffectTrace &Trace) {
