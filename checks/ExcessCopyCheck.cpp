@@ -379,14 +379,14 @@ static bool buildsInPlace(const Expr *Arg) {
   return E->isPRValue();
 }
 
-/// True when each of Calls, calls of FD, builds parameter Index in place. A
-/// call in a template's pattern whose argument is dependent is judged by
-/// its instantiations, which Calls holds too; at least one call must be
-/// concrete.
-static bool buildInPlace(const SmallVectorImpl<const CallExpr *> *Calls,
-                         const FunctionDecl *FD, unsigned Index) {
+/// Whether each of Calls, calls of FD, builds parameter Index in place; none
+/// when no call is concrete. A call in a template's pattern whose argument
+/// is dependent is judged by its instantiations, which Calls holds too.
+static std::optional<bool>
+buildInPlace(const SmallVectorImpl<const CallExpr *> *Calls,
+             const FunctionDecl *FD, unsigned Index) {
   if (!Calls || Calls->empty())
-    return false;
+    return std::nullopt;
   unsigned Concrete = 0;
   bool AllInPlace = llvm::all_of(*Calls, [&](const CallExpr *Call) {
     unsigned Offset =
@@ -399,7 +399,9 @@ static bool buildInPlace(const SmallVectorImpl<const CallExpr *> *Calls,
     ++Concrete;
     return buildsInPlace(Arg);
   });
-  return AllInPlace && Concrete > 0;
+  if (!Concrete)
+    return std::nullopt;
+  return AllInPlace;
 }
 
 bool ExcessCopyCheck::buildsFromArguments(const FunctionDecl *Callee) {
@@ -436,11 +438,22 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     // Every call building the argument in place (a lambda into a
     // std::function): a const reference would build the same object. All
     // calls of a file-local function are here; of any other, only this
-    // unit's, so it is only less sure.
-    bool InPlace = buildInPlace(loops(C).callsInUnit(FD), FD,
-                                Param->getFunctionScopeIndex());
-    if (InPlace && loops(C).everyCallOf(FD))
+    // unit's, so it is only less sure, and the driver weighs them with the
+    // other units' (a unit that includes the header and calls nothing
+    // knows nothing of the arguments).
+    std::optional<bool> Arguments = buildInPlace(
+        loops(C).callsInUnit(FD), FD, Param->getFunctionScopeIndex());
+    bool InPlace = Arguments.value_or(false);
+    bool EveryCall = loops(C).everyCallOf(FD);
+    if (InPlace && EveryCall)
       continue;
+    if (Arguments && !EveryCall) {
+      SourceLocation FileLoc = SM.getFileLoc(Param->getLocation());
+      noteParameterArguments(
+          {core::SourcePoint{SM.getFilename(FileLoc).str(),
+                             SM.getFileOffset(FileLoc)},
+           InPlace});
+    }
     core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, 1);
     if (InPlace)
       I.Certainty = core::Confidence::Low;

@@ -59,6 +59,12 @@ protected:
   /// first use; null when there are none.
   const core::ProgramSummaries *program(ASTContext &Ctx);
 
+  /// Hands the driver what this unit's calls pass a header function's
+  /// by-value parameter (ParameterArguments).
+  void noteParameterArguments(core::ParameterArguments A) {
+    Analysis->noteParameterArguments(std::move(A));
+  }
+
   /// True when a finding with this impact is at or above the minimum score,
   /// tier and confidence.
   bool meetsMinimum(const core::Impact &I) const;

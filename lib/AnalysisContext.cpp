@@ -53,6 +53,7 @@ void AnalysisContext::use(clang::ASTContext &Ctx) {
   Effects.reset();
   Loops.reset();
   Calls.reset();
+  Arguments.clear();
   Analysed = &Ctx;
 }
 

@@ -179,4 +179,36 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
   return Program;
 }
 
+void settleParameterArguments(std::vector<UnitResult> &Units) {
+  // By the parameter: whether some unit's calls all build it in place, and
+  // whether some unit's calls copy it.
+  std::map<std::pair<std::string, unsigned>, std::pair<bool, bool>> Seen;
+  for (const UnitResult &U : Units)
+    for (const ParameterArguments &A : U.Record.Arguments) {
+      auto &[InPlace, Copied] = Seen[{A.Param.File, A.Param.Offset}];
+      (A.BuiltInPlace ? InPlace : Copied) = true;
+    }
+  if (Seen.empty())
+    return;
+  std::vector<Finding *> Settled;
+  std::map<std::pair<std::string, unsigned>, Confidence> Surest;
+  for (UnitResult &U : Units)
+    for (Finding &F : U.Findings)
+      if (F.Check == "perf-audit-excess-copy" &&
+          Seen.count({F.Loc.File, F.Loc.Offset})) {
+        Settled.push_back(&F);
+        auto [It, New] =
+            Surest.try_emplace({F.Loc.File, F.Loc.Offset}, F.Cost.Certainty);
+        It->second = std::max(It->second, F.Cost.Certainty);
+      }
+  // One finding, one confidence, whichever unit reported it: low when no
+  // unit's calls copy the argument, else that of the units that saw no
+  // call building it in place.
+  for (Finding *F : Settled) {
+    std::pair<std::string, unsigned> Key{F->Loc.File, F->Loc.Offset};
+    F->Cost.Certainty =
+        Seen[Key].second ? Surest[Key] : std::min(F->Cost.Certainty, Confidence::Low);
+  }
+}
+
 } // namespace perf_audit

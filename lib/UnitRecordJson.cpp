@@ -393,8 +393,19 @@ json::Value toJSON(const UnitResult &R) {
     Calls.push_back(toJSON(P));
   O["functions"] = std::move(Functions);
   O["calls"] = std::move(Calls);
+  json::Array Arguments;
+  for (const ParameterArguments &A : R.Record.Arguments)
+    Arguments.push_back(json::Object{{"param", toJSON(A.Param)},
+                                     {"builtInPlace", A.BuiltInPlace}});
+  O["arguments"] = std::move(Arguments);
   O["assumedTripCount"] = static_cast<int64_t>(R.Record.AssumedTripCount);
   return O;
+}
+
+static bool fromJSON(const json::Value &V, ParameterArguments &A,
+                     json::Path Path) {
+  json::ObjectMapper M(V, Path);
+  return M && M.map("param", A.Param) && M.map("builtInPlace", A.BuiltInPlace);
 }
 
 llvm::Expected<UnitResult> unitResultFromJSON(const json::Value &V) {
@@ -403,7 +414,8 @@ llvm::Expected<UnitResult> unitResultFromJSON(const json::Value &V) {
   json::ObjectMapper M(V, Root);
   bool Ok = M && M.map("file", R.File) && M.map("findings", R.Findings) &&
             M.map("functions", R.Record.Functions) &&
-            M.map("calls", R.Record.Calls);
+            M.map("calls", R.Record.Calls) &&
+            M.map("arguments", R.Record.Arguments);
   // Required: a record of an older perf-audit (in a cache) is not reused.
   int64_t Assumed = 0;
   Ok = Ok && M.map("assumedTripCount", Assumed) && Assumed > 0;

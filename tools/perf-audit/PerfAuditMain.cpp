@@ -546,8 +546,10 @@ int joinAndReport(std::vector<core::UnitResult> &Results,
                   const ReportOptions &Report,
                   std::chrono::steady_clock::time_point AnalysisStart) {
   auto JoinStart = std::chrono::steady_clock::now();
-  // What only the whole program reveals: effects through other files.
+  // What only the whole program reveals: effects through other files, the
+  // arguments of a header function's other callers.
   core::JoinedProgram Program = core::joinTranslationUnits(Results);
+  core::settleParameterArguments(Results);
   auto JoinEnd = std::chrono::steady_clock::now();
   core::SourceFiles Sources;
   if (!ExportSummaries.empty())

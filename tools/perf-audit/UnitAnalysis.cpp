@@ -86,6 +86,9 @@ public:
     std::shared_ptr<AnalysisContext> Analysis =
         clang::tidy::perf_audit::sharedAnalysisContext(Tidy, "", Ignored);
     Out.Result.Record = recordTranslationUnit(Ctx, *Analysis);
+    // What the checks saw of the arguments of header functions' parameters;
+    // made absolute as the findings are, once the unit is done.
+    Out.Result.Record.Arguments = Analysis->parameterArguments();
     const SourceManager &SM = Ctx.getSourceManager();
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
       SmallString<256> Path(It->first.getName());
@@ -413,6 +416,8 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     }
     Outcome.Findings.push_back(std::move(F));
   }
+  for (ParameterArguments &A : Outcome.Record.Arguments)
+    A.Param.File = absolutePath(A.Param.File, Directory);
   Analysis.Fingerprint = unitFingerprint(Database, File, Config);
   return Analysis;
 }

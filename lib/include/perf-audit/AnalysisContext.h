@@ -13,6 +13,7 @@
 #include "perf-audit/CopyCost.h"
 #include "perf-audit/EffectAnalysis.h"
 #include "perf-audit/LoopModel.h"
+#include "perf-audit/UnitRecord.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,6 +60,16 @@ public:
   /// none. A file that does not load is reported once, in Error.
   const ProgramSummaries *program(clang::ASTContext &Ctx, std::string &Error);
 
+  /// How this unit's calls pass a by-value parameter of a function other
+  /// units call too, for the whole-program driver; the parameter's file as
+  /// the source manager names it.
+  void noteParameterArguments(ParameterArguments A) {
+    Arguments.push_back(std::move(A));
+  }
+  const std::vector<ParameterArguments> &parameterArguments() const {
+    return Arguments;
+  }
+
 private:
   /// Drops the analyses of another ASTContext, if any.
   void use(clang::ASTContext &Ctx);
@@ -73,6 +84,7 @@ private:
   std::unique_ptr<LoopModel> Loops;
   std::unique_ptr<EffectAnalysis> Effects;
   std::unique_ptr<CopyCostModel> Copies;
+  std::vector<ParameterArguments> Arguments;
 };
 
 } // namespace perf_audit

@@ -25,6 +25,13 @@ struct JoinedProgram {
 /// loops over an argument.
 JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units);
 
+/// Settles the by-value parameter findings of functions that several units
+/// call (ParameterArguments): a unit that includes the header and calls
+/// nothing reports the parameter as if its arguments were copied. When the
+/// units that do call it build every argument in place, the finding is low
+/// confidence, as theirs is; one call that copies keeps it.
+void settleParameterArguments(std::vector<UnitResult> &Units);
+
 } // namespace perf_audit
 
 #endif // PERF_AUDIT_PROGRAMJOIN_H

@@ -89,9 +89,21 @@ struct PendingCall {
 };
 
 /// Everything the driver keeps from one translation unit.
+/// How the calls one unit sees pass a by-value parameter of a function that
+/// other units call too (one defined in a header). A unit that sees no call
+/// judges the parameter without its arguments; the units that see calls
+/// settle it (settleParameterArguments).
+struct ParameterArguments {
+  SourcePoint Param; ///< The parameter's name, where its finding is.
+  /// Every call the unit sees builds the argument in place (a lambda into a
+  /// std::function): a const reference would build the same object.
+  bool BuiltInPlace = false;
+};
+
 struct TranslationUnitRecord {
   std::vector<FunctionRecord> Functions;
   std::vector<PendingCall> Calls;
+  std::vector<ParameterArguments> Arguments;
   /// The AssumedTripCount of the unit's options: the join assumes it for the
   /// loops of another unit's callee over what this unit's calls pass.
   uint64_t AssumedTripCount = LoopModelOptions().AssumedTripCount;
