@@ -830,15 +830,13 @@ private:
     // building (a fresh task's empty continuation list), not anything of
     // the caller's; only a method of the caller's own object walks the
     // caller's members.
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
     if (isa<CXXConstructExpr>(Call))
       Edge.Object.Kind = ArgumentSource::Unrelated;
-    else if (!Object || isa<CXXThisExpr>(Object))
-      Edge.Object.Kind = isa<CXXMethodDecl>(FD) &&
-                                 cast<CXXMethodDecl>(FD)->isInstance()
-                             ? ArgumentSource::CallerObject
-                             : ArgumentSource::Unrelated;
-    else
+    else if (Object && !isa<CXXThisExpr>(Object))
       Edge.Object = sourceOf(A.Loops.classify(Object), Call);
+    else if (Method && Method->isInstance())
+      Edge.Object.Kind = ArgumentSource::CallerObject;
     auto Reaches = [&](const EffectTrace &Trace) {
       return S.reachesFrom(Call, Trace);
     };

@@ -180,34 +180,37 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
 }
 
 void settleParameterArguments(std::vector<UnitResult> &Units) {
-  // By the parameter: whether some unit's calls all build it in place, and
-  // whether some unit's calls copy it.
-  std::map<std::pair<std::string, unsigned>, std::pair<bool, bool>> Seen;
+  /// One parameter, as every unit saw it.
+  struct Parameter {
+    bool BuiltInPlace = false; ///< Some unit's calls all build it in place.
+    bool Copied = false;       ///< Some unit's call copies it.
+    std::vector<Finding *> Findings;
+  };
+  std::map<std::pair<std::string, unsigned>, Parameter> Params;
   for (const UnitResult &U : Units)
     for (const ParameterArguments &A : U.Record.Arguments) {
-      auto &[InPlace, Copied] = Seen[{A.Param.File, A.Param.Offset}];
-      (A.BuiltInPlace ? InPlace : Copied) = true;
+      Parameter &P = Params[{A.Param.File, A.Param.Offset}];
+      (A.BuiltInPlace ? P.BuiltInPlace : P.Copied) = true;
     }
-  if (Seen.empty())
+  if (Params.empty())
     return;
-  std::vector<Finding *> Settled;
-  std::map<std::pair<std::string, unsigned>, Confidence> Surest;
   for (UnitResult &U : Units)
     for (Finding &F : U.Findings)
-      if (F.Check == "perf-audit-excess-copy" &&
-          Seen.count({F.Loc.File, F.Loc.Offset})) {
-        Settled.push_back(&F);
-        auto [It, New] =
-            Surest.try_emplace({F.Loc.File, F.Loc.Offset}, F.Cost.Certainty);
-        It->second = std::max(It->second, F.Cost.Certainty);
-      }
+      if (F.Check == "perf-audit-excess-copy")
+        if (auto It = Params.find({F.Loc.File, F.Loc.Offset});
+            It != Params.end())
+          It->second.Findings.push_back(&F);
   // One finding, one confidence, whichever unit reported it: low when no
-  // unit's calls copy the argument, else that of the units that saw no
-  // call building it in place.
-  for (Finding *F : Settled) {
-    std::pair<std::string, unsigned> Key{F->Loc.File, F->Loc.Offset};
-    F->Cost.Certainty =
-        Seen[Key].second ? Surest[Key] : std::min(F->Cost.Certainty, Confidence::Low);
+  // unit's call copies the argument, else that of the surest unit (one
+  // that saw no call building it in place).
+  for (auto &[Key, P] : Params) {
+    Confidence Settled = Confidence::Low;
+    if (P.Copied)
+      for (const Finding *F : P.Findings)
+        Settled = std::max(Settled, F->Cost.Certainty);
+    for (Finding *F : P.Findings)
+      F->Cost.Certainty = P.Copied ? Settled
+                                   : std::min(F->Cost.Certainty, Settled);
   }
 }
 

@@ -88,7 +88,6 @@ struct PendingCall {
   bool RegistrationIsPost = false;
 };
 
-/// Everything the driver keeps from one translation unit.
 /// How the calls one unit sees pass a by-value parameter of a function that
 /// other units call too (one defined in a header). A unit that sees no call
 /// judges the parameter without its arguments; the units that see calls
@@ -100,6 +99,7 @@ struct ParameterArguments {
   bool BuiltInPlace = false;
 };
 
+/// Everything the driver keeps from one translation unit.
 struct TranslationUnitRecord {
   std::vector<FunctionRecord> Functions;
   std::vector<PendingCall> Calls;
