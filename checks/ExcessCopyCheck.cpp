@@ -732,10 +732,12 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
       Ref->getBeginLoc().isMacroID())
     return;
   // A call: only an argument bound to `const T&` beside a `T&&` overload.
+  bool OnlyIfAbsent = false;
   if (const auto *Call = dyn_cast<CallExpr>(Copy)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return;
+    OnlyIfAbsent = model().isInsertingIfAbsent(calls().nameOf(Callee));
     unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
                           ? 1 : 0;
     std::optional<unsigned> Index;
@@ -770,6 +772,11 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   double Executions = Loops.executionsPerCall(Site);
   core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
   I.Certainty = Loops.confidence(Site);
+  // `m[key]` copies the key only when it is new: whether the move saves
+  // anything depends on what the container holds, which the code does not
+  // say (an index of existing elements, a cache that is mostly hit).
+  if (OnlyIfAbsent)
+    I.Certainty = core::Confidence::Low;
   if (!meetsMinimum(I))
     return;
   std::string Name = Var->getName().str();
@@ -778,6 +785,8 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   if (Executions > 1)
     Message += ", ~" + core::formatCount(Executions) + " copies per call" +
                assumption(Site, C);
+  if (OnlyIfAbsent)
+    Message += " (a copy only when the key is new)";
 
   // A lambda capture becomes an init-capture; anything else is wrapped.
   DiagnosticBuilder D = report(Ref->getBeginLoc(), Message, I, SM);

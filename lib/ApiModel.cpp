@@ -53,6 +53,7 @@ struct TypesModel {
   std::vector<std::string> AppendingMethods;
   std::vector<std::string> ClearingMethods;
   std::vector<std::string> RemovingLastMethods;
+  std::vector<std::string> InsertingIfAbsent;
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
@@ -262,6 +263,7 @@ template <> struct MappingTraits<TypesModel> {
     Io.mapOptional("appending-methods", M.AppendingMethods);
     Io.mapOptional("clearing-methods", M.ClearingMethods);
     Io.mapOptional("removing-last-methods", M.RemovingLastMethods);
+    Io.mapOptional("inserting-if-absent", M.InsertingIfAbsent);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
     Io.mapOptional("named-resources", M.NamedResources);
@@ -364,6 +366,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     ClearingMethods.push_back(Name);
   for (std::string &Name : Doc.Types.RemovingLastMethods)
     RemovingLastMethods.push_back(Name);
+  for (std::string &Name : Doc.Types.InsertingIfAbsent)
+    InsertingIfAbsent.push_back(normalizeName(Name));
   for (std::string &Name : Doc.InvokingFunctions)
     InvokingFunctions.push_back(normalizeName(Name));
   for (OwningTypeModel &M : Doc.Types.Owning) {
@@ -518,6 +522,10 @@ bool ApiModel::isAppendingMethod(StringRef MethodName) const {
 
 bool ApiModel::isRemovingLastMethod(StringRef MethodName) const {
   return is_contained(RemovingLastMethods, MethodName);
+}
+
+bool ApiModel::isInsertingIfAbsent(StringRef Name) const {
+  return is_contained(InsertingIfAbsent, Name);
 }
 
 bool ApiModel::isClearingMethod(StringRef MethodName) const {

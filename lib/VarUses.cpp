@@ -228,6 +228,132 @@ static bool readsWhole(const Expr *Use, const Stmt *Parent) {
   return false;
 }
 
+/// True for `std::move(E)` and `std::forward<T>(E)`.
+static bool isMoveOrForward(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         (Callee->getName() == "move" || Callee->getName() == "forward") &&
+         Call->getNumArgs() == 1;
+}
+
+/// E without the conversions, temporaries, copies and moves that pass an
+/// object on unchanged.
+static const Expr *passedOn(const Expr *E) {
+  while (true) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && isMoveOrForward(Call)) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return E;
+  }
+}
+
+/// True when E is a default-constructed object: `T()`, `T{}`, or the
+/// constant one that a function keeps to hand out (`static const T Null;
+/// return Null;`, a shared default). Copying one gives nothing to save: a
+/// default-constructed string, container or value owns no buffer.
+static bool isDefaultConstructed(const Expr *E, unsigned Depth = 0) {
+  E = passedOn(E);
+  if (isa<CXXScalarValueInitExpr, ImplicitValueInitExpr>(E))
+    return true;
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return llvm::all_of(List->inits(), [&](const Expr *Init) {
+      return isDefaultConstructed(Init, Depth);
+    });
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getConstructor()->isDefaultConstructor() &&
+           llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+             return isa<CXXDefaultArgExpr>(Arg);
+           });
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || Depth > 0 || !Callee->getReturnType()->isReferenceType() ||
+      !Callee->hasBody(Definition))
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->size() != 2)
+    return false;
+  const auto *Decl = dyn_cast<DeclStmt>(Body->body_front());
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_back());
+  const auto *Shared =
+      Decl && Decl->isSingleDecl() ? dyn_cast<VarDecl>(Decl->getSingleDecl())
+                                   : nullptr;
+  if (!Shared || !Return || !Return->getRetValue() ||
+      !Shared->isStaticLocal() || !Shared->getType().isConstQualified())
+    return false;
+  const auto *Returned =
+      dyn_cast<DeclRefExpr>(Return->getRetValue()->IgnoreParenImpCasts());
+  return Returned && Returned->getDecl() == Shared &&
+         (!Shared->getInit() || isDefaultConstructed(Shared->getInit(), 1));
+}
+
+/// For an object built by a constructor that only initialises members from
+/// its parameters (`pair(const T1 &A, const T2 &B) : first(A), second(B)
+/// {}`), adds to Fill the fields given something that is not default
+/// constructed. False when the constructor does anything else.
+static bool fillFromArguments(
+    const CXXConstructExpr *Construct,
+    llvm::function_ref<void(const FieldDecl *)> Fill) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Construct->getConstructor()->hasBody(Definition))
+    return false;
+  const auto *Ctor = cast<CXXConstructorDecl>(Definition);
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Ctor->getBody());
+  if (!Body || !Body->body_empty())
+    return false;
+  for (const CXXCtorInitializer *Init : Ctor->inits()) {
+    if (Init->isBaseInitializer()) {
+      const CXXRecordDecl *Base =
+          Init->getBaseClass() ? Init->getBaseClass()->getAsCXXRecordDecl()
+                               : nullptr;
+      if (!Base || !Base->hasDefinition() || !Base->isEmpty())
+        return false;
+      continue;
+    }
+    const FieldDecl *Field = Init->getMember();
+    if (!Field || !Init->getInit())
+      return false;
+    const Expr *Value = passedOn(Init->getInit());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+          Param && Param->getDeclContext() == Ctor) {
+        unsigned Index = Param->getFunctionScopeIndex();
+        if (Index >= Construct->getNumArgs() ||
+            !isDefaultConstructed(Construct->getArg(Index)))
+          Fill(Field);
+        continue;
+      }
+    if (!isDefaultConstructed(Value))
+      Fill(Field);
+  }
+  return true;
+}
+
+/// True when every base of RD is an empty class (libstdc++'s `pair` derives
+/// from an empty `__pair_base`).
+static bool hasOnlyEmptyBases(const CXXRecordDecl *RD) {
+  return llvm::all_of(RD->bases(), [](const CXXBaseSpecifier &Base) {
+    const CXXRecordDecl *Class = Base.getType()->getAsCXXRecordDecl();
+    return Class && Class->hasDefinition() && Class->isEmpty();
+  });
+}
+
+/// True when RD's copy or move constructor is written by hand: it may do
+/// more than copy member by member.
+static bool hasUserProvidedCopyOrMove(const CXXRecordDecl *RD) {
+  return llvm::any_of(RD->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return Ctor->isCopyOrMoveConstructor() && Ctor->isUserProvided();
+  });
+}
+
 std::optional<llvm::SmallVector<const FieldDecl *, 4>>
 fieldsFilledBefore(const VarDecl *Var, const Stmt *Site, const FunctionDecl *FD,
                    LoopModel &Loops, ASTContext &Ctx) {
@@ -236,8 +362,7 @@ fieldsFilledBefore(const VarDecl *Var, const Stmt *Site, const FunctionDecl *FD,
       !RD->hasDefinition() || RD->isUnion() || !FD->getBody())
     return std::nullopt;
   RD = RD->getDefinition();
-  if (RD->getNumBases() > 0 || RD->hasUserDeclaredCopyConstructor() ||
-      RD->hasUserDeclaredMoveConstructor())
+  if (!hasOnlyEmptyBases(RD) || hasUserProvidedCopyOrMove(RD))
     return std::nullopt;
 
   llvm::SmallVector<const FieldDecl *, 4> Filled;
@@ -250,8 +375,9 @@ fieldsFilledBefore(const VarDecl *Var, const Stmt *Site, const FunctionDecl *FD,
   if (Init)
     Init = Init->IgnoreImplicit();
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init)) {
-    if (!Construct->getConstructor()->isDefaultConstructor() ||
-        Construct->getConstructor()->isUserProvided())
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if ((!Ctor->isDefaultConstructor() || Ctor->isUserProvided()) &&
+        !fillFromArguments(Construct, Fill))
       return std::nullopt;
   } else if (const auto *List = dyn_cast_or_null<InitListExpr>(Init)) {
     if (List->isTransparent() || !RD->isAggregate())

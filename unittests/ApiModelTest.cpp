@@ -36,6 +36,10 @@ TEST(ApiModelTest, BuiltinModelsLoad) {
   EXPECT_TRUE(M.isAppendingMethod("push_back"));
   EXPECT_TRUE(M.isRemovingLastMethod("pop_back"));
   EXPECT_FALSE(M.isRemovingLastMethod("clear"));
+  EXPECT_TRUE(M.isInsertingIfAbsent("std::map::operator[]"));
+  EXPECT_TRUE(M.isInsertingIfAbsent("std::unordered_set::insert"));
+  EXPECT_FALSE(M.isInsertingIfAbsent("std::map::emplace"));
+  EXPECT_FALSE(M.isInsertingIfAbsent("std::vector::insert"));
 }
 
 TEST(ApiModelTest, BatchingFunctionsMatchWithinOneClass) {

@@ -189,6 +189,10 @@ public:
   /// Methods that remove the last element (`pop_back`): with an appending
   /// method in the same iteration, a container used as a stack.
   bool isRemovingLastMethod(llvm::StringRef MethodName) const;
+  /// Members of keyed containers that use their arguments only when the key
+  /// is not there yet (`std::map::operator[]`, `try_emplace`, `insert`): an
+  /// argument given to one is copied only on an insertion.
+  bool isInsertingIfAbsent(llvm::StringRef Name) const;
   /// Library functions that call the callable they are given before they
   /// return (`std::for_each`, `std::sort`): a lambda handed to one runs
   /// there. Any other library function may keep it for later.
@@ -218,6 +222,7 @@ private:
   std::vector<std::string> AppendingMethods;
   std::vector<std::string> ClearingMethods;
   std::vector<std::string> RemovingLastMethods;
+  std::vector<std::string> InsertingIfAbsent;
   std::vector<std::string> InvokingFunctions;
   std::vector<std::string> CheapTypes;
   std::vector<std::string> NamedResourceTypes;

@@ -51,11 +51,13 @@ bool isLastUse(const clang::DeclRefExpr *Ref, const clang::Stmt *Site,
                const clang::FunctionDecl *FD, LoopModel &Loops,
                clang::ASTContext &Ctx);
 
-/// For a local of class type that starts out empty (`Comment c;`,
-/// `Comment c{};`: a default constructor nobody wrote, no member
-/// initialisers that give a member content), the fields that may hold
-/// something when Site runs: the fields named before Site on a path that
-/// reaches it. Uses inside a block that goes on to `return`, `throw`, or
+/// For a local of class type that starts out empty or in parts (`Comment
+/// c;`, `Comment c{};`: a default constructor nobody wrote, no member
+/// initialisers that give a member content; `pair<const K, V> p(key,
+/// V())`: a constructor that only initialises members from its arguments,
+/// where a default-constructed argument gives nothing), the fields that may
+/// hold something when Site runs: those given something by the declaration
+/// and the fields named before Site on a path that reaches it. Uses inside a block that goes on to `return`, `throw`, or
 /// `continue`/`break` a loop that declares the variable do not reach Site.
 /// An empty list: the object is as it was constructed. None when the
 /// variable does not start out empty, or a use before Site may change any

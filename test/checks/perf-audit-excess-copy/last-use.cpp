@@ -122,6 +122,45 @@ void entries(const std::map<std::string, int> &counts,
   // CHECK-FIXES: lists.push_back(std::move(list));
 }
 
+// An entry built from a default-constructed value, or from the constant
+// default a function hands out, holds nothing but its const key, which a
+// move copies too: moving it saves nothing. Built from a value with
+// content, the move saves the value's copy.
+struct Node {
+  std::string text;
+  std::vector<int> items;
+  static const Node &null() {
+    static const Node Null;
+    return Null;
+  }
+  static Node &scratch() {
+    static Node Scratch;
+    return Scratch;
+  }
+};
+Node parse(const std::string &text);
+void members(const std::vector<std::string> &keys,
+             std::vector<std::pair<const std::string, Node>> &out) {
+  for (const std::string &key : keys) {
+    std::pair<const std::string, Node> blank(key, Node::null());
+    out.push_back(blank);
+    std::pair<const std::string, Node> empty(key, Node());
+    out.push_back(empty);
+    std::pair<const std::string, Node> braced{key, {}};
+    out.push_back(braced);
+  }
+  std::pair<const std::string, Node> parsed(keys.front(), parse(keys.front()));
+  out.push_back(parsed);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'parsed' (std::pair<const std::string, Node>) is copied on its last use: move it instead [impact: low 26] [perf-audit-excess-copy]
+  // CHECK-FIXES: out.push_back(std::move(parsed));
+  // A static the function does not keep constant may have been given
+  // anything.
+  std::pair<const std::string, Node> reused(keys.back(), Node::scratch());
+  out.push_back(reused);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'reused' (std::pair<const std::string, Node>) is copied on its last use: move it instead [impact: low 26] [perf-audit-excess-copy]
+  // CHECK-FIXES: out.push_back(std::move(reused));
+}
+
 // A type that declares a copy constructor has no implicit move: std::move
 // would copy it.
 struct Tracked {
