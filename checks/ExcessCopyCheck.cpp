@@ -767,6 +767,15 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
     if (!Cost)
       return;
   }
+  // A string given only short literals lives in its small buffer.
+  if (const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl();
+      RD && RD->hasDefinition())
+    if (const core::OwningTypeModel *Owning =
+            model().owningType(calls().nameOf(RD->getDefinition()));
+        Owning && Owning->Characters &&
+        core::holdsOnlyShortLiterals(
+            Var, Site, FD, static_cast<unsigned>(core::SmallStringCapacity), C))
+      return;
 
   const SourceManager &SM = C.getSourceManager();
   double Executions = Loops.executionsPerCall(Site);

@@ -228,6 +228,34 @@ static bool readsWhole(const Expr *Use, const Stmt *Parent) {
   return false;
 }
 
+/// True when E is a string literal of at most Capacity characters, or the
+/// empty string (`""`, `std::string()`, `{}`), seen through the conversion
+/// to the string class.
+static bool isShortLiteral(const Expr *E, unsigned Capacity) {
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 0 ||
+        llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+          return isa<CXXDefaultArgExpr>(Arg);
+        }))
+      return true;
+    if (Construct->getConstructor()->isCopyOrMoveConstructor())
+      return false;
+    return Construct->getNumArgs() >= 1 &&
+           llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                        [](const Expr *Arg) {
+                          return isa<CXXDefaultArgExpr>(Arg);
+                        }) &&
+           isShortLiteral(Construct->getArg(0), Capacity);
+  }
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return List->getNumInits() == 0 ||
+           (List->getNumInits() == 1 &&
+            isShortLiteral(List->getInit(0), Capacity));
+  const auto *Literal = dyn_cast<StringLiteral>(E);
+  return Literal && Literal->getLength() <= Capacity;
+}
+
 /// True for `std::move(E)` and `std::forward<T>(E)`.
 static bool isMoveOrForward(const CallExpr *Call) {
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -352,6 +380,48 @@ static bool hasUserProvidedCopyOrMove(const CXXRecordDecl *RD) {
   return llvm::any_of(RD->ctors(), [](const CXXConstructorDecl *Ctor) {
     return Ctor->isCopyOrMoveConstructor() && Ctor->isUserProvided();
   });
+}
+
+bool holdsOnlyShortLiterals(const VarDecl *Var, const Stmt *Site,
+                            const FunctionDecl *FD, unsigned Capacity,
+                            ASTContext &Ctx) {
+  if (!Var->isLocalVarDecl() || Var->isStaticLocal() || !FD->getBody())
+    return false;
+  if (const Expr *Init = Var->getInit(); Init && !isShortLiteral(Init, Capacity))
+    return false;
+  RefCollector Collector(Var);
+  Collector.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  for (const DeclRefExpr *Ref : Collector.Refs) {
+    if (isWithin(Ref, Site, Ctx))
+      continue;
+    const Expr *Use = Ref;
+    const Stmt *Parent = parentStmt(Use, Ctx);
+    while (Parent && isa<ImplicitCastExpr, ParenExpr>(Parent)) {
+      Use = cast<Expr>(Parent);
+      Parent = parentStmt(Parent, Ctx);
+    }
+    if (!Parent)
+      return false;
+    // `s = ": "`: given another short value.
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent)) {
+      if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+          Assign->getArg(0)->IgnoreParenImpCasts() == Ref &&
+          isShortLiteral(Assign->getArg(1), Capacity))
+        continue;
+      return false;
+    }
+    // `s.clear()`, `s.size()`: emptied or read.
+    if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+      if (Method && (Method->isConst() || (Method->getIdentifier() &&
+                                           Method->getName() == "clear")))
+        continue;
+      return false;
+    }
+    if (!readsWhole(Use, Parent))
+      return false;
+  }
+  return true;
 }
 
 std::optional<llvm::SmallVector<const FieldDecl *, 4>>

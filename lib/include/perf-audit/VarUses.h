@@ -51,6 +51,16 @@ bool isLastUse(const clang::DeclRefExpr *Ref, const clang::Stmt *Site,
                const clang::FunctionDecl *FD, LoopModel &Loops,
                clang::ASTContext &Ctx);
 
+/// True when the string local Var holds nothing but literals of at most
+/// Capacity characters, or nothing, wherever FD uses it outside Site: it is
+/// initialised and assigned only such literals (`String colon = " : "; if
+/// (compact) colon = ":";`), emptied with `clear()`, and otherwise only
+/// read. Such a string lives in its small buffer: copying it allocates
+/// nothing.
+bool holdsOnlyShortLiterals(const clang::VarDecl *Var, const clang::Stmt *Site,
+                            const clang::FunctionDecl *FD, unsigned Capacity,
+                            clang::ASTContext &Ctx);
+
 /// For a local of class type that starts out empty or in parts (`Comment
 /// c;`, `Comment c{};`: a default constructor nobody wrote, no member
 /// initialisers that give a member content; `pair<const K, V> p(key,
