@@ -239,8 +239,10 @@ static bool isShortLiteral(const Expr *E, unsigned Capacity) {
           return isa<CXXDefaultArgExpr>(Arg);
         }))
       return true;
+    // Before C++17, `std::string s = "x";` copies a temporary.
     if (Construct->getConstructor()->isCopyOrMoveConstructor())
-      return false;
+      return Construct->getNumArgs() == 1 &&
+             isShortLiteral(Construct->getArg(0), Capacity);
     return Construct->getNumArgs() >= 1 &&
            llvm::all_of(llvm::drop_begin(Construct->arguments()),
                         [](const Expr *Arg) {

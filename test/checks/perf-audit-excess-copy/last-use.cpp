@@ -1,5 +1,6 @@
 // RUN: %check_perf_audit %s perf-audit-excess-copy %t
 // RUN: %check_perf_audit_driver %s perf-audit-excess-copy %t-driver
+// RUN: %check_perf_audit %s perf-audit-excess-copy %t-cxx14 -- -- -std=c++14
 // RUN: %clangxx -fsyntax-only -std=c++20 %t.cpp
 
 #include <map>
