@@ -718,6 +718,31 @@ static bool mentions(const Stmt *S, const ValueDecl *Var, const Stmt *Except) {
   });
 }
 
+/// True when Call inserts into a local container that the function starts
+/// empty (`std::map<K, V> results;`): it holds only what the function put
+/// in, so a key is new unless the input repeats it. A member, a parameter
+/// or anything reached through a pointer may hold the key already.
+static bool isBuiltFromEmpty(const CallExpr *Call) {
+  const Expr *Object = nullptr;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call))
+    Object = Operator->getNumArgs() > 0 ? Operator->getArg(0) : nullptr;
+  else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = Member->getImplicitObjectArgument();
+  const auto *Ref =
+      Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  const auto *Container = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Container || !Container->isLocalVarDecl() ||
+      Container->isStaticLocal() || Container->getType()->isReferenceType())
+    return false;
+  const Expr *Init = Container->getInit();
+  if (!Init)
+    return true;
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  return Construct && llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+           return isa<CXXDefaultArgExpr>(Arg);
+         });
+}
+
 void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
                                    ASTContext &C) {
   const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
@@ -737,7 +762,8 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return;
-    OnlyIfAbsent = model().isInsertingIfAbsent(calls().nameOf(Callee));
+    OnlyIfAbsent = model().isInsertingIfAbsent(calls().nameOf(Callee)) &&
+                   !isBuiltFromEmpty(Call);
     unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
                           ? 1 : 0;
     std::optional<unsigned> Index;
