@@ -206,6 +206,17 @@ static bool endsVarsLifetime(const CompoundStmt *Block, const VarDecl *Var,
   return false;
 }
 
+/// The statement that uses Use, past implicit casts and parentheses; Use
+/// becomes the outermost of those.
+static const Stmt *userOf(const Expr *&Use, ASTContext &Ctx) {
+  const Stmt *Parent = parentStmt(Use, Ctx);
+  while (Parent && isa<ImplicitCastExpr, ParenExpr>(Parent)) {
+    Use = cast<Expr>(Parent);
+    Parent = parentStmt(Parent, Ctx);
+  }
+  return Parent;
+}
+
 /// True when a use is only a read of the whole object: copied from, or
 /// passed by value or by const reference.
 static bool readsWhole(const Expr *Use, const Stmt *Parent) {
@@ -397,11 +408,7 @@ bool holdsOnlyShortLiterals(const VarDecl *Var, const Stmt *Site,
     if (isWithin(Ref, Site, Ctx))
       continue;
     const Expr *Use = Ref;
-    const Stmt *Parent = parentStmt(Use, Ctx);
-    while (Parent && isa<ImplicitCastExpr, ParenExpr>(Parent)) {
-      Use = cast<Expr>(Parent);
-      Parent = parentStmt(Parent, Ctx);
-    }
+    const Stmt *Parent = userOf(Use, Ctx);
     if (!Parent)
       return false;
     // `s = ": "`: given another short value.
@@ -490,11 +497,7 @@ fieldsFilledBefore(const VarDecl *Var, const Stmt *Site, const FunctionDecl *FD,
       continue;
     // How it is used: through a field, as a whole, or by a member function.
     const Expr *Use = Ref;
-    const Stmt *Parent = parentStmt(Use, Ctx);
-    while (Parent && isa<ImplicitCastExpr, ParenExpr>(Parent)) {
-      Use = cast<Expr>(Parent);
-      Parent = parentStmt(Parent, Ctx);
-    }
+    const Stmt *Parent = userOf(Use, Ctx);
     if (!Parent)
       return std::nullopt;
     if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
