@@ -681,7 +681,20 @@ static bool hasMovingOverload(const FunctionDecl *Callee, unsigned Index,
   const DeclContext *Scope = Callee->getDeclContext();
   for (const NamedDecl *Candidate : Scope->lookup(Callee->getDeclName())) {
     const auto *Other = dyn_cast<FunctionDecl>(Candidate);
-    if (!Other || Other == Callee || Other->getNumParams() != Callee->getNumParams())
+    // A member template of a class template specialization (`try_emplace(
+    // key_type &&, Args &&...)`) has its class's types substituted: its
+    // parameters before the pack compare like a plain overload's.
+    bool Variadic = false;
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Candidate)) {
+      if (Template == Callee->getPrimaryTemplate())
+        continue;
+      Other = Template->getTemplatedDecl();
+      Variadic = Other && Other->getNumParams() > 0 &&
+                 Other->parameters().back()->isParameterPack();
+    }
+    if (!Other || Other == Callee ||
+        (Variadic ? Index + 1 >= Other->getNumParams()
+                  : Other->getNumParams() != Callee->getNumParams()))
       continue;
     QualType OtherParam = Other->getParamDecl(Index)->getType();
     if (OtherParam->isRValueReferenceType() &&
