@@ -33,7 +33,10 @@ const std::vector<std::string> &defaultTestPathGlobs() {
     std::vector<std::string> G;
     for (llvm::StringRef Dir :
          {"test", "tests", "testing", "unittest", "unittests", "bench",
-          "benchmark", "benchmarks", "benchmarking"}) {
+          "benchmark", "benchmarks", "benchmarking",
+          // A library's sample programs show how to call it: not what
+          // its users run.
+          "example", "examples", "sample", "samples"}) {
       G.push_back((Dir + "/*").str());
       G.push_back(("*/" + Dir + "/*").str());
     }
@@ -154,7 +157,7 @@ std::string failureText(const FailedUnit &U, llvm::StringRef Root) {
 
 void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
                const ReportOptions &O) {
-  // Product code by tier, then test and benchmark code by tier.
+  // Product code by tier, then test, benchmark and example code by tier.
   std::optional<std::pair<bool, Tier>> Group;
   for (const Finding &F : R.Findings) {
     if (Group != std::make_pair(F.TestCode, F.Cost.Level)) {
@@ -163,7 +166,7 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
         return std::make_pair(Other.TestCode, Other.Cost.Level) == *Group;
       });
       OS << "== " << tierName(F.Cost.Level)
-         << (F.TestCode ? " in test and benchmark code" : "") << " (" << Count
+         << (F.TestCode ? " in test, benchmark and example code" : "") << " (" << Count
          << ") ==\n";
     }
     OS << location(F.Loc, O) << ": warning: " << F.messageWithImpact() << " ["
@@ -186,7 +189,7 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
   unsigned TestFindings = llvm::count_if(
       R.Findings, [](const Finding &F) { return F.TestCode; });
   if (TestFindings)
-    OS << "  test and benchmark code: " << TestFindings
+    OS << "  test, benchmark and example code: " << TestFindings
        << (TestFindings == 1 ? " finding" : " findings")
        << ", ranked last and not in the top list\n";
   if (TestFindings < R.Findings.size()) {

@@ -87,9 +87,10 @@ cl::opt<std::string> MinConfidence(
     cl::init("medium"), cl::cat(DriverCategory));
 cl::list<std::string> TestPaths(
     "test-paths", cl::CommaSeparated,
-    cl::desc("Path globs, relative to --source-root, of test and benchmark "
-             "code: ranked after product code and left out of the summary's "
-             "top list (default: test/, tests/, bench*/ ... directories and "
+    cl::desc("Path globs, relative to --source-root, of test, benchmark "
+             "and example code: ranked after product code and left out of "
+             "the summary's top list (default: test/, tests/, bench*/, "
+             "examples/, samples/ ... directories and "
              "*_test.*, test_*.* ... files; --test-paths= for none)"),
     cl::cat(DriverCategory));
 cl::opt<unsigned> MinScore("min-score",

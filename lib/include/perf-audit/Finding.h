@@ -63,8 +63,9 @@ struct Finding {
 /// that the order never depends on scheduling.
 bool rankedBefore(const Finding &A, const Finding &B);
 
-/// The path globs, relative to the source root, of test and benchmark code
-/// by default: test/, tests/, bench*/ ... directories and *_test.*,
+/// The path globs, relative to the source root, of test, benchmark and
+/// example code by default: test/, tests/, bench*/, examples/, samples/ ...
+/// directories and *_test.*,
 /// test_*.*, *Test.c* ... files.
 const std::vector<std::string> &defaultTestPathGlobs();
 
