@@ -11,6 +11,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include <functional>
 
 using namespace clang;
 
@@ -46,6 +48,56 @@ static double byteCost(const ASTContext &Ctx, QualType T) {
     return 0;
   return static_cast<double>(Ctx.getTypeSizeInChars(T).getQuantity()) *
          unitCostNs(CostKind::Copy);
+}
+
+/// How deep the calls of a copy constructor are followed.
+static constexpr unsigned MaxCallDepth = 4;
+
+bool CopyCostModel::mayAllocate(const FunctionDecl *FD, unsigned Depth) {
+  // Allocating can throw: a constructor that promises not to throw (the
+  // copy of a shared handle: `exception_ptr`, an intrusive pointer) only
+  // shares what it is given.
+  if (const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
+      Proto && Proto->isNothrow())
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  if (Depth > MaxCallDepth || !FD->hasBody(Definition) ||
+      (isa<CXXMethodDecl>(Definition) &&
+       cast<CXXMethodDecl>(Definition)->isVirtual()))
+    return true;
+  auto It = AllocatingFunctions.find(Definition);
+  if (It != AllocatingFunctions.end())
+    return It->second;
+  // Assumed while the body is read: a recursion adds nothing.
+  AllocatingFunctions[Definition] = false;
+  std::function<bool(const Stmt *)> Allocates = [&](const Stmt *S) -> bool {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    if (isa<CXXNewExpr>(S))
+      return true;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (Ctor->isCopyOrMoveConstructor() ? costOf(Construct->getType(), 0)
+                                          : mayAllocate(Ctor, Depth + 1))
+        return true;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        return true;
+      if (!Callee->getBuiltinID() &&
+          (Calls.model().isAllocatingFunction(Calls.nameOf(Callee)) ||
+           mayAllocate(Callee, Depth + 1)))
+        return true;
+    }
+    return llvm::any_of(S->children(), Allocates);
+  };
+  bool Result = Allocates(Definition->getBody());
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Result = Result || Allocates(Init->getInit());
+  AllocatingFunctions[Definition] = Result;
+  return Result;
 }
 
 std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth,
@@ -135,7 +187,8 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth,
       Expensive = true;
     }
   for (const CXXConstructorDecl *Ctor : RD->ctors())
-    if (Ctor->isCopyConstructor() && Ctor->isUserProvided() && !Expensive) {
+    if (Ctor->isCopyConstructor() && Ctor->isUserProvided() && !Expensive &&
+        mayAllocate(Ctor, 0)) {
       Total += Allocation;
       Expensive = true;
     }

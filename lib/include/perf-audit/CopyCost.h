@@ -20,6 +20,7 @@
 namespace clang {
 class ASTContext;
 class FieldDecl;
+class FunctionDecl;
 } // namespace clang
 
 namespace perf_audit {
@@ -73,10 +74,16 @@ private:
   std::optional<double> costOf(clang::QualType T, unsigned Depth,
                                bool InElement = false);
   std::optional<double> savingOf(clang::QualType T, unsigned Depth);
+  /// True when calling FD may allocate: its body (a few calls deep) has a
+  /// `new`, an allocating function, a copy of a costly member, or a call
+  /// that cannot be followed. A copy constructor that does none of that
+  /// shares what it copies (a reference-counted handle).
+  bool mayAllocate(const clang::FunctionDecl *FD, unsigned Depth);
   CallClassifier &Calls;
   const clang::ASTContext &Ctx;
   CopyCostOptions Options;
   llvm::DenseMap<const clang::Type *, std::optional<double>> Cache;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> AllocatingFunctions;
 };
 
 } // namespace perf_audit

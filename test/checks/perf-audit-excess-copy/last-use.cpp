@@ -3,6 +3,7 @@
 // RUN: %check_perf_audit %s perf-audit-excess-copy %t-cxx14 -- -- -std=c++14
 // RUN: %clangxx -fsyntax-only -std=c++20 %t.cpp
 
+#include <atomic>
 #include <map>
 #include <string>
 #include <vector>
@@ -204,6 +205,49 @@ void keep(std::vector<Tracked> &out) {
   Tracked t;
   t.name = "t";
   out.push_back(t);
+}
+
+// A copy constructor that only shares what it copies (a reference count
+// going up, as in a task's cancellation token or an intrusive pointer)
+// allocates nothing: moving the handle saves no allocation. One that
+// duplicates its buffer does.
+struct SharedState {
+  std::atomic<long> refs{1};
+  char data[256];
+};
+class Handle {
+public:
+  Handle() : state(nullptr) {}
+  Handle(const Handle &other) : state(other.state) {
+    if (state)
+      state->refs.fetch_add(1);
+  }
+  Handle(Handle &&other) noexcept : state(other.state) { other.state = nullptr; }
+  ~Handle();
+
+private:
+  SharedState *state;
+};
+class Buffer {
+public:
+  Buffer() : data(nullptr), size(0) {}
+  Buffer(const Buffer &other) : data(new char[other.size]), size(other.size) {}
+  Buffer(Buffer &&other) noexcept : data(other.data), size(other.size) {
+    other.data = nullptr;
+  }
+  ~Buffer();
+
+private:
+  char *data;
+  unsigned long size;
+};
+void keepHandles(std::vector<Handle> &handles, std::vector<Buffer> &buffers) {
+  Handle h;
+  handles.push_back(h);
+  Buffer b;
+  buffers.push_back(b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'b' (Buffer) is copied on its last use: move it instead [impact: low 19] [perf-audit-excess-copy]
+  // CHECK-FIXES: buffers.push_back(std::move(b));
 }
 
 // A struct built empty owns no buffers until one of its strings is given
