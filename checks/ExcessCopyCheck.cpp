@@ -705,6 +705,25 @@ static bool hasMovingOverload(const FunctionDecl *Callee, unsigned Index,
   return false;
 }
 
+/// True when Callee hands its parameter Index back (`const std::string &
+/// to_utf8string(const std::string &s) { return s; }`): the call copies
+/// nothing, whatever it is given.
+static bool returnsParameter(const FunctionDecl *Callee, unsigned Index) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->getReturnType()->isReferenceType() ||
+      Index >= Callee->getNumParams() || !Callee->hasBody(Definition))
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  const auto *Return =
+      Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
+                                : nullptr;
+  const auto *Ref =
+      Return && Return->getRetValue()
+          ? dyn_cast<DeclRefExpr>(Return->getRetValue()->IgnoreParenImpCasts())
+          : nullptr;
+  return Ref && Ref->getDecl() == Definition->getParamDecl(Index);
+}
+
 /// The full expression that contains E.
 static const Stmt *fullExpression(const Expr *E, ASTContext &Ctx) {
   const Stmt *Current = E;
@@ -784,9 +803,13 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
       if (Call->getArg(I)->IgnoreImplicit() == Ref)
         Index = I;
     if (!Index || *Index < Offset ||
-        !hasMovingOverload(Callee, *Index - Offset, buildsFromArguments(Callee)))
+        !hasMovingOverload(Callee, *Index - Offset, buildsFromArguments(Callee)) ||
+        returnsParameter(Callee, *Index - Offset))
       return;
   }
+  // Before C++14 a lambda cannot move into its capture.
+  if (Lambda && !getLangOpts().CPlusPlus14)
+    return;
   core::LoopModel &Loops = loops(C);
   const Stmt *Site = Lambda ? static_cast<const Stmt *>(Lambda) : Ref;
   const FunctionDecl *FD = Loops.enclosingFunction(Site);
@@ -841,7 +864,7 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   if (Lambda) {
     for (const LambdaCapture &Capture : Lambda->explicit_captures())
       if (Capture.capturesVariable() && Capture.getCapturedVar() == Var &&
-          Capture.getCaptureKind() == LCK_ByCopy && getLangOpts().CPlusPlus14 &&
+          Capture.getCaptureKind() == LCK_ByCopy &&
           !Capture.getLocation().isMacroID())
         D << FixItHint::CreateInsertion(
                  Lexer::getLocForEndOfToken(Capture.getLocation(), 0, SM,
