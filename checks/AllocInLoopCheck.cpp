@@ -542,8 +542,11 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
     return;
   const Stmt *Loop = Enclosing.front();
   const core::LoopInfo &Info = Loops.info(Loop);
-  // A conditional append filters: the final size is not known.
+  // A conditional append filters, and the rows of a query or the matches
+  // of a search are counted only by running the loop: the final size is
+  // not known.
   if (!Loops.isLarge(Info) || Info.Trip.Source == core::InputSource::QueryRows ||
+      Info.Trip.Basis == core::TripBasis::SearchMatches ||
       Loops.isDeclaredIn(Container, Loop) || !Loops.runsOnEveryIteration(Call, Loop))
     return;
   const FunctionDecl *FD = Loops.enclosingFunction(Call);

@@ -1564,6 +1564,36 @@ static bool decrements(const Stmt *S, const VarDecl *Var) {
                       [&](const Stmt *Child) { return decrements(Child, Var); });
 }
 
+/// The first expression in S that names Root (`query` of
+/// `query.find('&', pos)`), outside lambdas.
+static const Expr *findReference(const Stmt *S, const ValueDecl *Root) {
+  if (!S || !Root || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Root)
+    return Ref;
+  if (const auto *Member = dyn_cast<MemberExpr>(S);
+      Member && Member->getMemberDecl() == Root)
+    return Member;
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = findReference(Child, Root))
+      return Found;
+  return nullptr;
+}
+
+/// Adds to Values what S assigns to Var (`pos = s.find(c, pos)`), outside
+/// lambdas.
+static void collectAssignedValues(const Stmt *S, const VarDecl *Var,
+                                  llvm::SmallVectorImpl<const Expr *> &Values) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign &&
+      LoopModel::referencedVar(BO->getLHS()) == Var)
+    Values.push_back(BO->getRHS());
+  for (const Stmt *Child : S->children())
+    collectAssignedValues(Child, Var, Values);
+}
+
 /// The value an induction variable starts from: its initializer in the for
 /// init-statement, an assignment there, or its declaration.
 static const Expr *startValue(const VarDecl *Var, const Stmt *Init) {
@@ -1821,10 +1851,27 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
           }
         }
         // A bound near the top of its type is a sentinel, not a count:
-        // `while ((pos = s.find(c, pos)) != std::string::npos)`.
+        // `while ((pos = s.find(c, pos)) != std::string::npos)` walks the
+        // places found in `s`, as many as `s` holds.
         if (Bound.Kind == TripKind::Constant &&
-            Bound.Constant >= (uint64_t(1) << 32))
+            Bound.Constant >= (uint64_t(1) << 32)) {
           Bound = unknown();
+          llvm::SmallVector<const Expr *, 4> Values;
+          for (const VarDecl *V : Steps.Vars) {
+            collectAssignedValues(Cond, V, Values);
+            collectAssignedValues(loopBody(Loop), V, Values);
+          }
+          for (const Expr *Value : Values)
+            if (Dependence Found = classify(Value); Found.isInput()) {
+              // Named by the data searched ('query'), not by the cursor.
+              if (const Expr *Named = findReference(Loop, Found.Root))
+                Found.Subject = Named;
+              Found.Basis = TripBasis::SearchMatches;
+              Bound = Found;
+              L.Driver = Value;
+              break;
+            }
+        }
         L.Trip = Bound;
       } else if (const VarDecl *Counter = LoopModel::referencedVar(Cond);
                  Counter && llvm::is_contained(Steps.Vars, Counter)) {
