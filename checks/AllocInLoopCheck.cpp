@@ -118,24 +118,6 @@ static const DeclStmt *declarationOf(const VarDecl *Var, ASTContext &Ctx) {
   return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
 }
 
-/// True when Var starts empty: no initializer, `{}`, or a default
-/// constructor.
-static bool startsEmpty(const VarDecl *Var) {
-  const Expr *Init = Var->getInit();
-  if (!Init)
-    return true;
-  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
-    Init = Cleanups->getSubExpr();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
-    return Construct->getNumArgs() == 0 ||
-           llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
-             return isa<CXXDefaultArgExpr>(Arg);
-           });
-  if (const auto *List = dyn_cast<InitListExpr>(Init->IgnoreImplicit()))
-    return List->getNumInits() == 0;
-  return false;
-}
-
 //===----------------------------------------------------------------------===//
 // Locals created on every iteration
 //===----------------------------------------------------------------------===//
@@ -213,7 +195,7 @@ void AllocInLoopCheck::checkContainerPerIteration(const VarDecl *Var,
   core::LoopModel &Loops = loops(Ctx);
   const DeclStmt *Declaration = declarationOf(Var, Ctx);
   const FunctionDecl *FD = Loops.enclosingFunction(Declaration);
-  if (!FD || !FD->getBody() || !startsEmpty(Var) ||
+  if (!FD || !FD->getBody() || !core::startsEmpty(Var) ||
       core::isOnlyRead(Var, FD, Ctx) || bufferEscapes(Var, FD, Ctx))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -619,7 +601,7 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
     return;
   std::string Name = Container->getName().str();
   std::optional<std::string> Count = Loops.tripCountSpelling(Loop);
-  bool EmptyAtStart = Container->isLocalVarDecl() && startsEmpty(Container) &&
+  bool EmptyAtStart = Container->isLocalVarDecl() && core::startsEmpty(Container) &&
                       !TouchedBefore;
   DynTypedNodeList LoopParents = Ctx.getParents(*Loop);
   bool InBlock = !LoopParents.empty() && LoopParents[0].get<CompoundStmt>();

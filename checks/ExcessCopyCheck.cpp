@@ -763,16 +763,10 @@ static bool isBuiltFromEmpty(const CallExpr *Call) {
   const auto *Ref =
       Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
   const auto *Container = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Container || !Container->isLocalVarDecl() ||
-      Container->isStaticLocal() || Container->getType()->isReferenceType())
-    return false;
-  const Expr *Init = Container->getInit();
-  if (!Init)
-    return true;
-  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
-  return Construct && llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
-           return isa<CXXDefaultArgExpr>(Arg);
-         });
+  return Container && Container->isLocalVarDecl() &&
+         !Container->isStaticLocal() &&
+         !Container->getType()->isReferenceType() &&
+         core::startsEmpty(Container);
 }
 
 void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,

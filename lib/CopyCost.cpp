@@ -61,9 +61,10 @@ bool CopyCostModel::mayAllocate(const FunctionDecl *FD, unsigned Depth) {
       Proto && Proto->isNothrow())
     return false;
   const FunctionDecl *Definition = nullptr;
-  if (Depth > MaxCallDepth || !FD->hasBody(Definition) ||
-      (isa<CXXMethodDecl>(Definition) &&
-       cast<CXXMethodDecl>(Definition)->isVirtual()))
+  if (Depth > MaxCallDepth || !FD->hasBody(Definition))
+    return true;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+      Method && Method->isVirtual())
     return true;
   auto It = AllocatingFunctions.find(Definition);
   if (It != AllocatingFunctions.end())

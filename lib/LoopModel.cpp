@@ -1586,10 +1586,9 @@ static void collectAssignedValues(const Stmt *S, const VarDecl *Var,
                                   llvm::SmallVectorImpl<const Expr *> &Values) {
   if (!S || isa<LambdaExpr>(S))
     return;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->getOpcode() == BO_Assign &&
-      LoopModel::referencedVar(BO->getLHS()) == Var)
-    Values.push_back(BO->getRHS());
+  if (auto Assignment = LoopModel::assignmentOf(S);
+      Assignment && LoopModel::referencedVar(Assignment->first) == Var)
+    Values.push_back(Assignment->second);
   for (const Stmt *Child : S->children())
     collectAssignedValues(Child, Var, Values);
 }

@@ -209,8 +209,7 @@ void settleParameterArguments(std::vector<UnitResult> &Units) {
       for (const Finding *F : P.Findings)
         Settled = std::max(Settled, F->Cost.Certainty);
     for (Finding *F : P.Findings)
-      F->Cost.Certainty = P.Copied ? Settled
-                                   : std::min(F->Cost.Certainty, Settled);
+      F->Cost.Certainty = Settled;
   }
 }
 

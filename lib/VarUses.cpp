@@ -17,6 +17,33 @@ using namespace clang;
 
 namespace perf_audit {
 
+/// True for `std::move(E)` and `std::forward<T>(E)`.
+static bool isMoveOrForward(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         (Callee->getName() == "move" || Callee->getName() == "forward") &&
+         Call->getNumArgs() == 1;
+}
+
+/// True when a construction is given no argument of its own: `T()`, or
+/// only the constructor's default arguments.
+static bool hasOnlyDefaultArguments(const CXXConstructExpr *Construct) {
+  return llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+    return isa<CXXDefaultArgExpr>(Arg);
+  });
+}
+
+bool startsEmpty(const VarDecl *Var) {
+  const Expr *Init = Var->getInit();
+  if (!Init)
+    return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+    return hasOnlyDefaultArguments(Construct);
+  if (const auto *List = dyn_cast<InitListExpr>(Init->IgnoreImplicit()))
+    return List->getNumInits() == 0;
+  return false;
+}
+
 namespace {
 /// Finds `std::move(Var)` and `std::forward<T>(Var)`: moving from a variable
 /// is not reading it.
@@ -25,10 +52,7 @@ public:
   explicit MoveFinder(const ValueDecl *Var) : Var(Var) {}
   bool shouldVisitLambdaBodies() const { return true; }
   bool VisitCallExpr(CallExpr *CE) {
-    const FunctionDecl *Callee = CE->getDirectCallee();
-    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-        (Callee->getName() == "move" || Callee->getName() == "forward") &&
-        CE->getNumArgs() == 1)
+    if (isMoveOrForward(CE))
       if (const auto *Ref = dyn_cast<DeclRefExpr>(CE->getArg(0)->IgnoreParenImpCasts());
           Ref && Ref->getDecl() == Var)
         Found = true;
@@ -245,10 +269,7 @@ static bool readsWhole(const Expr *Use, const Stmt *Parent) {
 static bool isShortLiteral(const Expr *E, unsigned Capacity) {
   E = E->IgnoreImplicit()->IgnoreParens();
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-    if (Construct->getNumArgs() == 0 ||
-        llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
-          return isa<CXXDefaultArgExpr>(Arg);
-        }))
+    if (hasOnlyDefaultArguments(Construct))
       return true;
     // Before C++17, `std::string s = "x";` copies a temporary.
     if (Construct->getConstructor()->isCopyOrMoveConstructor())
@@ -267,14 +288,6 @@ static bool isShortLiteral(const Expr *E, unsigned Capacity) {
             isShortLiteral(List->getInit(0), Capacity));
   const auto *Literal = dyn_cast<StringLiteral>(E);
   return Literal && Literal->getLength() <= Capacity;
-}
-
-/// True for `std::move(E)` and `std::forward<T>(E)`.
-static bool isMoveOrForward(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-         (Callee->getName() == "move" || Callee->getName() == "forward") &&
-         Call->getNumArgs() == 1;
 }
 
 /// E without the conversions, temporaries, copies and moves that pass an
@@ -310,9 +323,7 @@ static bool isDefaultConstructed(const Expr *E, unsigned Depth = 0) {
     });
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     return Construct->getConstructor()->isDefaultConstructor() &&
-           llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
-             return isa<CXXDefaultArgExpr>(Arg);
-           });
+           hasOnlyDefaultArguments(Construct);
   const auto *Call = dyn_cast<CallExpr>(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   const FunctionDecl *Definition = nullptr;

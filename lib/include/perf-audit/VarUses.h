@@ -38,6 +38,10 @@ bool isOnlyRead(const clang::ValueDecl *Var, const clang::Stmt &Scope,
 bool isOnlyRead(const clang::ValueDecl *Var, const clang::FunctionDecl *FD,
                 clang::ASTContext &Ctx);
 
+/// True when Var starts empty: no initializer, `{}`, or a default
+/// constructor given no argument of its own.
+bool startsEmpty(const clang::VarDecl *Var);
+
 /// True when Var's address is taken, a reference is bound to it, or a
 /// lambda captures it by reference anywhere in FD: an alias could observe
 /// it after a move.
