@@ -54,6 +54,7 @@ struct TypesModel {
   std::vector<std::string> ClearingMethods;
   std::vector<std::string> RemovingLastMethods;
   std::vector<std::string> InsertingIfAbsent;
+  std::vector<std::string> ErrorRecordWords;
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
@@ -264,6 +265,7 @@ template <> struct MappingTraits<TypesModel> {
     Io.mapOptional("clearing-methods", M.ClearingMethods);
     Io.mapOptional("removing-last-methods", M.RemovingLastMethods);
     Io.mapOptional("inserting-if-absent", M.InsertingIfAbsent);
+    Io.mapOptional("error-record-words", M.ErrorRecordWords);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
     Io.mapOptional("named-resources", M.NamedResources);
@@ -368,6 +370,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     RemovingLastMethods.push_back(Name);
   for (std::string &Name : Doc.Types.InsertingIfAbsent)
     InsertingIfAbsent.push_back(normalizeName(Name));
+  for (std::string &Word : Doc.Types.ErrorRecordWords)
+    ErrorRecordWords.push_back(StringRef(Word).lower());
   for (std::string &Name : Doc.InvokingFunctions)
     InvokingFunctions.push_back(normalizeName(Name));
   for (OwningTypeModel &M : Doc.Types.Owning) {
@@ -526,6 +530,46 @@ bool ApiModel::isRemovingLastMethod(StringRef MethodName) const {
 
 bool ApiModel::isInsertingIfAbsent(StringRef Name) const {
   return is_contained(InsertingIfAbsent, Name);
+}
+
+/// The words of an identifier, lower case: `m_parseErrors` and
+/// `PARSE_ERRORS` both give "m", "parse", "errors".
+static SmallVector<std::string, 4> identifierWords(StringRef Name) {
+  SmallVector<std::string, 4> Words;
+  std::string Word;
+  auto Flush = [&] {
+    if (!Word.empty())
+      Words.push_back(std::move(Word));
+    Word.clear();
+  };
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (!isAlnum(C)) {
+      Flush();
+      continue;
+    }
+    // A capital after a lower-case letter, or the last capital of a run
+    // followed by a lower-case letter (`HTTPError`), starts a word.
+    bool Starts = isUpper(C) && I > 0 &&
+                  (isLower(Name[I - 1]) ||
+                   (isUpper(Name[I - 1]) && I + 1 < Name.size() &&
+                    isLower(Name[I + 1])));
+    if (Starts)
+      Flush();
+    Word += toLower(C);
+  }
+  Flush();
+  return Words;
+}
+
+bool ApiModel::namesErrorRecords(StringRef Identifier) const {
+  for (const std::string &Word : identifierWords(Identifier)) {
+    StringRef W = Word;
+    if (is_contained(ErrorRecordWords, W) ||
+        (W.consume_back("s") && is_contained(ErrorRecordWords, W)))
+      return true;
+  }
+  return false;
 }
 
 bool ApiModel::isClearingMethod(StringRef MethodName) const {

@@ -1186,8 +1186,62 @@ private:
 };
 } // namespace
 
+/// True when D is a container of error records: its name or the class of
+/// its elements says so (`errors_`, `std::vector<Diagnostic>`), and its
+/// elements are records or strings, not numbers (`std::vector<double>
+/// errors` holds a residual per sample). A program that works adds
+/// nothing to one, and one that fails usually stops at the first failure:
+/// it holds a handful, whatever the size of the input.
+static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
+  QualType T = D->getType();
+  if (const auto *Fn = dyn_cast<FunctionDecl>(D))
+    T = Fn->getReturnType(); // `for (const auto &E : errors())`
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  // The element type: an array's, or a container's `value_type` (a map's
+  // pair stands for its key and its value).
+  QualType Element;
+  if (const auto *Array = dyn_cast<ArrayType>(T.getCanonicalType()))
+    Element = Array->getElementType();
+  else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    for (const NamedDecl *Member : RD->lookup(
+             &D->getASTContext().Idents.get("value_type")))
+      if (const auto *Alias = dyn_cast<TypedefNameDecl>(Member))
+        Element = Alias->getUnderlyingType();
+  if (Element.isNull())
+    return false;
+  llvm::SmallVector<QualType, 2> Elements{Element};
+  if (const auto *Pair = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Element->getAsCXXRecordDecl());
+      Pair && Pair->getName() == "pair" && Pair->isInStdNamespace()) {
+    Elements.clear();
+    for (const TemplateArgument &Arg : Pair->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type)
+        Elements.push_back(Arg.getAsType());
+  }
+  bool RecordElements = false;
+  for (QualType Element : Elements) {
+    const auto *RD = Element->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    if (Model.namesErrorRecords(RD->getName()))
+      return true;
+    RecordElements = true;
+  }
+  return RecordElements && D->getIdentifier() &&
+         Model.namesErrorRecords(D->getName());
+}
+
 Dependence LoopModel::classify(const Expr *E) {
-  return Classifier(*this, *State, Ctx).classify(E, 0);
+  Dependence D = Classifier(*this, *State, Ctx).classify(E, 0);
+  if (D.isInput() && D.Root &&
+      holdsErrorRecords(D.Root, State->Calls.model())) {
+    D.Kind = TripKind::Bounded;
+    D.Basis = TripBasis::ErrorRecords;
+    D.Source = InputSource::None;
+  }
+  return D;
 }
 
 //===----------------------------------------------------------------------===//
@@ -1912,6 +1966,8 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
                     lineOf(Ctx, T.Query->getBeginLoc());
   else if (T.Basis == TripBasis::CommandLine)
     L.Description = "the loop over the command-line arguments";
+  else if (T.Basis == TripBasis::ErrorRecords && T.Subject)
+    L.Description = "the loop over the errors in '" + spelling(T.Subject) + "'";
   else if ((T.isInput() || T.Kind == TripKind::Logarithmic) && T.Subject)
     L.Description = "the loop over '" + spelling(T.Subject) + "'";
   else

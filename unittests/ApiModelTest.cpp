@@ -42,6 +42,22 @@ TEST(ApiModelTest, BuiltinModelsLoad) {
   EXPECT_FALSE(M.isInsertingIfAbsent("std::vector::insert"));
 }
 
+TEST(ApiModelTest, ErrorRecordsAreNamedByWholeWords) {
+  const ApiModel &M = ApiModel::builtin();
+  EXPECT_TRUE(M.namesErrorRecords("errors_"));
+  EXPECT_TRUE(M.namesErrorRecords("m_parseErrors"));
+  EXPECT_TRUE(M.namesErrorRecords("PARSE_ERRORS"));
+  EXPECT_TRUE(M.namesErrorRecords("HTTPError"));
+  EXPECT_TRUE(M.namesErrorRecords("StructuredError"));
+  EXPECT_TRUE(M.namesErrorRecords("diags"));
+  EXPECT_TRUE(M.namesErrorRecords("Diagnostic"));
+  // Words, not substrings: `terrors`, `mirrors`, `Errorless` are not errors.
+  EXPECT_FALSE(M.namesErrorRecords("terrors"));
+  EXPECT_FALSE(M.namesErrorRecords("mirrors_"));
+  EXPECT_FALSE(M.namesErrorRecords("Errorless"));
+  EXPECT_FALSE(M.namesErrorRecords("entries"));
+}
+
 TEST(ApiModelTest, BatchingFunctionsMatchWithinOneClass) {
   const ApiModel &M = ApiModel::builtin();
   EXPECT_TRUE(M.isBatchingFunction("pqxx::pipeline::insert"));

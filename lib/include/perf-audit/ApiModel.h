@@ -193,6 +193,11 @@ public:
   /// is not there yet (`std::map::operator[]`, `try_emplace`, `insert`): an
   /// argument given to one is copied only on an insertion.
   bool isInsertingIfAbsent(llvm::StringRef Name) const;
+  /// True when one of the words of Identifier (split at `_` and at case
+  /// changes, a plural `s` dropped) is an `error-record-words` entry:
+  /// `errors_`, `m_diagnostics`, `ParseWarning`. A container of such
+  /// records holds what went wrong so far: nothing, when a run succeeds.
+  bool namesErrorRecords(llvm::StringRef Identifier) const;
   /// Library functions that call the callable they are given before they
   /// return (`std::for_each`, `std::sort`): a lambda handed to one runs
   /// there. Any other library function may keep it for later.
@@ -223,6 +228,7 @@ private:
   std::vector<std::string> ClearingMethods;
   std::vector<std::string> RemovingLastMethods;
   std::vector<std::string> InsertingIfAbsent;
+  std::vector<std::string> ErrorRecordWords;
   std::vector<std::string> InvokingFunctions;
   std::vector<std::string> CheapTypes;
   std::vector<std::string> NamedResourceTypes;

@@ -48,6 +48,9 @@ enum class TripBasis {
   Default,     ///< What the kind says.
   WaitOrRetry, ///< Unknown: it runs until a call reports success.
   CommandLine, ///< Bounded: the arguments of `main`.
+  /// Bounded: the errors or diagnostics found so far (`errors_`, a
+  /// `std::vector<Diagnostic>`): none when a run succeeds.
+  ErrorRecords,
   /// Input: the places a search finds in the data (`while ((pos =
   /// s.find(c, pos)) != npos)`), a count not known before the loop.
   SearchMatches,
