@@ -602,6 +602,45 @@ static bool changedAfter(const VarDecl *Root, const Stmt *Point,
   return false;
 }
 
+/// The local or by-value parameter of FD that Source names, directly or
+/// through members (`orig`, `request.headers`), when FD never changes it,
+/// moves from it or lets anything else reach it (no reference bound, no
+/// address taken, no capture by reference): a const reference to it sees
+/// what a copy would hold, for as long as a local declared in its scope
+/// lives.
+static const VarDecl *unchangedLocalSource(const Expr *Source,
+                                           const FunctionDecl *FD,
+                                           ASTContext &C) {
+  Source = Source->IgnoreParenImpCasts();
+  while (const auto *Member = dyn_cast<MemberExpr>(Source)) {
+    if (Member->isArrow() || !isa<FieldDecl>(Member->getMemberDecl()))
+      return nullptr;
+    Source = Member->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Source);
+  const auto *Original = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Original || !Original->hasLocalStorage() ||
+      Original->getType()->isReferenceType() ||
+      Original->getDeclContext() != FD || !FD->getBody())
+    return nullptr;
+  if (!core::isOnlyRead(Original, FD, C) || core::isAliased(Original, FD))
+    return nullptr;
+  return Original;
+}
+
+/// True when FD returns Local by value: the copy becomes the return value
+/// (the copy is elided into it), and a reference would copy there instead.
+static bool isReturned(const VarDecl *Local, const FunctionDecl *FD,
+                       ASTContext &C) {
+  return !match(findAll(returnStmt(hasReturnValue(ignoringParenImpCasts(
+                    declRefExpr(to(varDecl(equalsNode(Local)))))))),
+                *FD->getBody(), C)
+              .empty();
+}
+
+static bool isCopiedOnLastUse(const VarDecl *Var, const FunctionDecl *FD,
+                              core::LoopModel &Loops, ASTContext &C);
+
 void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   if (Local->getType()->isReferenceType() || Local->getType()->isDependentType() ||
       isa<DecompositionDecl>(Local) || Local->isStaticLocal())
@@ -620,12 +659,27 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   const CXXConstructExpr *Copy = copyInitializer(Local);
   if (!Copy || !Copy->getConstructor()->isCopyConstructor())
     return;
-  const Expr *Source = Copy->getArg(0);
-  if (!isConstSource(Source))
+  // A copy constructor given more than its source does something else
+  // (`Widget(const Widget &, bool deep = true)` called with `false`).
+  if (llvm::any_of(llvm::drop_begin(Copy->arguments()),
+                   [](const Expr *Arg) { return !isa<CXXDefaultArgExpr>(Arg); }))
     return;
+  const Expr *Source = Copy->getArg(0);
   std::optional<double> Cost = copies(C).costNs(Local->getType());
   const FunctionDecl *FD = Loops.enclosingFunction(Declaration);
-  if (!Cost || !FD || !FD->getBody() || !core::isOnlyRead(Local, FD, C))
+  if (!Cost || !FD || !FD->getBody() || !core::isOnlyRead(Local, FD, C) ||
+      isReturned(Local, FD, C))
+    return;
+  const VarDecl *Original = nullptr;
+  if (!isConstSource(Source)) {
+    Original = unchangedLocalSource(Source, FD, C);
+    // Copied on the original's last use: moving it is the fix.
+    const auto *SourceRef = dyn_cast<DeclRefExpr>(Source->IgnoreParenImpCasts());
+    if (!Original ||
+        (SourceRef && core::isLastUse(SourceRef, Declaration, FD, Loops, C)))
+      return;
+  }
+  if (isCopiedOnLastUse(Local, FD, Loops, C))
     return;
 
   const SourceManager &SM = C.getSourceManager();
@@ -634,13 +688,18 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   I.Certainty = Loops.confidence(Declaration);
   if (!meetsMinimum(I))
     return;
-  bool Provable = outlivesFunctionLocals(Source, FD) && Declaration->isSingleDecl();
+  bool Provable = (Original || outlivesFunctionLocals(Source, FD)) &&
+                  Declaration->isSingleDecl();
   if (const VarDecl *Root = rootObject(Source);
-      !Provable && Root && changedAfter(Root, Declaration, FD, C))
+      !Provable && !Original && Root && changedAfter(Root, Declaration, FD, C))
     return; // The copy keeps a value the object is about to lose.
   std::string Message = "local '" + Local->getName().str() + "' (" +
-                        copies(C).spell(Local->getType()) +
-                        ") copies a const reference but is only read";
+                        copies(C).spell(Local->getType()) + ") copies ";
+  if (Original)
+    Message += "'" + Original->getName().str() +
+               "', which is not modified either, but is only read";
+  else
+    Message += "a const reference but is only read";
   if (Executions > 1)
     Message += ": ~" + core::formatCount(Executions) + " copies per call" +
                assumption(Declaration, C);
@@ -767,6 +826,48 @@ static bool isBuiltFromEmpty(const CallExpr *Call) {
          !Container->isStaticLocal() &&
          !Container->getType()->isReferenceType() &&
          core::startsEmpty(Container);
+}
+
+/// True when Arg is an argument of Call that a `T&&` overload of its callee
+/// would take instead (`v.push_back(x)`): a move would save its copy.
+static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  unsigned Offset =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = Offset; I < Call->getNumArgs(); ++I)
+    if (Call->getArg(I)->IgnoreImplicit() == Arg)
+      return hasMovingOverload(Callee, I - Offset, false);
+  return false;
+}
+
+/// True when Var, on its last use in FD, is copied (`sink(var)` into a
+/// by-value parameter, `v.push_back(var)`): moving it there is the fix, and
+/// a reference to what it copies would be copied there again, so a finding
+/// that binds Var to a reference would contradict that move.
+static bool isCopiedOnLastUse(const VarDecl *Var, const FunctionDecl *FD,
+                              core::LoopModel &Loops, ASTContext &C) {
+  for (const Stmt *Code : core::functionCode(FD))
+    for (const BoundNodes &Use :
+         match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("use")),
+               *Code, C)) {
+      const auto *Ref = Use.getNodeAs<DeclRefExpr>("use");
+      DynTypedNode Node = DynTypedNode::create(*Ref);
+      DynTypedNodeList Parents = C.getParents(Node);
+      while (!Parents.empty() && Parents[0].get<ImplicitCastExpr>())
+        Parents = C.getParents(Parents[0]);
+      if (Parents.empty())
+        continue;
+      bool Copied = false;
+      if (const auto *Construct = Parents[0].get<CXXConstructExpr>())
+        Copied = Construct->getConstructor()->isCopyConstructor();
+      else if (const auto *Call = Parents[0].get<CallExpr>())
+        Copied = movingOverloadTakes(Call, Ref);
+      if (Copied && core::isLastUse(Ref, Ref, FD, Loops, C))
+        return true;
+    }
+  return false;
 }
 
 void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
