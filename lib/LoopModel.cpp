@@ -68,6 +68,8 @@ public:
   llvm::DenseMap<const VarDecl *, bool> MutatedVars;
   /// Local containers filled by a few insertions (Classifier).
   llvm::DenseMap<const VarDecl *, std::optional<Dependence>> FewInsertions;
+  /// Functions that report a failure (isFailureReport).
+  llvm::DenseMap<const FunctionDecl *, bool> FailureReports;
 
   /// The calls of each function in the unit's own code, and the functions
   /// named other than as a callee (their address taken, connected as a
@@ -173,12 +175,12 @@ static bool isPerIterationChild(const Stmt *Loop, const DynTypedNode &Child) {
 /// How the statements after a point of a block leave it, unconditionally.
 enum class ExitAfter { None, Break, Function };
 
-/// The first unconditional jump among Block's statements after Child: a
-/// `return`, a `throw`, a call to a [[noreturn]] function or a `goto` leave
-/// the function (or at least every loop around it); a `break` leaves the
-/// innermost loop or switch around Block. Statements in branches do not
-/// count; a `continue` ends the search.
-static ExitAfter exitAfter(const CompoundStmt *Block, const Stmt *Child) {
+/// The first unconditional jump among Block's statements after Child, or
+/// null: a `return`, a `throw`, a call to a [[noreturn]] function or a
+/// `goto` leave the function (or at least every loop around it); a `break`
+/// leaves the innermost loop or switch around Block; a `continue` ends the
+/// search. Statements in branches do not count.
+static const Stmt *nextExit(const CompoundStmt *Block, const Stmt *Child) {
   bool After = false;
   for (const Stmt *Next : Block->body()) {
     if (Next == Child) {
@@ -192,23 +194,28 @@ static ExitAfter exitAfter(const CompoundStmt *Block, const Stmt *Child) {
       Next = Case->getSubStmt();
     while (const auto *Label = dyn_cast<LabelStmt>(Next))
       Next = Label->getSubStmt();
-    if (isa<ContinueStmt>(Next))
-      return ExitAfter::None;
-    if (isa<BreakStmt>(Next))
-      return ExitAfter::Break;
-    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt>(Next))
-      return ExitAfter::Function;
+    if (isa<ContinueStmt, BreakStmt, ReturnStmt, GotoStmt, IndirectGotoStmt>(
+            Next))
+      return Next;
     if (const auto *E = dyn_cast<Expr>(Next)) {
       E = E->IgnoreImplicit();
       if (isa<CXXThrowExpr>(E))
-        return ExitAfter::Function;
+        return E;
       if (const auto *Call = dyn_cast<CallExpr>(E))
         if (const FunctionDecl *Callee = Call->getDirectCallee();
             Callee && Callee->isNoReturn())
-          return ExitAfter::Function;
+          return E;
     }
   }
-  return ExitAfter::None;
+  return nullptr;
+}
+
+/// How Block goes on after Child (nextExit).
+static ExitAfter exitAfter(const CompoundStmt *Block, const Stmt *Child) {
+  const Stmt *Exit = nextExit(Block, Child);
+  if (!Exit || isa<ContinueStmt>(Exit))
+    return ExitAfter::None;
+  return isa<BreakStmt>(Exit) ? ExitAfter::Break : ExitAfter::Function;
 }
 
 /// A statement whose evaluation ends the function: `return E`, `throw E`,
@@ -1990,6 +1997,9 @@ double LoopModel::estimate(const LoopInfo &L) const {
   case TripKind::Logarithmic:
     return std::max(1.0, std::ceil(std::log2(N)));
   case TripKind::Bounded:
+    // What went wrong in one run: an error, usually none.
+    if (L.Trip.Basis == TripBasis::ErrorRecords)
+      return 1;
     return static_cast<double>(BoundedTripCount);
   case TripKind::InputDependent:
     return N;
@@ -2142,6 +2152,86 @@ bool LoopModel::isNeverCalled(const FunctionDecl *Fn) const {
          SM.isInMainFile(SM.getExpansionLoc(Fn->getLocation()));
 }
 
+static bool returnsOnlyFalse(const FunctionDecl *Fn, unsigned Depth);
+
+/// True when Return gives `false`, or the value of a call to a function
+/// that returns nothing else.
+static bool givesFalse(const ReturnStmt *Return, unsigned Depth) {
+  const Expr *Value = Return->getRetValue();
+  Value = Value ? Value->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Literal = dyn_cast_or_null<CXXBoolLiteralExpr>(Value))
+    return !Literal->getValue();
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Value))
+    return returnsOnlyFalse(Call->getDirectCallee(), Depth + 1);
+  return false;
+}
+
+/// True when every `return` of Fn's own code (not of its lambdas) gives
+/// `false`, or the value of a call to a function that does, a few calls
+/// deep (`return recoverFromError(skipUntil);`).
+static bool returnsOnlyFalse(const FunctionDecl *Fn, unsigned Depth) {
+  const Stmt *Body = Fn ? Fn->getBody() : nullptr;
+  if (!Body || Depth > 3 || !Fn->getReturnType()->isBooleanType())
+    return false;
+  bool Any = false, OnlyFalse = true;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || !OnlyFalse || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      Any = true;
+      OnlyFalse = givesFalse(Return, Depth);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Body);
+  return Any && OnlyFalse;
+}
+
+/// True when the call leaves its caller with a failure: it is the value of a
+/// `return`, or its block goes on to `return false` or to throw.
+static bool isOnFailurePath(const CallExpr *Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P || isa<LambdaExpr, BlockExpr>(P))
+      return false;
+    if (isa<ReturnStmt, CXXThrowExpr>(P))
+      return true;
+    if (const auto *Block = dyn_cast<CompoundStmt>(P))
+      if (const Stmt *Exit = nextExit(Block, Node.get<Stmt>())) {
+        if (isa<CXXThrowExpr>(Exit))
+          return true;
+        const auto *Return = dyn_cast<ReturnStmt>(Exit);
+        return Return && givesFalse(Return, 0);
+      }
+    Node = Parents[0];
+  }
+}
+
+bool LoopModel::isFailureReport(const FunctionDecl *Fn) {
+  if (!Fn)
+    return false;
+  Fn = Fn->getCanonicalDecl();
+  if (auto It = State->FailureReports.find(Fn);
+      It != State->FailureReports.end())
+    return It->second;
+  State->FailureReports[Fn] = false;
+  const FunctionDecl *Definition = nullptr;
+  bool Result = false;
+  if (Fn->hasBody(Definition) && returnsOnlyFalse(Definition, 0))
+    if (const auto *Calls = callsInUnit(Fn))
+      Result = llvm::all_of(*Calls, [&](const CallExpr *Call) {
+        return isOnFailurePath(Call, Ctx);
+      });
+  State->FailureReports[Fn] = Result;
+  return Result;
+}
+
 Confidence LoopModel::confidence(const Stmt *S) {
   // A finding in a function nothing calls: only the code's shape is known.
   const FunctionDecl *Fn = enclosingFunction(S);
@@ -2151,7 +2241,7 @@ Confidence LoopModel::confidence(const Stmt *S) {
     Fn = dyn_cast<FunctionDecl>(
         Method->getParent()->getDeclContext()->getNonClosureAncestor());
   }
-  if (isNeverCalled(Fn))
+  if (isNeverCalled(Fn) || isFailureReport(Fn))
     return Confidence::Low;
   Confidence C = Confidence::High;
   for (const Stmt *Loop : enclosingLoops(S)) {

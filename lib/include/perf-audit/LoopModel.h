@@ -148,7 +148,9 @@ public:
 
   /// The iteration estimate used by the impact model: a constant counts as
   /// itself, input-dependent and unknown counts as AssumedTripCount, a
-  /// logarithmic loop as log2 of it, a bounded one as BoundedTripCount.
+  /// logarithmic loop as log2 of it, a bounded one as BoundedTripCount
+  /// (a loop over error records as 1: a run that fails usually stops at
+  /// its first error).
   double estimate(const LoopInfo &L) const;
 
   /// Estimated executions of S per call of its function: the product of the
@@ -194,13 +196,23 @@ public:
   /// elsewhere.)
   bool isNeverCalled(const clang::FunctionDecl *Fn) const;
 
+  /// True when Fn reports a failure: it returns `bool`, every `return` of
+  /// it gives `false` (or what another such function returns), and every
+  /// call of it in the unit's own code leaves its caller with the failure:
+  /// `return addError("Missing ','", token);`, or `addError(...); return
+  /// false;`. Its code runs once per failed call of its callers, not per
+  /// element they walk; a successful run never gets there.
+  bool isFailureReport(const clang::FunctionDecl *Fn);
+
   /// How well the per-call estimate of S is founded (Impact.h): high when
   /// every large loop that repeats S runs over the function's input (a
   /// parameter, a local container, a query's rows) and runs S on every
   /// iteration; one level lower for a loop over a member or a global (the
   /// object's state, which its own code may keep small: a few columns,
   /// attached databases, configuration items), and one level lower again
-  /// when such a loop runs S only on some iterations (in a branch).
+  /// when such a loop runs S only on some iterations (in a branch). Low in
+  /// a function nothing calls or one that reports a failure
+  /// (isFailureReport).
   Confidence confidence(const clang::Stmt *S);
 
   /// True when S is on a branch inside Loop: a side of an `if`, a case of
