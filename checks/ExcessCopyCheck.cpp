@@ -81,6 +81,11 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
                      parmVarDecl(hasType(lValueReferenceType()))))
             .bind("copy"),
         this);
+    Finder->addMatcher(callExpr(NotInstantiated, InUserCode,
+                                callee(functionDecl(hasName("::std::move"))),
+                                argumentCountIs(1))
+                           .bind("move"),
+                       this);
   }
 }
 
@@ -121,7 +126,9 @@ void ExcessCopyCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
-    checkLastUse(Ref, Result.Nodes.getNodeAs<Expr>("copy"), C);
+    return checkLastUse(Ref, Result.Nodes.getNodeAs<Expr>("copy"), C);
+  if (const auto *Move = Result.Nodes.getNodeAs<CallExpr>("move"))
+    checkConstMove(Move, C);
 }
 
 void ExcessCopyCheck::onEndOfTranslationUnit() {
@@ -974,6 +981,92 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
           SM.getFileID(SM.getExpansionLoc(Ref->getBeginLoc())), "<utility>"))
     D << *Include;
+}
+
+//===----------------------------------------------------------------------===//
+// Moves of const objects
+//===----------------------------------------------------------------------===//
+
+/// True when the value of Move (a `std::move(x)` of a const object) is
+/// copied where it is used: it constructs an object or is assigned with the
+/// copy constructor or copy assignment (a `const T&&` binds only to those),
+/// or is an argument that a `T&&` overload would have taken
+/// (`v.push_back(std::move(x))` calls `push_back(const T&)`).
+static bool isCopiedFrom(const CallExpr *Move, ASTContext &C) {
+  DynTypedNode Node = DynTypedNode::create(*Move);
+  const Stmt *Parent = nullptr;
+  while (true) {
+    DynTypedNodeList Parents = C.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Parent = Parents[0].get<Stmt>();
+    if (!Parent || !isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(
+                       Parent))
+      break;
+    Node = Parents[0];
+  }
+  if (!Parent)
+    return false;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
+    return Construct->getConstructor()->isCopyConstructor();
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Parent))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+        Method && Method->isCopyAssignmentOperator())
+      return Operator->getNumArgs() == 2 &&
+             Operator->getArg(1)->IgnoreImplicit() == Move;
+  if (const auto *Call = dyn_cast<CallExpr>(Parent))
+    return movingOverloadTakes(Call, Move);
+  return false;
+}
+
+void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
+  const Expr *Arg = Move->getArg(0)->IgnoreParenImpCasts();
+  QualType Type = Arg->getType();
+  if (!Type.isConstQualified() || Type->isDependentType() ||
+      Move->getBeginLoc().isMacroID() || !isCopiedFrom(Move, C))
+    return;
+  std::optional<double> Cost = copies(C).costNs(Type.getUnqualifiedType());
+  if (!Cost)
+    return;
+  core::LoopModel &Loops = loops(C);
+  double Executions = Loops.executionsPerCall(Move);
+  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  I.Certainty = Loops.confidence(Move);
+  if (!meetsMinimum(I))
+    return;
+
+  // Why it is const, and what would let it move.
+  std::string Why = "it is const";
+  const NamedDecl *Declared = nullptr;
+  std::string Advice;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+      Declared = Var;
+      if (isa<ParmVarDecl>(Var) && Var->getType()->isLValueReferenceType()) {
+        Why = "it is a const reference";
+        Advice = "take '" + Var->getName().str() +
+                 "' by value to move from it";
+      } else if (!Var->getType()->isReferenceType()) {
+        Why = "it is declared const";
+        Advice = "drop the const from '" + Var->getName().str() +
+                 "' to move from it";
+      }
+    }
+  if (const auto *Member = dyn_cast<MemberExpr>(Arg))
+    if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      Why = "it is a member read in a const member function";
+
+  const SourceManager &SM = C.getSourceManager();
+  std::string Message = "'" + Loops.spelling(Arg) + "' (" +
+                        copies(C).spell(Type.getUnqualifiedType()) +
+                        ") is copied, not moved: " + Why;
+  if (Executions > 1)
+    Message += ", ~" + core::formatCount(Executions) + " copies per call" +
+               assumption(Move, C);
+  report(Move->getBeginLoc(), Message, I, SM);
+  if (Declared && !Advice.empty())
+    note(Declared->getLocation(), Advice);
 }
 
 } // namespace clang::tidy::perf_audit

@@ -40,6 +40,8 @@ private:
                             const SourceManager &SM) const;
   void checkLocal(const VarDecl *Local, ASTContext &Ctx);
   void checkLastUse(const DeclRefExpr *Ref, const Expr *Copy, ASTContext &Ctx);
+  /// `std::move` of a const object: the copy constructor is chosen.
+  void checkConstMove(const CallExpr *Move, ASTContext &Ctx);
 
   const bool CheckRangeLoops;
   const bool CheckParameters;
