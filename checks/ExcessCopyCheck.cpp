@@ -333,6 +333,8 @@ static bool isInsertingMethod(const FunctionDecl *Callee) {
 // By-value parameters
 //===----------------------------------------------------------------------===//
 
+static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg);
+
 /// True when a DeclRefExpr to Param is copied into a by-value destination:
 /// the parameter is a sink, and moving it (the last-use rule) is the fix.
 static bool
@@ -355,6 +357,13 @@ isCopiedSomewhere(const ParmVarDecl *Param, const Stmt *Body,
             isForwardingParameter(Callee, I - Offset))
           return true;
     }
+  // Handed to a `const T&` overload that has a `T&&` twin (`push_back`,
+  // `operator=`): the twin would take it moved.
+  if (const auto *Call = dyn_cast<CallExpr>(Body))
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreImplicit());
+          Ref && Ref->getDecl() == Param && movingOverloadTakes(Call, Ref))
+        return true;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Body))
     if (Construct->getNumArgs() == 1 &&
         Construct->getConstructor()->isCopyConstructor())
@@ -437,10 +446,15 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     if (T->isReferenceType() || T->isDependentType() || !Param->getIdentifier())
       continue;
     std::optional<double> Cost = copies(C).costNs(T);
-    if (!Cost || !core::isOnlyRead(Param, FD, C) ||
-        llvm::any_of(Code, [&](const Stmt *S) {
-          return isCopiedSomewhere(Param, S, BuildsFromArgs);
-        }))
+    if (!Cost || !core::isOnlyRead(Param, FD, C))
+      continue;
+    // A sink: moving it on is the fix (the last-use rule), unless a move of
+    // T copies too (it has no move constructor): then the caller's copy is
+    // the one a const reference saves.
+    bool CopiedOnward = llvm::any_of(Code, [&](const Stmt *S) {
+      return isCopiedSomewhere(Param, S, BuildsFromArgs);
+    });
+    if (CopiedOnward && copies(C).moveSavingNs(T))
       continue;
     // Every call building the argument in place (a lambda into a
     // std::function): a const reference would build the same object. All
@@ -491,10 +505,13 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
         Unfixable = P;
     }
     std::string Spelled = copies(C).spell(T);
-    std::string Message = "parameter '" + Param->getName().str() + "' (" +
-                          Spelled +
-                          ") is copied on every call but only read: pass it "
-                          "by const reference";
+    std::string Message =
+        "parameter '" + Param->getName().str() + "' (" + Spelled +
+        (CopiedOnward ? ") is copied on every call, then copied again: "
+                        "moving it would copy as well; pass it by const "
+                        "reference"
+                      : ") is copied on every call but only read: pass it "
+                        "by const reference");
     {
       DiagnosticBuilder D = report(Param->getLocation(), Message, I, SM);
       if (!Elsewhere && !Unfixable)
