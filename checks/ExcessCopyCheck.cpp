@@ -853,7 +853,8 @@ static bool isBuiltFromEmpty(const CallExpr *Call) {
 }
 
 /// True when Arg is an argument of Call that a `T&&` overload of its callee
-/// would take instead (`v.push_back(x)`): a move would save its copy.
+/// would take instead (`v.push_back(x)`): a move would save its copy (not
+/// when the `const T&` overload only hands its parameter back).
 static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee)
@@ -862,7 +863,8 @@ static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg) {
       isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
   for (unsigned I = Offset; I < Call->getNumArgs(); ++I)
     if (Call->getArg(I)->IgnoreImplicit() == Arg)
-      return hasMovingOverload(Callee, I - Offset, false);
+      return hasMovingOverload(Callee, I - Offset, false) &&
+             !returnsParameter(Callee, I - Offset);
   return false;
 }
 

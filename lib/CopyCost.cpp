@@ -277,7 +277,18 @@ std::string CopyCostModel::spell(QualType T) const {
   Policy.SuppressInlineNamespace = true;
   Policy.SuppressDefaultTemplateArgs = true;
   Policy.FullyQualifiedName = true;
-  return T.getNonReferenceType().getUnqualifiedType().getAsString(Policy);
+  QualType Shown = T.getNonReferenceType().getUnqualifiedType();
+  std::string Spelled = Shown.getAsString(Policy);
+  // What `auto` was deduced from may be spelled inside a library template,
+  // without its namespace (`basic_string<char, char_traits<char>,
+  // allocator<char>>` for the result of a string `operator+`): then the
+  // type itself says more.
+  const CXXRecordDecl *RD = Shown->getAsCXXRecordDecl();
+  if (isa<DeducedType>(Shown.getTypePtr()) && RD && RD->getIdentifier() &&
+      !RD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+      StringRef(Spelled).starts_with(RD->getName()))
+    return Shown.getCanonicalType().getAsString(Policy);
+  return Spelled;
 }
 
 } // namespace perf_audit
