@@ -430,11 +430,15 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
       FD->isExternC() || core::isCoroutine(FD) ||
       loops(C).isNamedOtherThanCalled(FD))
     return;
+  // The signature of a virtual function is shared with every override: it
+  // is reported, but not rewritten (an override elsewhere may modify its
+  // copy).
+  const CXXMethodDecl *Shared = nullptr;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-    // The signature of a virtual function is not its own to change.
-    if (MD->isVirtual() || MD->size_overridden_methods() > 0 ||
-        MD->getParent()->isLambda())
+    if (MD->getParent()->isLambda())
       return;
+    if (MD->isVirtual() || MD->size_overridden_methods() > 0)
+      Shared = MD;
   }
   const SourceManager &SM = C.getSourceManager();
   auto Code = core::functionCode(FD);
@@ -443,7 +447,7 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   };
   for (const ParmVarDecl *Param : FD->parameters()) {
     QualType T = Param->getType();
-    if (T->isReferenceType() || T->isDependentType() || !Param->getIdentifier())
+    if (T->isReferenceType() || T->isDependentType())
       continue;
     std::optional<double> Cost = copies(C).costNs(T);
     if (!Cost || !core::isOnlyRead(Param, FD, C))
@@ -478,6 +482,8 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, 1);
     if (InPlace)
       I.Certainty = core::Confidence::Low;
+    if (Shared)
+      I.Certainty = core::lowered(I.Certainty);
     if (!meetsMinimum(I))
       continue;
 
@@ -505,21 +511,39 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
         Unfixable = P;
     }
     std::string Spelled = copies(C).spell(T);
+    std::string Named =
+        Param->getIdentifier()
+            ? "parameter '" + Param->getName().str() + "'"
+            : "unnamed parameter " + std::to_string(Index + 1);
     std::string Message =
-        "parameter '" + Param->getName().str() + "' (" + Spelled +
+        Named + " (" + Spelled +
         (CopiedOnward ? ") is copied on every call, then copied again: "
                         "moving it would copy as well; pass it by const "
                         "reference"
-                      : ") is copied on every call but only read: pass it "
-                        "by const reference");
+         : Param->getIdentifier()
+             ? ") is copied on every call but only read: pass it by const "
+               "reference"
+             : ") is copied on every call but never used: pass it by const "
+               "reference");
+    SourceLocation At = Param->getIdentifier() ? Param->getLocation()
+                                               : Param->getBeginLoc();
     {
-      DiagnosticBuilder D = report(Param->getLocation(), Message, I, SM);
-      if (!Elsewhere && !Unfixable)
+      DiagnosticBuilder D = report(At, Message, I, SM);
+      if (!Elsewhere && !Unfixable && !Shared)
         for (const FixItHint &Fix : Fixes)
           D << Fix;
     }
     std::string ConstReference = "'const " + Spelled + " &'";
-    if (Elsewhere)
+    if (Shared) {
+      const CXXMethodDecl *Base = Shared->size_overridden_methods() > 0
+                                      ? *Shared->begin_overridden_methods()
+                                      : nullptr;
+      note(At, (Base ? "'" + Shared->getNameAsString() + "' overrides '" +
+                           Base->getQualifiedNameAsString() + "'"
+                     : "'" + Shared->getNameAsString() + "' is virtual") +
+                   ": change the parameter to " + ConstReference +
+                   " in the base and every override together");
+    } else if (Elsewhere)
       note(Elsewhere->getBeginLoc(), "declared in another file here: change "
                                      "both declarations to " + ConstReference);
     else if (Unfixable)
