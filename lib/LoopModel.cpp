@@ -600,7 +600,9 @@ public:
       : Loops(Loops), State(State), Ctx(Ctx) {}
 
   Dependence classify(const Expr *E, unsigned Depth) {
-    if (!E || Depth > MaxClassifyDepth)
+    // Broken code: clang's recovery expressions may have no type.
+    if (!E || Depth > MaxClassifyDepth || E->getType().isNull() ||
+        E->containsErrors())
       return unknown();
     // An implicit conversion may run the query (soci's `rowset<row> rows =
     // (sql.prepare << ...)`); look at it before stripping it away.

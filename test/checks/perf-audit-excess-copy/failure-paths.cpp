@@ -52,7 +52,7 @@ bool Parser::fail(const std::string &message, const Token &token) {
   info.token = token;
   info.message = message;
   errors_.push_back(info);
-  // CHECK-MESSAGES-LOW: :[[@LINE-1]]:21: warning: 'info' (ErrorInfo) is copied on its last use: move it instead [impact: low 20, low confidence] [perf-audit-excess-copy]
+  // CHECK-MESSAGES-LOW: :[[@LINE-1]]:21: warning: 'info' ({{(Parser::)?}}ErrorInfo) is copied on its last use: move it instead [impact: low 20, low confidence] [perf-audit-excess-copy]
   // CHECK-FIXES-LOW: errors_.push_back(std::move(info));
   return false;
 }
