@@ -333,7 +333,8 @@ static bool isInsertingMethod(const FunctionDecl *Callee) {
 // By-value parameters
 //===----------------------------------------------------------------------===//
 
-static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg);
+static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg,
+                                bool BuildsFromArgs);
 
 /// True when a DeclRefExpr to Param is copied into a by-value destination:
 /// the parameter is a sink, and moving it (the last-use rule) is the fix.
@@ -362,7 +363,8 @@ isCopiedSomewhere(const ParmVarDecl *Param, const Stmt *Body,
   if (const auto *Call = dyn_cast<CallExpr>(Body))
     for (const Expr *Arg : Call->arguments())
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreImplicit());
-          Ref && Ref->getDecl() == Param && movingOverloadTakes(Call, Ref))
+          Ref && Ref->getDecl() == Param &&
+          movingOverloadTakes(Call, Ref, /*BuildsFromArgs=*/false))
         return true;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Body))
     if (Construct->getNumArgs() == 1 &&
@@ -877,9 +879,11 @@ static bool isBuiltFromEmpty(const CallExpr *Call) {
 }
 
 /// True when Arg is an argument of Call that a `T&&` overload of its callee
-/// would take instead (`v.push_back(x)`): a move would save its copy (not
-/// when the `const T&` overload only hands its parameter back).
-static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg) {
+/// would take instead (`v.push_back(x)`, or a forwarding reference of a
+/// callee that BuildsFromArgs): a move would save its copy (not when the
+/// `const T&` overload only hands its parameter back).
+static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg,
+                                bool BuildsFromArgs) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee)
     return false;
@@ -887,7 +891,7 @@ static bool movingOverloadTakes(const CallExpr *Call, const Expr *Arg) {
       isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
   for (unsigned I = Offset; I < Call->getNumArgs(); ++I)
     if (Call->getArg(I)->IgnoreImplicit() == Arg)
-      return hasMovingOverload(Callee, I - Offset, false) &&
+      return hasMovingOverload(Callee, I - Offset, BuildsFromArgs) &&
              !returnsParameter(Callee, I - Offset);
   return false;
 }
@@ -913,7 +917,7 @@ static bool isCopiedOnLastUse(const VarDecl *Var, const FunctionDecl *FD,
       if (const auto *Construct = Parents[0].get<CXXConstructExpr>())
         Copied = Construct->getConstructor()->isCopyConstructor();
       else if (const auto *Call = Parents[0].get<CallExpr>())
-        Copied = movingOverloadTakes(Call, Ref);
+        Copied = movingOverloadTakes(Call, Ref, /*BuildsFromArgs=*/false);
       if (Copied && core::isLastUse(Ref, Ref, FD, Loops, C))
         return true;
     }
@@ -941,15 +945,7 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
       return;
     OnlyIfAbsent = model().isInsertingIfAbsent(calls().nameOf(Callee)) &&
                    !isBuiltFromEmpty(Call);
-    unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
-                          ? 1 : 0;
-    std::optional<unsigned> Index;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-      if (Call->getArg(I)->IgnoreImplicit() == Ref)
-        Index = I;
-    if (!Index || *Index < Offset ||
-        !hasMovingOverload(Callee, *Index - Offset, buildsFromArguments(Callee)) ||
-        returnsParameter(Callee, *Index - Offset))
+    if (!movingOverloadTakes(Call, Ref, buildsFromArguments(Callee)))
       return;
   }
   // Before C++14 a lambda cannot move into its capture.
@@ -1059,7 +1055,7 @@ static bool isCopiedFrom(const CallExpr *Move, ASTContext &C) {
       return Operator->getNumArgs() == 2 &&
              Operator->getArg(1)->IgnoreImplicit() == Move;
   if (const auto *Call = dyn_cast<CallExpr>(Parent))
-    return movingOverloadTakes(Call, Move);
+    return movingOverloadTakes(Call, Move, /*BuildsFromArgs=*/false);
   return false;
 }
 

@@ -2222,7 +2222,6 @@ bool LoopModel::isFailureReport(const FunctionDecl *Fn) {
   if (auto It = State->FailureReports.find(Fn);
       It != State->FailureReports.end())
     return It->second;
-  State->FailureReports[Fn] = false;
   const FunctionDecl *Definition = nullptr;
   bool Result = false;
   if (Fn->hasBody(Definition) && returnsOnlyFalse(Definition, 0))
