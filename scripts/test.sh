@@ -19,7 +19,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PINNED="$(head -n1 "$ROOT/llvm-version.txt")"
 MAJORS="${PERF_AUDIT_TEST_LLVM:-19 22}"
 SANITIZER_RUNS="${PERF_AUDIT_TEST_SANITIZERS-asan tsan}"
-ALL_TARGETS="PerfAudit perf-audit perf-audit-clangd PerfAuditUnitTests perf-audit-config-fuzzer"
+ALL_TARGETS="PerfAudit perf-audit perf-audit-clangd PerfAuditUnitTests perf-audit-config-fuzzer
+  perf-audit-explicit-instantiations"
 
 RESULTS=()
 # The SARIF validator, from npm, pinned (see ../shared/sarif/README.md).

@@ -70,6 +70,8 @@ config.substitutions.append(
                                                config.perf_audit_plugin)))
 config.substitutions.append(("%clang_tidy", host_prefix + clang_tidy))
 config.substitutions.append(("%perf_audit_clangd", config.perf_audit_clangd))
+config.substitutions.append(("%explicit_instantiations",
+                             config.perf_audit_explicit_instantiations))
 if "thread" in sanitizers:
     # ThreadSanitizer watches the workers: more of them than cores, whatever
     # the test asks for (a -j of its own comes later and wins).
