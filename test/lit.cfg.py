@@ -8,7 +8,7 @@ import lit.util
 config.name = "perf-audit"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "Unit", "lsp_client.py", "check_perf_audit.py",
+config.excludes = ["Inputs", "Unit", "tools", "lsp_client.py", "check_perf_audit.py",
                    "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.perf_audit_obj_root, "test")

@@ -26,6 +26,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -114,7 +115,7 @@ public:
       if (Spec->getSpecializationKind() != TSK_ImplicitInstantiation ||
           !Spec->hasDefinition())
         continue;
-      QualType Type = Context.getRecordType(Spec);
+      QualType Type = recordType(Spec);
       if (!isNameable(Type))
         continue;
       add(*Template, ("template " + Spec->getKindName() + " " + spell(Type) +
@@ -142,6 +143,15 @@ public:
   const std::set<std::string> &lines() const { return Lines; }
 
 private:
+  QualType recordType(const CXXRecordDecl *Record) const {
+    // LLVM 22 replaced getRecordType with the tag-type accessors.
+#if LLVM_VERSION_MAJOR >= 22
+    return Context.getCanonicalTagType(Record);
+#else
+    return Context.getRecordType(Record);
+#endif
+  }
+
   std::string spell(QualType Type) const {
     return TypeName::getFullyQualifiedName(Type, Context, Policy,
                                            /*WithGlobalNsPrefix=*/true);
@@ -160,7 +170,7 @@ private:
     // ends in a name, `R ::ns::f` would read as `R::ns::f`.
     Out << "template " << spell(Spec.getReturnType()) << " ";
     if (const auto *Record = dyn_cast<CXXRecordDecl>(Spec.getDeclContext()))
-      Out << TypeName::getFullyQualifiedName(Context.getRecordType(Record),
+      Out << TypeName::getFullyQualifiedName(recordType(Record),
                                              Context, Policy)
           << "::";
     else if (const auto *Namespace =
