@@ -266,9 +266,9 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
   const Stmt &Body = *Loop->getBody();
   if (const auto *Decomposition = dyn_cast<DecompositionDecl>(Var)) {
     for (const BindingDecl *B : Decomposition->bindings())
-      if (!core::isOnlyRead(B, Body, C))
+      if (!isOnlyRead(B, Body, C))
         return;
-  } else if (!core::isOnlyRead(Var, Body, C)) {
+  } else if (!isOnlyRead(Var, Body, C)) {
     return;
   }
 
@@ -452,7 +452,7 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
     if (T->isReferenceType() || T->isDependentType())
       continue;
     std::optional<double> Cost = copies(C).costNs(T);
-    if (!Cost || !core::isOnlyRead(Param, FD, C))
+    if (!Cost || !isOnlyRead(Param, FD, C))
       continue;
     // A sink: moving it on is the fix (the last-use rule), unless a move of
     // T copies too (it has no move constructor): then the caller's copy is
@@ -717,7 +717,7 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   const Expr *Source = Copy->getArg(0);
   std::optional<double> Cost = copies(C).costNs(Local->getType());
   const FunctionDecl *FD = Loops.enclosingFunction(Declaration);
-  if (!Cost || !FD || !FD->getBody() || !core::isOnlyRead(Local, FD, C) ||
+  if (!Cost || !FD || !FD->getBody() || !isOnlyRead(Local, FD, C) ||
       isReturned(Local, FD, C))
     return;
   const VarDecl *Original = nullptr;

@@ -9,6 +9,7 @@
 
 #include "PerfAuditCheck.h"
 #include "perf-audit/CopyCost.h"
+#include "perf-audit/VarUses.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
 namespace clang::tidy::perf_audit {
@@ -30,6 +31,13 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// core::isOnlyRead with the model's reading functions (`std::find`).
+  template <typename ScopeT>
+  bool isOnlyRead(const ValueDecl *Var, const ScopeT &Scope, ASTContext &Ctx) {
+    return core::isOnlyRead(Var, Scope, Ctx, [this](const FunctionDecl &F) {
+      return model().isReadingFunction(calls().nameOf(&F));
+    });
+  }
   void checkRangeLoop(const CXXForRangeStmt *Loop, ASTContext &Ctx);
   /// True when Callee builds an object from its arguments: a container's
   /// inserting member or a model's allocating function (make_shared).

@@ -70,6 +70,7 @@ struct ModelDocument {
   AsyncModel Async;
   TypesModel Types;
   std::vector<std::string> InvokingFunctions;
+  std::vector<std::string> ReadingFunctions;
 };
 
 /// The cost-table entries a model may name; kept in step with Impact.h.
@@ -281,6 +282,7 @@ template <> struct MappingTraits<ModelDocument> {
     Io.mapOptional("async", M.Async);
     Io.mapOptional("types", M.Types);
     Io.mapOptional("invoking-functions", M.InvokingFunctions);
+    Io.mapOptional("reading-functions", M.ReadingFunctions);
   }
 };
 
@@ -374,6 +376,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     ErrorRecordWords.push_back(StringRef(Word).lower());
   for (std::string &Name : Doc.InvokingFunctions)
     InvokingFunctions.push_back(normalizeName(Name));
+  for (std::string &Name : Doc.ReadingFunctions)
+    ReadingFunctions.push_back(normalizeName(Name));
   for (OwningTypeModel &M : Doc.Types.Owning) {
     M.Name = normalizeName(M.Name);
     OwningTypes.push_back(std::move(M));
@@ -578,6 +582,10 @@ bool ApiModel::isClearingMethod(StringRef MethodName) const {
 
 bool ApiModel::isInvokingFunction(StringRef Name) const {
   return is_contained(InvokingFunctions, Name);
+}
+
+bool ApiModel::isReadingFunction(StringRef Name) const {
+  return is_contained(ReadingFunctions, Name);
 }
 
 void ApiModel::addCheapType(StringRef Name) {

@@ -9,6 +9,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
@@ -74,15 +75,357 @@ llvm::SmallVector<const Stmt *, 4> functionCode(const FunctionDecl *FD) {
   return Code;
 }
 
-bool isOnlyRead(const ValueDecl *Var, const Stmt &Scope, ASTContext &Ctx) {
+namespace {
+/// The references to a declaration in a statement, lambda bodies included.
+class DeclRefCollector : public RecursiveASTVisitor<DeclRefCollector> {
+public:
+  explicit DeclRefCollector(const ValueDecl *Var) : Var(Var) {}
+  bool shouldVisitLambdaBodies() const { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == Var)
+      Refs.push_back(Ref);
+    return true;
+  }
+  const ValueDecl *Var;
+  llvm::SmallVector<const DeclRefExpr *, 8> Refs;
+};
+
+/// Whether a call of a non-const member function reads its object: the
+/// function has a const twin, and what it returns is only read, so the
+/// object made const calls the twin and the code means the same.
+class ConstTwinReads {
+public:
+  ConstTwinReads(const Stmt &Scope, ASTContext &Ctx, ReadingFunctions IsReading)
+      : Scope(Scope), Ctx(Ctx), IsReading(IsReading) {}
+
+  /// True when Ref is the object of such a call.
+  bool isRead(const DeclRefExpr *Ref) {
+    const Expr *Object = Ref;
+    const Stmt *User = climb(Object);
+    const CXXMethodDecl *Method = nullptr;
+    const Expr *Call = nullptr;
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(User);
+        Member && !Member->isArrow() && Member->getBase() == Object) {
+      const auto *MemberCall =
+          dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(Member));
+      if (MemberCall && MemberCall->getCallee() == Member) {
+        Method = MemberCall->getMethodDecl();
+        Call = MemberCall;
+      }
+    } else if (const auto *Operator =
+                   dyn_cast_or_null<CXXOperatorCallExpr>(User);
+               Operator && Operator->getNumArgs() > 0 &&
+               Operator->getArg(0) == Object) {
+      Method = dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+      Call = Operator;
+    }
+    if (const auto *RangeCall = dyn_cast_or_null<CallExpr>(User);
+        RangeCall && !Method && !isa<CXXOperatorCallExpr>(RangeCall) &&
+        llvm::is_contained(RangeCall->arguments(), Object))
+      // A range given to a reading function (`std::ranges::find(v, x)`).
+      return readingCallReads(RangeCall, 0);
+    return Method && constTwin(*Method) && resultOnlyRead(Call, 0);
+  }
+
+private:
+  // A result passed through more calls than this is taken as written: the
+  // chains real code reads through are short (`v.front().name.size()`).
+  static constexpr unsigned MaxDepth = 4;
+
+  const Stmt *parentStmt(const Stmt *S) {
+    DynTypedNodeList Parents = Ctx.getParents(*S);
+    return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  }
+
+  /// The parent of E past parentheses and conversions that keep what E
+  /// refers to (E becomes the outermost of them); null past a conversion
+  /// that reads E's value, with ReadsValue set.
+  const Stmt *climb(const Expr *&E, bool *ReadsValue = nullptr) {
+    while (true) {
+      const Stmt *Parent = parentStmt(E);
+      if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent)) {
+        if (Cast->getCastKind() == CK_LValueToRValue) {
+          if (ReadsValue)
+            *ReadsValue = true;
+          return nullptr;
+        }
+        if (Cast->getCastKind() != CK_NoOp &&
+            Cast->getCastKind() != CK_DerivedToBase &&
+            Cast->getCastKind() != CK_UncheckedDerivedToBase)
+          return Parent;
+      } else if (!isa_and_nonnull<ParenExpr, MaterializeTemporaryExpr,
+                                  CXXBindTemporaryExpr, ExprWithCleanups>(
+                     Parent)) {
+        return Parent;
+      }
+      E = cast<Expr>(Parent);
+    }
+  }
+
+  /// The const overload of Method: the same name, parameters and
+  /// ref-qualifier.
+  const CXXMethodDecl *constTwin(const CXXMethodDecl &Method) {
+    if (Method.isConst() || Method.isStatic() ||
+        Method.getRefQualifier() == RQ_RValue)
+      return nullptr;
+    for (const NamedDecl *Candidate :
+         Method.getParent()->lookup(Method.getDeclName())) {
+      const auto *Other = dyn_cast<CXXMethodDecl>(Candidate);
+      if (!Other || Other == &Method || !Other->isConst() ||
+          Other->getRefQualifier() == RQ_RValue ||
+          Other->getNumParams() != Method.getNumParams())
+        continue;
+      bool SameParameters = true;
+      for (unsigned I = 0; I < Method.getNumParams(); ++I)
+        SameParameters &= Ctx.hasSameType(Other->getParamDecl(I)->getType(),
+                                          Method.getParamDecl(I)->getType());
+      if (SameParameters)
+        return Other;
+    }
+    return nullptr;
+  }
+
+  /// True when Arg, an argument of Call, is passed by value or by const
+  /// reference to a function that is not a member of Arg.
+  static bool passedForReading(const CallExpr *Call, const Expr *Arg) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return false;
+    unsigned Shift = 0;
+    if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)) {
+      if (Call->getArg(0) == Arg)
+        return false;
+      Shift = 1;
+    }
+    for (unsigned I = Shift; I < Call->getNumArgs(); ++I) {
+      if (Call->getArg(I) != Arg)
+        continue;
+      if (I - Shift >= Callee->getNumParams())
+        return false;
+      QualType Param = Callee->getParamDecl(I - Shift)->getType();
+      if (Param->isPointerType())
+        return false;
+      return !Param->isReferenceType() ||
+             (Param->isLValueReferenceType() &&
+              Param.getNonReferenceType().isConstQualified());
+    }
+    return false;
+  }
+
+  /// True when a local initialised with Init is a copy, or a const
+  /// reference, of it.
+  static bool initialisesCopyOrConstReference(const Expr *Init,
+                                             const VarDecl *Local) {
+    if (Local->getInit()->IgnoreParenImpCasts() != Init->IgnoreParenImpCasts() &&
+        Local->getInit() != Init)
+      return false;
+    QualType Type = Local->getType();
+    return !Type->isReferenceType() ||
+           (Type->isLValueReferenceType() &&
+            Type.getNonReferenceType().isConstQualified());
+  }
+
+  const VarDecl *initialised(const Expr *E) {
+    DynTypedNodeList Parents = Ctx.getParents(*E);
+    if (Parents.empty())
+      return nullptr;
+    const auto *Local = Parents[0].get<VarDecl>();
+    return Local && Local->getInit() == E ? Local : nullptr;
+  }
+
+  /// True when the lvalue or the value R, which the const twin would give
+  /// as const, is only read.
+  bool resultOnlyRead(const Expr *R, unsigned Depth) {
+    if (Depth > MaxDepth)
+      return false;
+    if (!R->isGLValue())
+      return R->getType()->isRecordType() && iteratorOnlyRead(R, Depth);
+    bool ReadsValue = false;
+    const Expr *Use = R;
+    const Stmt *User = climb(Use, &ReadsValue);
+    if (ReadsValue)
+      return true;
+    if (const VarDecl *Local = initialised(Use))
+      return initialisesCopyOrConstReference(Use, Local);
+    if (!User)
+      return false;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(User)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      return Construct->getNumArgs() >= 1 && Construct->getArg(0) == Use &&
+             (Ctor->isCopyConstructor() ||
+              (Ctor->getNumParams() > 0 &&
+               Ctor->getParamDecl(0)->getType()->isLValueReferenceType() &&
+               Ctor->getParamDecl(0)
+                   ->getType()
+                   .getNonReferenceType()
+                   .isConstQualified()));
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(User);
+        Member && !Member->isArrow() && Member->getBase() == Use)
+      return memberOnlyRead(Member, Depth);
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(User);
+        Operator && Operator->getNumArgs() > 0 && Operator->getArg(0) == Use)
+      if (const auto *Method =
+              dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee()))
+        return Method->isConst() ||
+               (constTwin(*Method) && resultOnlyRead(Operator, Depth + 1));
+    if (const auto *Call = dyn_cast<CallExpr>(User))
+      return passedForReading(Call, Use);
+    return false;
+  }
+
+  /// `x.field` or `x.method(...)` of a result that is only read.
+  bool memberOnlyRead(const MemberExpr *Member, unsigned Depth) {
+    if (isa<FieldDecl>(Member->getMemberDecl()))
+      return resultOnlyRead(Member, Depth + 1);
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(Member));
+    if (!Call || Call->getCallee() != Member)
+      return false;
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    return Method && (Method->isConst() ||
+                      (constTwin(*Method) && resultOnlyRead(Call, Depth + 1)));
+  }
+
+  static bool isComparison(OverloadedOperatorKind Kind) {
+    return Kind == OO_EqualEqual || Kind == OO_ExclaimEqual ||
+           Kind == OO_Less || Kind == OO_LessEqual || Kind == OO_Greater ||
+           Kind == OO_GreaterEqual || Kind == OO_Spaceship;
+  }
+
+  /// What an iterator operator does with Operand (`*it`, `it->m`, `it ==
+  /// end`, `++it`) only reads the sequence.
+  bool iteratorOperatorReads(const CXXOperatorCallExpr *Operator,
+                             const Expr *Operand, unsigned Depth) {
+    OverloadedOperatorKind Kind = Operator->getOperator();
+    if (isComparison(Kind))
+      return true;
+    if (Operator->getNumArgs() == 0 || Operator->getArg(0) != Operand)
+      return false;
+    if (Kind == OO_Star)
+      return resultOnlyRead(Operator, Depth + 1);
+    if (Kind == OO_Arrow) {
+      const auto *Member = dyn_cast_or_null<MemberExpr>(parentStmt(Operator));
+      return Member && Member->getBase() == Operator &&
+             memberOnlyRead(Member, Depth);
+    }
+    return false;
+  }
+
+  /// True when a reading function is given Operand and what it returns is
+  /// only read.
+  bool readingCallReads(const CallExpr *Call, unsigned Depth) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!IsReading || !Callee || !IsReading(*Callee))
+      return false;
+    QualType Result = Call->getType();
+    if (Result->isVoidType() || Result->isScalarType())
+      return true;
+    return Result->isRecordType() && !Call->isGLValue() &&
+           iteratorOnlyRead(Call, Depth + 1);
+  }
+
+  /// The user of the iterator value It, past the copies and moves that pass
+  /// it on to a parameter or a local.
+  const Stmt *iteratorUser(const Expr *&It) {
+    while (true) {
+      const Stmt *User = climb(It);
+      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User);
+      if (!Construct || Construct->getNumArgs() != 1 ||
+          !Construct->getConstructor()->isCopyOrMoveConstructor())
+        return User;
+      It = Construct;
+    }
+  }
+
+  /// True when the iterator value It, which the const twin would give as a
+  /// const iterator, is only used to read: compared, dereferenced and read,
+  /// given to a reading function, or kept in an `auto` local used so.
+  bool iteratorOnlyRead(const Expr *It, unsigned Depth) {
+    if (Depth > MaxDepth)
+      return false;
+    const Expr *Use = It;
+    const Stmt *User = iteratorUser(Use);
+    if (const VarDecl *Local = initialised(Use))
+      return localIteratorOnlyRead(Local, Depth);
+    if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(User)) {
+      if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2 &&
+          Operator->getArg(1) == Use) {
+        const auto *Target = dyn_cast<DeclRefExpr>(
+            Operator->getArg(0)->IgnoreParenImpCasts());
+        const auto *Local =
+            Target ? dyn_cast<VarDecl>(Target->getDecl()) : nullptr;
+        return Local && localIteratorOnlyRead(Local, Depth);
+      }
+      return iteratorOperatorReads(Operator, Use, Depth);
+    }
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(User))
+      return readingCallReads(Call, Depth);
+    return false;
+  }
+
+  /// True when a local iterator, declared `auto` (its type follows the
+  /// twin's), is only compared, stepped, assigned, dereferenced and read,
+  /// or given to a reading function.
+  bool localIteratorOnlyRead(const VarDecl *Local, unsigned Depth) {
+    if (Depth > MaxDepth || !Local->isLocalVarDecl() ||
+        Local->getType()->isReferenceType() || !Local->getTypeSourceInfo() ||
+        !Local->getTypeSourceInfo()->getType()->getContainedAutoType())
+      return false;
+    if (auto [It, New] = LocalIterators.try_emplace(Local, true); !New)
+      return It->second;
+    DeclRefCollector Uses(Local);
+    Uses.TraverseStmt(const_cast<Stmt *>(&Scope));
+    bool Reads = llvm::all_of(Uses.Refs, [&](const DeclRefExpr *Ref) {
+      const Expr *Use = Ref;
+      const Stmt *User = climb(Use);
+      if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(User)) {
+        OverloadedOperatorKind Kind = Operator->getOperator();
+        if (Kind == OO_PlusPlus || Kind == OO_MinusMinus ||
+            (Kind == OO_Equal && Operator->getArg(0) == Use))
+          return true;
+        return iteratorOperatorReads(Operator, Use, Depth + 1);
+      }
+      const Expr *Copy = Use;
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(iteratorUser(Copy)))
+        return Copy != Use && readingCallReads(Call, Depth + 1);
+      return false;
+    });
+    LocalIterators[Local] = Reads;
+    return Reads;
+  }
+
+  const Stmt &Scope;
+  ASTContext &Ctx;
+  ReadingFunctions IsReading;
+  // Locals being or already decided (a cycle through `it = v.begin()` is
+  // taken as a read: each use is decided on its own).
+  llvm::DenseMap<const VarDecl *, bool> LocalIterators;
+};
+} // namespace
+
+bool isOnlyRead(const ValueDecl *Var, const Stmt &Scope, ASTContext &Ctx,
+                ReadingFunctions IsReading) {
   MoveFinder Moves(Var);
   Moves.TraverseStmt(const_cast<Stmt *>(&Scope));
-  return !Moves.Found && !ExprMutationAnalyzer(Scope, Ctx).isMutated(Var);
+  if (Moves.Found)
+    return false;
+  ExprMutationAnalyzer Mutations(Scope, Ctx);
+  if (!Mutations.isMutated(Var))
+    return true;
+  // Clang's analysis takes any non-const member call for a change; look at
+  // each reference on its own.
+  DeclRefCollector Uses(Var);
+  Uses.TraverseStmt(const_cast<Stmt *>(&Scope));
+  ConstTwinReads Twins(Scope, Ctx, IsReading);
+  return llvm::all_of(Uses.Refs, [&](const DeclRefExpr *Ref) {
+    return !Mutations.isMutated(Ref) || Twins.isRead(Ref);
+  });
 }
 
-bool isOnlyRead(const ValueDecl *Var, const FunctionDecl *FD, ASTContext &Ctx) {
+bool isOnlyRead(const ValueDecl *Var, const FunctionDecl *FD, ASTContext &Ctx,
+                ReadingFunctions IsReading) {
   return llvm::all_of(functionCode(FD), [&](const Stmt *S) {
-    return isOnlyRead(Var, *S, Ctx);
+    return isOnlyRead(Var, *S, Ctx, IsReading);
   });
 }
 

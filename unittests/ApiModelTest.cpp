@@ -80,6 +80,21 @@ linear-functions:
   EXPECT_EQ(M.linearFunction("std::find")->Scans, ScanShape::Argument);
 }
 
+TEST(ApiModelTest, ReadingFunctionsExcludeWritingAlgorithms) {
+  ApiModel M = ApiModel::builtin();
+  EXPECT_TRUE(M.isReadingFunction("std::find"));
+  EXPECT_TRUE(M.isReadingFunction("std::ranges::count_if"));
+  // They write through the iterators, or hand out non-const elements.
+  EXPECT_FALSE(M.isReadingFunction("std::sort"));
+  EXPECT_FALSE(M.isReadingFunction("std::for_each"));
+  EXPECT_FALSE(M.isReadingFunction("mylib::contains"));
+  ASSERT_FALSE(static_cast<bool>(M.merge(R"yaml(
+reading-functions:
+  - ::mylib::contains
+)yaml", "user.yaml")));
+  EXPECT_TRUE(M.isReadingFunction("mylib::contains"));
+}
+
 TEST(ApiModelTest, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(mergeError("linear-functions:\n  - { name: f, scanz: argument }\n"),
             "user.yaml:2:16: error: unknown key 'scanz'");

@@ -202,6 +202,10 @@ public:
   /// return (`std::for_each`, `std::sort`): a lambda handed to one runs
   /// there. Any other library function may keep it for later.
   bool isInvokingFunction(llvm::StringRef Name) const;
+  /// Library functions that only read through the iterators and ranges
+  /// they are given (`std::find`, `std::count_if`): a container whose
+  /// `begin()`/`end()` only go to them is not changed by them.
+  bool isReadingFunction(llvm::StringRef Name) const;
   /// Adds a type to the cheap list (a check option naming more).
   void addCheapType(llvm::StringRef Name);
   bool isCheapType(llvm::StringRef Name) const;
@@ -230,6 +234,7 @@ private:
   std::vector<std::string> InsertingIfAbsent;
   std::vector<std::string> ErrorRecordWords;
   std::vector<std::string> InvokingFunctions;
+  std::vector<std::string> ReadingFunctions;
   std::vector<std::string> CheapTypes;
   std::vector<std::string> NamedResourceTypes;
 

@@ -9,6 +9,7 @@
 #ifndef PERF_AUDIT_VARUSES_H
 #define PERF_AUDIT_VARUSES_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
@@ -31,12 +32,22 @@ class LoopModel;
 llvm::SmallVector<const clang::Stmt *, 4>
 functionCode(const clang::FunctionDecl *FD);
 
+/// Library functions that only read through the iterators and ranges they
+/// are given (`std::find`, `std::count_if`: model list `reading-functions`).
+using ReadingFunctions = llvm::function_ref<bool(const clang::FunctionDecl &)>;
+
 /// True when nothing in Scope modifies Var, moves from it, or takes a
-/// non-const reference or pointer to it.
+/// non-const reference or pointer to it. A call of a non-const member
+/// function that has a const twin (the same name and parameters, `const`:
+/// `begin()`, `front()`, `operator[]` of a vector, `find` of a map) reads
+/// Var when what it returns is only read: copied, compared, passed by value
+/// or const reference, dereferenced and read, given to one of
+/// IsReading's functions, or kept in an `auto` iterator used that way. Made
+/// const, Var calls the twin, and the code means the same.
 bool isOnlyRead(const clang::ValueDecl *Var, const clang::Stmt &Scope,
-                clang::ASTContext &Ctx);
+                clang::ASTContext &Ctx, ReadingFunctions IsReading = {});
 bool isOnlyRead(const clang::ValueDecl *Var, const clang::FunctionDecl *FD,
-                clang::ASTContext &Ctx);
+                clang::ASTContext &Ctx, ReadingFunctions IsReading = {});
 
 /// True when Var starts empty: no initializer, `{}`, or a default
 /// constructor given no argument of its own.
