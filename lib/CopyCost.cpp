@@ -287,7 +287,17 @@ std::string CopyCostModel::spell(QualType T) const {
   if (isa<DeducedType>(Shown.getTypePtr()) && RD && RD->getIdentifier() &&
       !RD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
       StringRef(Spelled).starts_with(RD->getName()))
-    return Shown.getCanonicalType().getAsString(Policy);
+    Spelled = Shown.getCanonicalType().getAsString(Policy);
+  // A type that comes from a template argument has lost its typedef: give
+  // the standard strings the names code spells them with.
+  static constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral>
+      StringNames[] = {{"std::basic_string<char>", "std::string"},
+                       {"std::basic_string<wchar_t>", "std::wstring"},
+                       {"std::basic_string_view<char>", "std::string_view"}};
+  for (const auto &[Canonical, Name] : StringNames)
+    for (size_t At = Spelled.find(Canonical); At != std::string::npos;
+         At = Spelled.find(Canonical, At + Name.size()))
+      Spelled.replace(At, Canonical.size(), Name);
   return Spelled;
 }
 
