@@ -427,6 +427,33 @@ bool ExcessCopyCheck::buildsFromArguments(const FunctionDecl *Callee) {
          model().isAllocatingFunction(calls().nameOf(Callee));
 }
 
+/// True when a lambda's closure is converted to a function pointer
+/// somewhere in the unit.
+static bool isConvertedToPointer(const CXXRecordDecl *Closure) {
+  return llvm::any_of(Closure->decls(), [](const Decl *D) {
+    // A generic lambda converts through a conversion template.
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      return isa<CXXConversionDecl>(Template->getTemplatedDecl()) &&
+             (Template->getTemplatedDecl()->isUsed() ||
+              llvm::any_of(Template->specializations(),
+                           [](const FunctionDecl *F) { return F->isUsed(); }));
+    const auto *Conversion = dyn_cast<CXXConversionDecl>(D);
+    return Conversion && Conversion->isUsed();
+  });
+}
+
+/// The first dependent base of MD's class, when MD could override a member
+/// of it: a non-static member function other than a constructor.
+static const CXXBaseSpecifier *dependentBase(const CXXMethodDecl *MD) {
+  if (MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
+      !MD->getParent()->hasDefinition())
+    return nullptr;
+  for (const CXXBaseSpecifier &Base : MD->getParent()->bases())
+    if (Base.getType()->isDependentType())
+      return &Base;
+  return nullptr;
+}
+
 void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   if (!FD->hasBody() || FD->isDeleted() || FD->isDefaulted() || FD->isMain() ||
       FD->isExternC() || core::isCoroutine(FD) ||
@@ -437,9 +464,17 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   // copy).
   const CXXMethodDecl *Shared = nullptr;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-    if (MD->getParent()->isLambda())
+    // A lambda converted to a function pointer has the pointer's parameter
+    // types (a C callback's, most often): they are not the lambda's to
+    // change.
+    if (MD->getParent()->isLambda() && isConvertedToPointer(MD->getParent()))
       return;
-    if (MD->isVirtual() || MD->size_overridden_methods() > 0)
+    // In a class template, a member may override one of a dependent base
+    // that only instantiation reveals: `override` says so, and so does any
+    // such base, for the signature to keep overriding once instantiated.
+    if (MD->isVirtual() || MD->size_overridden_methods() > 0 ||
+        MD->hasAttr<OverrideAttr>() || MD->hasAttr<FinalAttr>() ||
+        dependentBase(MD))
       Shared = MD;
   }
   const SourceManager &SM = C.getSourceManager();
@@ -449,8 +484,12 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   };
   for (const ParmVarDecl *Param : FD->parameters()) {
     QualType T = Param->getType();
-    if (T->isReferenceType() || T->isDependentType())
+    if (T->isReferenceType())
       continue;
+    if (T->isDependentType()) {
+      checkTemplateParameter(FD, Param, C);
+      continue;
+    }
     std::optional<double> Cost = copies(C).costNs(T);
     if (!Cost || !isOnlyRead(Param, FD, C))
       continue;
@@ -529,9 +568,16 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
                "reference");
     SourceLocation At = Param->getIdentifier() ? Param->getLocation()
                                                : Param->getBeginLoc();
+    // An explicit specialization's parameters are the template's with its
+    // arguments substituted: changed alone, it specializes nothing; the
+    // template's change reaches every other instantiation.
+    const FunctionDecl *Template =
+        FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization
+            ? FD->getTemplateInstantiationPattern(/*ForDefinition=*/false)
+            : nullptr;
     {
       DiagnosticBuilder D = report(At, Message, I, SM);
-      if (!Elsewhere && !Unfixable && !Shared)
+      if (!Elsewhere && !Unfixable && !Shared && !Template)
         for (const FixItHint &Fix : Fixes)
           D << Fix;
     }
@@ -540,12 +586,24 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
       const CXXMethodDecl *Base = Shared->size_overridden_methods() > 0
                                       ? *Shared->begin_overridden_methods()
                                       : nullptr;
-      note(At, (Base ? "'" + Shared->getNameAsString() + "' overrides '" +
+      const CXXBaseSpecifier *Dependent = dependentBase(Shared);
+      std::string Name = "'" + Shared->getNameAsString() + "'";
+      note(At, (Base ? Name + " overrides '" +
                            Base->getQualifiedNameAsString() + "'"
-                     : "'" + Shared->getNameAsString() + "' is virtual") +
+                : Dependent
+                    ? Name + " may override a member of the dependent base '" +
+                          Dependent->getType().getAsString(
+                              C.getPrintingPolicy()) +
+                          "'"
+                    : Name + " is virtual") +
                    ": change the parameter to " + ConstReference +
                    " in the base and every override together");
-    } else if (Elsewhere)
+    } else if (Template)
+      note(At, "'" + FD->getNameAsString() +
+                   "' is an explicit specialization: its parameter types "
+                   "are the template's; change the parameter to " +
+                   ConstReference + " here and in the template together");
+    else if (Elsewhere)
       note(Elsewhere->getBeginLoc(), "declared in another file here: change "
                                      "both declarations to " + ConstReference);
     else if (Unfixable)
@@ -554,6 +612,87 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
            "macro, a declarator): change every declaration to " +
                ConstReference);
   }
+}
+
+void ExcessCopyCheck::checkTemplateParameter(const FunctionDecl *Pattern,
+                                             const ParmVarDecl *Param,
+                                             ASTContext &C) {
+  // The pattern's code is not typed yet: its instantiations in this unit
+  // say what the parameter holds and what is done with it. A pack expands
+  // to a number of parameters of its own in each.
+  const FunctionTemplateDecl *Template = Pattern->getDescribedFunctionTemplate();
+  if (!Template || !Param->getIdentifier() ||
+      llvm::any_of(Pattern->parameters(),
+                   [](const ParmVarDecl *P) { return P->isParameterPack(); }))
+    return;
+  unsigned Index = Param->getFunctionScopeIndex();
+  auto BuildsFromArgs = [&](const FunctionDecl *Callee) {
+    return buildsFromArguments(Callee);
+  };
+  std::optional<double> Worst;
+  std::string Example;
+  unsigned Costly = 0, Instantiations = 0;
+  for (const FunctionDecl *Spec : Template->specializations()) {
+    // An explicit specialization is code of its own, checked on its own.
+    if (Spec->getTemplateSpecializationKind() == TSK_ExplicitSpecialization ||
+        !Spec->hasBody() || Index >= Spec->getNumParams())
+      continue;
+    const ParmVarDecl *P = Spec->getParamDecl(Index);
+    QualType Type = P->getType();
+    if (Type->isReferenceType())
+      continue;
+    ++Instantiations;
+    std::optional<double> Cost = copies(C).costNs(Type);
+    if (!Cost)
+      continue;
+    // One instantiation that changes its copy, or sinks it, needs it.
+    if (!isOnlyRead(P, Spec, C))
+      return;
+    if (llvm::any_of(core::functionCode(Spec),
+                     [&](const Stmt *S) {
+                       return isCopiedSomewhere(P, S, BuildsFromArgs);
+                     }) &&
+        copies(C).moveSavingNs(Type))
+      return;
+    ++Costly;
+    if (!Worst || *Cost > *Worst) {
+      Worst = Cost;
+      Example = copies(C).spell(Type.getUnqualifiedType());
+    }
+  }
+  if (!Worst)
+    return;
+  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Worst, 1);
+  if (!meetsMinimum(I))
+    return;
+  const SourceManager &SM = C.getSourceManager();
+  TypeLoc Loc = Param->getTypeSourceInfo()->getTypeLoc();
+  // From the declaration's start, to keep qualifiers before the type.
+  StringRef Spelled = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Param->getBeginLoc(), Loc.getEndLoc()),
+      SM, getLangOpts());
+  std::string Written = Spelled.empty() ? Param->getType().getAsString()
+                                        : Spelled.trim().str();
+  std::string Message =
+      "parameter '" + Param->getName().str() + "' (" + Written + ", " +
+      Example +
+      (Costly == Instantiations
+           ? std::string(" where instantiated")
+           : " in " + std::to_string(Costly) + " of " +
+                 std::to_string(Instantiations) + " instantiations") +
+      ") is copied on every call but only read: pass it by const reference";
+  report(Param->getLocation(), Message, I, SM);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Pattern);
+  std::string Where =
+      Method && Method->getParent()->isLambda()
+          ? std::string("in a generic lambda, change it to a const reference "
+                        "by hand")
+          : "in a template, change it to a const reference by hand, with "
+            "every declaration and explicit specialization of '" +
+                Pattern->getNameAsString() + "'";
+  note(Param->getLocation(),
+       Where + ": no fix-it is offered, as this unit sees only its own "
+               "instantiations");
 }
 
 /// The fix that makes by-value parameter P a const reference, named or not;
@@ -618,17 +757,44 @@ static bool isConstSource(const Expr *Source) {
   return false;
 }
 
-/// The local or parameter a getter chain starts from: `sql` in
-/// `sql.get_logger()`, `a` in `a.b.items()`.
-static const VarDecl *rootObject(const Expr *Source) {
+/// The locals and parameters a getter chain starts from: `sql` in
+/// `sql.get_logger()`, `a` in `a.b.items()`, and through a local reference,
+/// pointer or range-for element to what it refers to (`Orig` for `Ref` in
+/// `const auto &Ref = Orig;`, for `P->get()` after `auto *P = &Orig;` or
+/// `auto P = Orig.ptr();`, for `Element` in `for (const auto &Element :
+/// Orig)`).
+static void rootObjects(const Expr *Source,
+                        llvm::SmallVectorImpl<const VarDecl *> &Roots,
+                        unsigned Depth = 0) {
+  if (!Source || Depth > 8)
+    return;
   Source = Source->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
-    return dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || llvm::is_contained(Roots, Var))
+      return;
+    Roots.push_back(Var);
+    QualType Type = Var->getType();
+    if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        (Type->isReferenceType() || Type->isPointerType() ||
+         Var->isImplicit() || Var->isCXXForRangeDecl()))
+      rootObjects(Var->getInit(), Roots, Depth + 1);
+    return;
+  }
   if (const auto *Member = dyn_cast<MemberExpr>(Source))
-    return rootObject(Member->getBase());
+    return rootObjects(Member->getBase(), Roots, Depth + 1);
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Source))
-    return rootObject(Call->getImplicitObjectArgument());
-  return nullptr;
+    return rootObjects(Call->getImplicitObjectArgument(), Roots, Depth + 1);
+  // `*it`, `it->m`, `v[i]` of a class: what the iterator or the container
+  // refers to.
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Source);
+      Operator && Operator->getNumArgs() > 0 &&
+      isa<CXXMethodDecl>(Operator->getDirectCallee()))
+    return rootObjects(Operator->getArg(0), Roots, Depth + 1);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Source);
+      Unary && (Unary->getOpcode() == UO_Deref ||
+                Unary->getOpcode() == UO_AddrOf))
+    return rootObjects(Unary->getSubExpr(), Roots, Depth + 1);
 }
 
 /// True when Root is changed through a non-const member function after
@@ -639,15 +805,20 @@ static bool changedAfter(const VarDecl *Root, const Stmt *Point,
                          const FunctionDecl *FD, ASTContext &C) {
   const SourceManager &SM = C.getSourceManager();
   auto Changes = match(
-      findAll(cxxMemberCallExpr(on(ignoringParenImpCasts(
-                            declRefExpr(to(varDecl(equalsNode(Root)))))),
-                        callee(cxxMethodDecl(unless(isConst()))))
+      findAll(cxxMemberCallExpr(
+                  on(ignoringParenImpCasts(
+                      declRefExpr(to(varDecl(equalsNode(Root)))).bind("ref"))),
+                  callee(cxxMethodDecl(unless(isConst()))))
                   .bind("change")),
       *FD->getBody(), C);
+  // A non-const member with a const twin whose result is only read
+  // (`c.at(i)` read) leaves the object as it was.
   for (const BoundNodes &Change : Changes)
     if (SM.isBeforeInTranslationUnit(
             Point->getEndLoc(),
-            Change.getNodeAs<Stmt>("change")->getBeginLoc()))
+            Change.getNodeAs<Stmt>("change")->getBeginLoc()) &&
+        !core::isReadThroughConstTwin(Change.getNodeAs<DeclRefExpr>("ref"),
+                                      *FD->getBody(), C))
       return true;
   return false;
 }
@@ -729,7 +900,11 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
         (SourceRef && core::isLastUse(SourceRef, Declaration, FD, Loops, C)))
       return;
   }
-  if (isCopiedOnLastUse(Local, FD, Loops, C))
+  // Copied on its last use: the last-use rule moves it instead, unless it is
+  // const and cannot move (then a reference saves this copy and the one
+  // there copies from the source).
+  if (!Local->getType().isConstQualified() &&
+      isCopiedOnLastUse(Local, FD, Loops, C))
     return;
 
   const SourceManager &SM = C.getSourceManager();
@@ -740,8 +915,11 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
     return;
   bool Provable = (Original || outlivesFunctionLocals(Source, FD)) &&
                   Declaration->isSingleDecl();
-  if (const VarDecl *Root = rootObject(Source);
-      !Provable && !Original && Root && changedAfter(Root, Declaration, FD, C))
+  llvm::SmallVector<const VarDecl *, 4> Roots;
+  rootObjects(Source, Roots);
+  if (!Provable && !Original && llvm::any_of(Roots, [&](const VarDecl *Root) {
+        return changedAfter(Root, Declaration, FD, C);
+      }))
     return; // The copy keeps a value the object is about to lose.
   std::string Message = "local '" + Local->getName().str() + "' (" +
                         copies(C).spell(Local->getType()) + ") copies ";
@@ -1026,35 +1204,51 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
 // Moves of const objects
 //===----------------------------------------------------------------------===//
 
+/// What Move's value is used by, past the conversions and temporaries
+/// between them.
+static const Stmt *moveUser(const CallExpr *Move, ASTContext &C) {
+  DynTypedNode Node = DynTypedNode::create(*Move);
+  while (true) {
+    DynTypedNodeList Parents = C.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent || !isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(
+                       Parent))
+      return Parent;
+    Node = Parents[0];
+  }
+}
+
+/// The special member that copies from Move's value where it is used: the
+/// copy constructor or copy assignment, which is all an rvalue of a const
+/// type, or of a type without a move, binds to. Null for anything else.
+static const CXXMethodDecl *copyingMember(const CallExpr *Move,
+                                          ASTContext &C) {
+  const Stmt *Parent = moveUser(Move, C);
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent))
+    return Construct->getConstructor()->isCopyConstructor()
+               ? Construct->getConstructor()
+               : nullptr;
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+        Method && Method->isCopyAssignmentOperator() &&
+        Operator->getNumArgs() == 2 &&
+        Operator->getArg(1)->IgnoreImplicit() == Move)
+      return Method;
+  return nullptr;
+}
+
 /// True when the value of Move (a `std::move(x)` of a const object) is
 /// copied where it is used: it constructs an object or is assigned with the
 /// copy constructor or copy assignment (a `const T&&` binds only to those),
 /// or is an argument that a `T&&` overload would have taken
 /// (`v.push_back(std::move(x))` calls `push_back(const T&)`).
 static bool isCopiedFrom(const CallExpr *Move, ASTContext &C) {
-  DynTypedNode Node = DynTypedNode::create(*Move);
-  const Stmt *Parent = nullptr;
-  while (true) {
-    DynTypedNodeList Parents = C.getParents(Node);
-    if (Parents.empty())
-      return false;
-    Parent = Parents[0].get<Stmt>();
-    if (!Parent || !isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(
-                       Parent))
-      break;
-    Node = Parents[0];
-  }
-  if (!Parent)
-    return false;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
-    return Construct->getConstructor()->isCopyConstructor();
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Parent))
-    if (const auto *Method =
-            dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
-        Method && Method->isCopyAssignmentOperator())
-      return Operator->getNumArgs() == 2 &&
-             Operator->getArg(1)->IgnoreImplicit() == Move;
-  if (const auto *Call = dyn_cast<CallExpr>(Parent))
+  if (copyingMember(Move, C))
+    return true;
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(moveUser(Move, C)))
     return movingOverloadTakes(Call, Move, /*BuildsFromArgs=*/false);
   return false;
 }
@@ -1062,8 +1256,11 @@ static bool isCopiedFrom(const CallExpr *Move, ASTContext &C) {
 void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   const Expr *Arg = Move->getArg(0)->IgnoreParenImpCasts();
   QualType Type = Arg->getType();
-  if (!Type.isConstQualified() || Type->isDependentType() ||
-      Move->getBeginLoc().isMacroID() || !isCopiedFrom(Move, C))
+  if (Type->isDependentType() || Move->getBeginLoc().isMacroID())
+    return;
+  if (!Type.isConstQualified())
+    return checkUnmovableMove(Move, C);
+  if (!isCopiedFrom(Move, C))
     return;
   std::optional<double> Cost = copies(C).costNs(Type.getUnqualifiedType());
   if (!Cost)
@@ -1106,6 +1303,75 @@ void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   report(Move->getBeginLoc(), Message, I, SM);
   if (Declared && !Advice.empty())
     note(Declared->getLocation(), Advice);
+}
+
+/// The user-declared special member that keeps the compiler from declaring
+/// Class's moves (a copy constructor, copy assignment or destructor), with
+/// what it is; null when there is none.
+static std::pair<const CXXMethodDecl *, const char *>
+moveSuppressor(const CXXRecordDecl *Class) {
+  for (const CXXConstructorDecl *Ctor : Class->ctors())
+    if (Ctor->isCopyConstructor() && !Ctor->isImplicit())
+      return {Ctor, "copy constructor"};
+  for (const CXXMethodDecl *Method : Class->methods())
+    if (Method->isCopyAssignmentOperator() && !Method->isImplicit())
+      return {Method, "copy assignment operator"};
+  if (const CXXDestructorDecl *Dtor = Class->getDestructor();
+      Dtor && !Dtor->isImplicit())
+    return {Dtor, "destructor"};
+  return {nullptr, nullptr};
+}
+
+void ExcessCopyCheck::checkUnmovableMove(const CallExpr *Move,
+                                         ASTContext &C) {
+  // The move of a non-const object copies when its class has no move
+  // constructor or move assignment: declaring a copy constructor, copy
+  // assignment or destructor keeps the compiler from declaring them. The
+  // copy is made here (a construction, an assignment) or in a function that
+  // builds an object from its `T&&` argument (`v.push_back(std::move(x))`).
+  const Expr *Arg = Move->getArg(0)->IgnoreParenImpCasts();
+  QualType Type = Arg->getType().getUnqualifiedType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return;
+  bool Constructs;
+  if (const CXXMethodDecl *Copying = copyingMember(Move, C))
+    Constructs = isa<CXXConstructorDecl>(Copying);
+  else if (const auto *Call = dyn_cast_or_null<CallExpr>(moveUser(Move, C));
+           Call && Call->getDirectCallee() &&
+           buildsFromArguments(Call->getDirectCallee()) &&
+           !Class->hasMoveConstructor() && Class->hasCopyConstructorWithConstParam())
+    Constructs = true;
+  else
+    return;
+  std::optional<double> Cost = copies(C).costNs(Type);
+  if (!Cost)
+    return;
+  core::LoopModel &Loops = loops(C);
+  double Executions = Loops.executionsPerCall(Move);
+  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
+  I.Certainty = Loops.confidence(Move);
+  if (!meetsMinimum(I))
+    return;
+  const char *Missing = Constructs ? "constructor" : "assignment operator";
+  std::string Message = "'" + Loops.spelling(Arg) + "' (" +
+                        copies(C).spell(Type) + ") is copied, not moved: '" +
+                        Class->getName().str() + "' has no move " + Missing;
+  if (Executions > 1)
+    Message += ", ~" + core::formatCount(Executions) + " copies per call" +
+               assumption(Move, C);
+  const SourceManager &SM = C.getSourceManager();
+  report(Move->getBeginLoc(), Message, I, SM);
+  auto [Suppressor, Kind] = moveSuppressor(Class);
+  if (Suppressor)
+    note(Suppressor->getLocation(),
+         std::string("the declared ") + Kind +
+             " keeps the compiler from declaring a move " + Missing +
+             ": declare one (`= default`) to move");
+  else
+    note(Class->getLocation(),
+         std::string("'") + Class->getName().str() + "' declares no move " +
+             Missing + ": declare it to move");
 }
 
 } // namespace clang::tidy::perf_audit

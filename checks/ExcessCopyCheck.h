@@ -48,8 +48,13 @@ private:
                             const SourceManager &SM) const;
   void checkLocal(const VarDecl *Local, ASTContext &Ctx);
   void checkLastUse(const DeclRefExpr *Ref, const Expr *Copy, ASTContext &Ctx);
+  /// A by-value parameter of a dependent type, from the instantiations.
+  void checkTemplateParameter(const FunctionDecl *Pattern,
+                              const ParmVarDecl *Param, ASTContext &Ctx);
   /// `std::move` of a const object: the copy constructor is chosen.
   void checkConstMove(const CallExpr *Move, ASTContext &Ctx);
+  /// `std::move(x)` of a class without a move constructor or assignment.
+  void checkUnmovableMove(const CallExpr *Move, ASTContext &Ctx);
 
   const bool CheckRangeLoops;
   const bool CheckParameters;

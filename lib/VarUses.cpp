@@ -422,6 +422,11 @@ bool isOnlyRead(const ValueDecl *Var, const Stmt &Scope, ASTContext &Ctx,
   });
 }
 
+bool isReadThroughConstTwin(const DeclRefExpr *Ref, const Stmt &Scope,
+                            ASTContext &Ctx, ReadingFunctions IsReading) {
+  return ConstTwinReads(Scope, Ctx, IsReading).isRead(Ref);
+}
+
 bool isOnlyRead(const ValueDecl *Var, const FunctionDecl *FD, ASTContext &Ctx,
                 ReadingFunctions IsReading) {
   return llvm::all_of(functionCode(FD), [&](const Stmt *S) {

@@ -49,6 +49,13 @@ bool isOnlyRead(const clang::ValueDecl *Var, const clang::Stmt &Scope,
 bool isOnlyRead(const clang::ValueDecl *Var, const clang::FunctionDecl *FD,
                 clang::ASTContext &Ctx, ReadingFunctions IsReading = {});
 
+/// True when Ref, in Scope, is the object of a non-const member call that
+/// only reads it in the sense of isOnlyRead: the method has a const twin and
+/// what it returns is only read.
+bool isReadThroughConstTwin(const clang::DeclRefExpr *Ref,
+                            const clang::Stmt &Scope, clang::ASTContext &Ctx,
+                            ReadingFunctions IsReading = {});
+
 /// True when Var starts empty: no initializer, `{}`, or a default
 /// constructor given no argument of its own.
 bool startsEmpty(const clang::VarDecl *Var);

@@ -124,12 +124,7 @@ Task log(std::string message) {
   co_return;
 }
 
-// Templates, where the type is the caller's.
-template <typename T> int sizeOf(T value) { return static_cast<int>(value.size()); }
-int useSizeOf(const std::string &s) { return sizeOf(s); }
-
-// Lambdas.
-auto byLength = [](std::string a, std::string b) { return a.size() < b.size(); };
+// Templates and lambdas: template-parameters.cpp, lambda-parameters.cpp.
 
 // A sink handed to a forwarding function that builds from it: a const
 // reference would keep the copy inside make_shared; moving is the fix.

@@ -7,6 +7,7 @@
 
 #include <soci/soci.h>
 #include <string>
+#include <vector>
 
 struct Settings {
   std::string name;
@@ -42,3 +43,54 @@ std::size_t describe(const Service &service) {
 }
 
 // CHECK-FIXES: const Settings &copy = service.settings();
+
+// The object a copy comes from, through a local reference, pointer or
+// range-for element, changes afterwards: the copy is the snapshot.
+void throughReference(Service &service, const Settings &temporary) {
+  const Service &view = service;
+  const Settings saved = view.settings();
+  service.configure(temporary);
+  service.configure(saved);
+}
+
+void throughPointer(Service &service, const Settings &temporary) {
+  const Service *view = &service;
+  const Settings saved = view->settings();
+  service.configure(temporary);
+  service.configure(saved);
+}
+
+void throughLocal(const Settings &temporary) {
+  Service service;
+  const Service &view = service;
+  const Settings saved = view.settings();
+  service.configure(temporary);
+  service.configure(saved);
+}
+
+std::size_t throughElement(std::vector<Settings> &all, const Settings &fresh) {
+  std::size_t total = 0;
+  for (const Settings &element : all) {
+    const Settings old = element;
+    all.front() = fresh;
+    total += old.name.size();
+  }
+  return total;
+}
+
+// A non-const member call whose result is only read does not change the
+// object: the copy is not a snapshot.
+struct Registry {
+  const Settings &primary() const;
+  Settings &primary();
+};
+Registry makeRegistry();
+std::size_t describeLocal() {
+  Registry registry = makeRegistry();
+  const Registry &view = registry;
+  const Settings copy = view.primary();
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: local 'copy' (Settings) copies a const reference but is only read [impact: low 24] [perf-audit-excess-copy]
+  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: if what it copies is not modified or destroyed while 'copy' is used, bind a const reference instead
+  std::size_t size = registry.primary().name.size();
+  return size + copy.name.size();
+}
