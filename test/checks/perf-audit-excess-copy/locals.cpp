@@ -130,3 +130,19 @@ std::size_t throughMemberPointer(const Labelled &L,
   // CHECK-FIXES: std::string Copy = (L.*Get)();
   return Copy.size();
 }
+
+// A const local whose last use copies it cannot be moved there: a reference
+// saves its own copy, and the last use copies from the source instead.
+void keepName(const Customer &customer, std::vector<std::string> &names) {
+  const std::string name = customer.name;
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: local 'name' (std::string) copies a const reference but is only read [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: const std::string &name = customer.name;
+  names.push_back(name);
+}
+// Not const: the last-use rule moves it instead.
+void moveName(const Customer &customer, std::vector<std::string> &names) {
+  std::string name = customer.name;
+  names.push_back(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'name' (std::string) is copied on its last use: move it instead [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: names.push_back(std::move(name));
+}
