@@ -754,6 +754,12 @@ static bool isConstSource(const Expr *Source) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
     return Ref->getDecl()->getType()->isReferenceType() &&
            Ref->getDecl()->getType().getNonReferenceType().isConstQualified();
+  // A const member returning a reference (`reference at(size_t) const` of a
+  // view or a handle) reads what the object refers to, as a getter does.
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Source))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl())
+      return Method->isConst() &&
+             Method->getReturnType()->isLValueReferenceType();
   return false;
 }
 
@@ -795,32 +801,6 @@ static void rootObjects(const Expr *Source,
       Unary && (Unary->getOpcode() == UO_Deref ||
                 Unary->getOpcode() == UO_AddrOf))
     return rootObjects(Unary->getSubExpr(), Roots, Depth + 1);
-}
-
-/// True when Root is changed through a non-const member function after
-/// Point: what a copy taken at Point holds may then differ from what a
-/// reference would see (`auto saved = s.get_logger(); s.set_logger(x); ...
-/// s.set_logger(saved);`).
-static bool changedAfter(const VarDecl *Root, const Stmt *Point,
-                         const FunctionDecl *FD, ASTContext &C) {
-  const SourceManager &SM = C.getSourceManager();
-  auto Changes = match(
-      findAll(cxxMemberCallExpr(
-                  on(ignoringParenImpCasts(
-                      declRefExpr(to(varDecl(equalsNode(Root)))).bind("ref"))),
-                  callee(cxxMethodDecl(unless(isConst()))))
-                  .bind("change")),
-      *FD->getBody(), C);
-  // A non-const member with a const twin whose result is only read
-  // (`c.at(i)` read) leaves the object as it was.
-  for (const BoundNodes &Change : Changes)
-    if (SM.isBeforeInTranslationUnit(
-            Point->getEndLoc(),
-            Change.getNodeAs<Stmt>("change")->getBeginLoc()) &&
-        !core::isReadThroughConstTwin(Change.getNodeAs<DeclRefExpr>("ref"),
-                                      *FD->getBody(), C))
-      return true;
-  return false;
 }
 
 /// The local or by-value parameter of FD that Source names, directly or
@@ -891,19 +871,23 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   if (!Cost || !FD || !FD->getBody() || !isOnlyRead(Local, FD, C) ||
       isReturned(Local, FD, C))
     return;
+  // Where the last-use rule moves instead (the copy is of the original's
+  // last use, or is copied on at its own), this finding would contradict
+  // it; a type whose move saves nothing gets no move, and this finding.
+  bool Moves = copies(C).moveSavingNs(Local->getType().getUnqualifiedType())
+                   .has_value();
   const VarDecl *Original = nullptr;
   if (!isConstSource(Source)) {
     Original = unchangedLocalSource(Source, FD, C);
-    // Copied on the original's last use: moving it is the fix.
     const auto *SourceRef = dyn_cast<DeclRefExpr>(Source->IgnoreParenImpCasts());
     if (!Original ||
-        (SourceRef && core::isLastUse(SourceRef, Declaration, FD, Loops, C)))
+        (Moves && SourceRef &&
+         core::isLastUse(SourceRef, Declaration, FD, Loops, C)))
       return;
   }
-  // Copied on its last use: the last-use rule moves it instead, unless it is
-  // const and cannot move (then a reference saves this copy and the one
-  // there copies from the source).
-  if (!Local->getType().isConstQualified() &&
+  // A const local cannot be moved on: a reference saves this copy, and the
+  // one there copies from the source.
+  if (Moves && !Local->getType().isConstQualified() &&
       isCopiedOnLastUse(Local, FD, Loops, C))
     return;
 
@@ -918,7 +902,7 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
   llvm::SmallVector<const VarDecl *, 4> Roots;
   rootObjects(Source, Roots);
   if (!Provable && !Original && llvm::any_of(Roots, [&](const VarDecl *Root) {
-        return changedAfter(Root, Declaration, FD, C);
+        return core::isChangedAfter(Root, Declaration, FD, C);
       }))
     return; // The copy keeps a value the object is about to lose.
   std::string Message = "local '" + Local->getName().str() + "' (" +
@@ -1258,6 +1242,9 @@ void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   QualType Type = Arg->getType();
   if (Type->isDependentType() || Move->getBeginLoc().isMacroID())
     return;
+  if (Type->isObjectType() && !Type->isIncompleteType() &&
+      Type.isTriviallyCopyableType(C))
+    return checkTrivialMove(Move, C);
   if (!Type.isConstQualified())
     return checkUnmovableMove(Move, C);
   if (!isCopiedFrom(Move, C))
@@ -1303,6 +1290,107 @@ void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   report(Move->getBeginLoc(), Message, I, SM);
   if (Declared && !Advice.empty())
     note(Declared->getLocation(), Advice);
+}
+
+/// True when Move's value is copied where it is used: read into a scalar
+/// (an lvalue-to-rvalue conversion) or given to a copy or move constructor.
+/// A reference parameter that binds it copies nothing.
+static bool isValueCopied(const CallExpr *Move, ASTContext &C) {
+  DynTypedNode Node = DynTypedNode::create(*Move);
+  while (true) {
+    DynTypedNodeList Parents = C.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent)) {
+      if (Cast->getCastKind() == CK_LValueToRValue)
+        return true;
+      if (Cast->getCastKind() != CK_NoOp)
+        return false;
+    } else if (const auto *Construct =
+                   dyn_cast_or_null<CXXConstructExpr>(Parent)) {
+      return Construct->getConstructor()->isCopyOrMoveConstructor();
+    } else if (!isa_and_nonnull<ParenExpr, MaterializeTemporaryExpr>(Parent)) {
+      return false;
+    }
+    Node = Parents[0];
+  }
+}
+
+/// True when an lvalue of Type is copied as its rvalue is: a scalar, or a
+/// class whose copy constructor is there and trivial (a trivially copyable
+/// class may delete its copy and keep a trivial move).
+static bool copiesAsItMoves(QualType Type) {
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  if (!Class)
+    return Type->isScalarType();
+  if (!Class->hasDefinition() || !Class->hasTrivialCopyConstructor())
+    return false;
+  if (Class->needsImplicitCopyConstructor())
+    return !Class->defaultedCopyConstructorIsDeleted();
+  return llvm::any_of(Class->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return Ctor->isCopyConstructor() && !Ctor->isDeleted() &&
+           Ctor->getParamDecl(0)->getType().getNonReferenceType().isConstQualified();
+  });
+}
+
+/// True for an expression that parses as a postfix expression (a name, a
+/// member, a subscript, a call) or a primary one: it needs no parentheses
+/// where a call stood.
+static bool isPostfixExpression(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+    return Operator->getOperator() == OO_Subscript ||
+           Operator->getOperator() == OO_Call ||
+           Operator->getOperator() == OO_Arrow;
+  return isa<DeclRefExpr, CXXThisExpr, MemberExpr, ArraySubscriptExpr,
+             CallExpr, ParenExpr>(E);
+}
+
+void ExcessCopyCheck::checkTrivialMove(const CallExpr *Move, ASTContext &C) {
+  // The move of a trivially copyable object copies its bytes, as a copy
+  // does: the std::move changes nothing but what a reader expects. Priced
+  // at what the user thought moving saved: the bytes copied.
+  // A class that deletes its copy and keeps a trivial move (a handle
+  // whose move forgets to reset it) needs the std::move to compile.
+  // A closure is moved as a callable is, whatever it captures: code that
+  // forwards callables moves them all.
+  const Expr *Arg = Move->getArg(0)->IgnoreParenImpCasts();
+  QualType Type = Arg->getType().getUnqualifiedType();
+  if (!isValueCopied(Move, C) || !copiesAsItMoves(Type) ||
+      (Type->getAsCXXRecordDecl() && Type->getAsCXXRecordDecl()->isLambda()))
+    return;
+  double Bytes =
+      static_cast<double>(C.getTypeSizeInChars(Type).getQuantity());
+  core::LoopModel &Loops = loops(C);
+  double Executions = Loops.executionsPerCall(Move);
+  core::Impact I = core::estimateImpact(
+      core::CostKind::Copy, Bytes * core::unitCostNs(core::CostKind::Copy),
+      Executions);
+  I.Certainty = Loops.confidence(Move);
+  if (!meetsMinimum(I))
+    return;
+  std::string Message = "'" + Loops.spelling(Arg) + "' (" +
+                        copies(C).spell(Type) +
+                        ") is trivially copyable: std::move copies its " +
+                        core::formatCount(Bytes) +
+                        " bytes as a copy does; remove the std::move";
+  const SourceManager &SM = C.getSourceManager();
+  DiagnosticBuilder D = report(Move->getBeginLoc(), Message, I, SM);
+  // `std::move(a.b)` becomes `a.b`, whose lvalue copies as the rvalue
+  // did. The call it replaces is a postfix expression: an argument that is
+  // not one (`*p`, `a ? b : c`) keeps parentheses.
+  if (Move->getEndLoc().isMacroID())
+    return;
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Move->getArg(0)->getSourceRange()), SM,
+      getLangOpts());
+  if (Text.empty())
+    return;
+  D << FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Move->getSourceRange()),
+      isPostfixExpression(Move->getArg(0)) ? Text.str()
+                                           : "(" + Text.str() + ")");
 }
 
 /// The user-declared special member that keeps the compiler from declaring

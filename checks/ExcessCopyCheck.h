@@ -53,6 +53,8 @@ private:
                               const ParmVarDecl *Param, ASTContext &Ctx);
   /// `std::move` of a const object: the copy constructor is chosen.
   void checkConstMove(const CallExpr *Move, ASTContext &Ctx);
+  /// `std::move(x)` of a trivially copyable object: it copies.
+  void checkTrivialMove(const CallExpr *Move, ASTContext &Ctx);
   /// `std::move(x)` of a class without a move constructor or assignment.
   void checkUnmovableMove(const CallExpr *Move, ASTContext &Ctx);
 

@@ -278,6 +278,15 @@ std::string CopyCostModel::spell(QualType T) const {
   Policy.SuppressDefaultTemplateArgs = true;
   Policy.FullyQualifiedName = true;
   QualType Shown = T.getNonReferenceType().getUnqualifiedType();
+  // A member typedef of a template's specialization (a container's
+  // `value_type`, `reference`) names the type by its role there, out of
+  // context: show what it stands for.
+  while (const auto *Typedef = Shown->getAs<TypedefType>()) {
+    if (!isa<ClassTemplateSpecializationDecl>(
+            Typedef->getDecl()->getDeclContext()))
+      break;
+    Shown = Typedef->desugar().getUnqualifiedType();
+  }
   std::string Spelled = Shown.getAsString(Policy);
   // What `auto` was deduced from may be spelled inside a library template,
   // without its namespace (`basic_string<char, char_traits<char>,

@@ -422,9 +422,56 @@ bool isOnlyRead(const ValueDecl *Var, const Stmt &Scope, ASTContext &Ctx,
   });
 }
 
-bool isReadThroughConstTwin(const DeclRefExpr *Ref, const Stmt &Scope,
-                            ASTContext &Ctx, ReadingFunctions IsReading) {
-  return ConstTwinReads(Scope, Ctx, IsReading).isRead(Ref);
+/// True when Ref, a pointer, is handed to a call's parameter that points to
+/// non-const: the callee may change what it points to.
+static bool isPassedToChange(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*Ref);
+  while (!Parents.empty() && Parents[0].get<ImplicitCastExpr>() &&
+         Parents[0].get<ImplicitCastExpr>()->getCastKind() != CK_NoOp)
+    Parents = Ctx.getParents(Parents[0]);
+  const auto *Call = Parents.empty() ? nullptr : Parents[0].get<CallExpr>();
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return Call != nullptr; // Through a pointer to function: unknown.
+  unsigned Offset =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+    if (Call->getArg(I)->IgnoreParenImpCasts() != Ref)
+      continue;
+    if (I - Offset >= Callee->getNumParams())
+      return true; // A variadic argument.
+    QualType Param = Callee->getParamDecl(I - Offset)->getType();
+    return Param->isPointerType() &&
+           !Param->getPointeeType().isConstQualified();
+  }
+  return false;
+}
+
+bool isChangedAfter(const VarDecl *Var, const Stmt *Point,
+                    const FunctionDecl *FD, ASTContext &Ctx,
+                    ReadingFunctions IsReading) {
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return false;
+  MoveFinder Moves(Var);
+  Moves.TraverseStmt(const_cast<Stmt *>(Body));
+  if (Moves.Found)
+    return true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  DeclRefCollector Uses(Var);
+  Uses.TraverseStmt(const_cast<Stmt *>(Body));
+  ExprMutationAnalyzer Mutations(*Body, Ctx);
+  ConstTwinReads Twins(*Body, Ctx, IsReading);
+  QualType Type = Var->getType().getNonReferenceType();
+  bool PointsToMutable =
+      Type->isPointerType() && !Type->getPointeeType().isConstQualified();
+  return llvm::any_of(Uses.Refs, [&](const DeclRefExpr *Ref) {
+    if (!SM.isBeforeInTranslationUnit(Point->getEndLoc(), Ref->getBeginLoc()))
+      return false;
+    if (Mutations.isMutated(Ref) && !Twins.isRead(Ref))
+      return true;
+    return PointsToMutable && isPassedToChange(Ref, Ctx);
+  });
 }
 
 bool isOnlyRead(const ValueDecl *Var, const FunctionDecl *FD, ASTContext &Ctx,

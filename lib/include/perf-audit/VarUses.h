@@ -49,12 +49,14 @@ bool isOnlyRead(const clang::ValueDecl *Var, const clang::Stmt &Scope,
 bool isOnlyRead(const clang::ValueDecl *Var, const clang::FunctionDecl *FD,
                 clang::ASTContext &Ctx, ReadingFunctions IsReading = {});
 
-/// True when Ref, in Scope, is the object of a non-const member call that
-/// only reads it in the sense of isOnlyRead: the method has a const twin and
-/// what it returns is only read.
-bool isReadThroughConstTwin(const clang::DeclRefExpr *Ref,
-                            const clang::Stmt &Scope, clang::ASTContext &Ctx,
-                            ReadingFunctions IsReading = {});
+/// True when, after Point, FD changes Var (as isOnlyRead sees changes: a
+/// call of a non-const member with a const twin whose result is only read
+/// is not one), moves from it, or, for a pointer to non-const, hands it to a
+/// parameter through which the callee may change what it points to. A copy
+/// taken at Point then holds what a reference would no longer see.
+bool isChangedAfter(const clang::VarDecl *Var, const clang::Stmt *Point,
+                    const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
+                    ReadingFunctions IsReading = {});
 
 /// True when Var starts empty: no initializer, `{}`, or a default
 /// constructor given no argument of its own.

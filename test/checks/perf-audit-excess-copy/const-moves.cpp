@@ -62,11 +62,7 @@ std::vector<std::string> moved(const std::vector<std::string> &people) {
   return out;
 }
 
-int cheap(const int count) {
-  const int copy = count;
-  int other = std::move(copy);
-  return other;
-}
+// Trivially copyable ones: trivially-copyable-moves.cpp.
 
 void onlyBound(const std::string &who) {
   const std::string text = greeting(who);

@@ -146,3 +146,33 @@ void moveName(const Customer &customer, std::vector<std::string> &names) {
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'name' (std::string) is copied on its last use: move it instead [impact: low 20] [perf-audit-excess-copy]
   // CHECK-FIXES: names.push_back(std::move(name));
 }
+
+// The source's last use, of a type that cannot move (a copy constructor
+// and no move constructor): no move is reported there, so the reference is.
+struct Legacy {
+  Legacy();
+  Legacy(const Legacy &Other);
+  std::string text;
+};
+Legacy makeLegacy();
+std::size_t copiedOnLastUse() {
+  Legacy original = makeLegacy();
+  Legacy copy = original;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: local 'copy' (Legacy) copies 'original', which is not modified either, but is only read [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-FIXES: const Legacy &copy = original;
+  return copy.text.size();
+}
+
+// A const member returning a reference reads what its object refers to; as
+// for any getter, that it outlives the copy is not proven: a note.
+struct Rows {
+  std::string &at(std::size_t i) const { return data[i]; }
+  std::string *data;
+};
+std::size_t fromConstMember(const Rows &rows) {
+  const std::string first = rows.at(0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: local 'first' (std::string) copies a const reference but is only read [impact: low 20] [perf-audit-excess-copy]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: if what it copies is not modified or destroyed while 'first' is used, bind a const reference instead
+  // CHECK-FIXES: const std::string first = rows.at(0);
+  return first.size();
+}

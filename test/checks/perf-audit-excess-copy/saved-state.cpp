@@ -78,6 +78,26 @@ std::size_t throughElement(std::vector<Settings> &all, const Settings &fresh) {
   return total;
 }
 
+// Changed by a function given a non-const reference or pointer to it, or
+// through a pointer handed on.
+void reset(Service &service);
+void resetAt(Service *service);
+std::size_t changedByReference(Service &service) {
+  const Settings saved = service.settings();
+  reset(service);
+  return saved.name.size();
+}
+std::size_t changedByAddress(Service &service) {
+  const Settings saved = service.settings();
+  resetAt(&service);
+  return saved.name.size();
+}
+std::size_t changedThroughPointer(Service *service) {
+  const Settings saved = service->settings();
+  resetAt(service);
+  return saved.name.size();
+}
+
 // A non-const member call whose result is only read does not change the
 // object: the copy is not a snapshot.
 struct Registry {

@@ -5,8 +5,7 @@
 // assignment) binds the rvalue to the copy: a user-declared copy operation
 // or destructor keeps the compiler from declaring the moves. Reported where
 // the copy is made, with a note at what suppresses the move. The traps: a
-// class that moves, a trivially copyable one (its move is a copy and costs
-// nothing more), and an object moved into a `const T&` parameter that
+// class that moves, and an object moved into a `const T&` parameter that
 // nothing copies.
 
 #include <string>
@@ -68,17 +67,7 @@ Movable pass(Movable source) {
   return copy;
 }
 
-// Trivially copyable: its copy is its move.
-struct Point {
-  Point() = default;
-  Point(const Point &) = default;
-  double x = 0, y = 0;
-};
-Point shift(Point p) {
-  Point q(std::move(p));
-  q.x += 1;
-  return q;
-}
+// Trivially copyable, its copy is its move: trivially-copyable-moves.cpp.
 
 // Moved into a const reference parameter: nothing is copied.
 void show(Document source) { keep(std::move(source)); }
