@@ -250,6 +250,21 @@ static std::optional<FixItHint> toConstReference(const DeclaratorDecl *D,
 // Range-for variables
 //===----------------------------------------------------------------------===//
 
+/// True when A and B are specializations of one class template: a
+/// `std::pair<std::string, V>` built from a map's `std::pair<const
+/// std::string, V>` converts member by member, and a reference to the
+/// element has the members the body uses. A conversion to another class
+/// (a constructor taking the element) makes what the element is not.
+static bool isSameTemplate(QualType A, QualType B) {
+  const auto *SpecA = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      A->getAsCXXRecordDecl());
+  const auto *SpecB = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      B->getAsCXXRecordDecl());
+  return SpecA && SpecB &&
+         SpecA->getSpecializedTemplate()->getCanonicalDecl() ==
+             SpecB->getSpecializedTemplate()->getCanonicalDecl();
+}
+
 void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
                                      ASTContext &C) {
   const VarDecl *Var = Loop->getLoopVariable();
@@ -257,7 +272,9 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
       Var->getType()->isDependentType())
     return;
   const CXXConstructExpr *Copy = copyInitializer(Var);
-  if (!Copy)
+  if (!Copy || (!Copy->getConstructor()->isCopyConstructor() &&
+                !isSameTemplate(Var->getType(),
+                                Copy->getArg(0)->IgnoreImplicit()->getType())))
     return;
   std::optional<double> Cost = copies(C).costNs(Var->getType());
   if (!Cost)

@@ -99,3 +99,18 @@ template <typename T> int sizes(const std::vector<T> &items) {
   return n;
 }
 int useSizes(const std::vector<std::string> &s) { return sizes(s); }
+
+// A variable of another class, constructed from each element, converts
+// what the element is not: a reference to the element would not have its
+// members. Not a copy to avoid.
+struct Label {
+  Label(const std::string &text) : text(text) {}
+  std::size_t width() const { return text.size(); }
+  std::string text;
+};
+std::size_t labelWidths(const std::vector<std::string> &texts) {
+  std::size_t total = 0;
+  for (const Label label : texts)
+    total += label.width();
+  return total;
+}
