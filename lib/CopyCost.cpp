@@ -53,6 +53,26 @@ static double byteCost(const ASTContext &Ctx, QualType T) {
 /// How deep the calls of a copy constructor are followed.
 static constexpr unsigned MaxCallDepth = 4;
 
+/// True when RD's members and bases' members are all trivially copyable
+/// values other than pointers (an iterator and a flag, numbers): a copy
+/// constructor defined out of sight has nothing to deep-copy, as no member
+/// points to a buffer it could own.
+static bool holdsOnlyPlainValues(const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 8)
+    return false;
+  RD = RD->getDefinition();
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (!holdsOnlyPlainValues(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return false;
+  const ASTContext &Ctx = RD->getASTContext();
+  return llvm::all_of(RD->fields(), [&](const FieldDecl *Field) {
+    QualType T = Field->getType();
+    const Type *Element = T->getBaseElementTypeUnsafe();
+    return !T->isReferenceType() && !Element->isPointerType() &&
+           !Element->isMemberPointerType() && T.isTriviallyCopyableType(Ctx);
+  });
+}
+
 bool CopyCostModel::mayAllocate(const FunctionDecl *FD, unsigned Depth) {
   // Allocating can throw: a constructor that promises not to throw (the
   // copy of a shared handle: `exception_ptr`, an intrusive pointer) only
@@ -189,6 +209,7 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth,
     }
   for (const CXXConstructorDecl *Ctor : RD->ctors())
     if (Ctor->isCopyConstructor() && Ctor->isUserProvided() && !Expensive &&
+        !(!Ctor->hasBody() && holdsOnlyPlainValues(RD)) &&
         mayAllocate(Ctor, 0)) {
       Total += Allocation;
       Expensive = true;

@@ -39,3 +39,36 @@ private:
   std::vector<Settings> history_;
   std::string name_;
 };
+
+// A copy constructor defined in another file, of a class that holds only
+// plain values (an iterator and a flag): nothing it could deep-copy, so the
+// copy is priced as its bytes, and costs nothing worth a finding.
+class Cursor {
+public:
+  Cursor(const Cursor &other);
+  std::vector<int>::const_iterator position;
+  bool atEnd = false;
+};
+class Range {
+public:
+  Range(Cursor first, Cursor last) : first_(first), last_(last) {}
+private:
+  Cursor first_, last_;
+};
+
+// One that holds a pointer may own what it points to: a copy constructor
+// out of sight is assumed to copy it.
+class Blob {
+public:
+  Blob(const Blob &other);
+  char *bytes = nullptr;
+  std::size_t size = 0;
+};
+class Archive {
+public:
+  explicit Archive(Blob blob) : blob_(blob) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: parameter 'blob' (Blob) is copied on every call, then copied again: moving it would copy as well; pass it by const reference [impact: low 19] [perf-audit-excess-copy]
+  // CHECK-FIXES: explicit Archive(const Blob &blob) : blob_(blob) {}
+private:
+  Blob blob_;
+};
