@@ -51,9 +51,14 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
   PerfAuditCheck::registerMatchers(Finder);
   auto NotInstantiated = unless(isInTemplateInstantiation());
   auto InUserCode = unless(isExpansionInSystemHeader());
-  if (CheckRangeLoops)
+  if (CheckRangeLoops) {
     Finder->addMatcher(cxxForRangeStmt(NotInstantiated, InUserCode).bind("range"),
                        this);
+    Finder->addMatcher(
+        cxxForRangeStmt(isInTemplateInstantiation(), InUserCode)
+            .bind("range-instance"),
+        this);
+  }
   if (CheckParameters) {
     Finder->addMatcher(
         functionDecl(isDefinition(), InUserCode, unless(isImplicit()))
@@ -91,6 +96,7 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
 
 void ExcessCopyCheck::onStartOfTranslationUnit() {
   Functions.clear();
+  Instances.clear();
 }
 
 
@@ -115,6 +121,12 @@ void ExcessCopyCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = &C;
   if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("range"))
     return checkRangeLoop(Loop, C);
+  if (const auto *Loop =
+          Result.Nodes.getNodeAs<CXXForRangeStmt>("range-instance")) {
+    if (const VarDecl *Var = Loop->getLoopVariable())
+      collectInstance(Var, [&] { checkRangeLoop(Loop, C); });
+    return;
+  }
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     if (!isInstantiated(FD))
       Functions.push_back(FD);
@@ -123,6 +135,8 @@ void ExcessCopyCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local")) {
     if (!isInstantiated(Local))
       checkLocal(Local, C);
+    else if (!Local->isCXXForRangeDecl() && !Local->isImplicit())
+      collectInstance(Local, [&] { checkLocal(Local, C); });
     return;
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
@@ -132,10 +146,129 @@ void ExcessCopyCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void ExcessCopyCheck::onEndOfTranslationUnit() {
-  if (Ctx)
+  if (Ctx) {
     for (const FunctionDecl *FD : Functions)
       checkParameters(FD, *Ctx);
+    reportInstances(*Ctx);
+  }
   Functions.clear();
+  Instances.clear();
+}
+
+void ExcessCopyCheck::collectInstance(const VarDecl *Var,
+                                      llvm::function_ref<void()> Check) {
+  std::optional<InstanceCopy> Copy;
+  Collecting = &Copy;
+  Check();
+  Collecting = nullptr;
+  InstanceGroup &Group = Instances[Var->getLocation().getRawEncoding()];
+  Group.Vars.push_back(Var);
+  Group.Copies.push_back(std::move(Copy));
+}
+
+/// True when Var, a variable of a template instantiation, comes from a
+/// pattern variable whose type is dependent (`T copy = orig;`, `auto x =
+/// f<T>()`, `for (const T v : range)`): the pattern alone says nothing of
+/// its copies. One of a type known in the pattern is checked there.
+static bool hasDependentPattern(const VarDecl *Var, ASTContext &C) {
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  const FunctionDecl *Pattern =
+      FD ? FD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || !Pattern->getBody())
+    return false;
+  // The pattern's variable is declared at the same place.
+  std::function<const VarDecl *(const Stmt *)> Find =
+      [&](const Stmt *S) -> const VarDecl * {
+    if (!S)
+      return nullptr;
+    if (const auto *Declaration = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Declaration->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D);
+            V && V->getLocation() == Var->getLocation())
+          return V;
+    for (const Stmt *Child : S->children())
+      if (const VarDecl *Found = Find(Child))
+        return Found;
+    return nullptr;
+  };
+  const VarDecl *PatternVar = Find(Pattern->getBody());
+  return PatternVar && (PatternVar->getType()->isDependentType() ||
+                        PatternVar->getType()->isUndeducedType());
+}
+
+static const CXXConstructExpr *copyInitializer(const VarDecl *Var);
+
+/// True when Var is initialised with a copy of an object of its own type:
+/// a reference to that object would do in its place. A conversion (`B copy =
+/// orig;` with B an int and orig a class) would not bind one.
+static bool copiesItsOwnType(const VarDecl *Var) {
+  QualType Type = Var->getType().getCanonicalType().getUnqualifiedType();
+  if (Type->isRecordType()) {
+    const CXXConstructExpr *Copy = copyInitializer(Var);
+    return Copy && Copy->getConstructor()->isCopyConstructor();
+  }
+  const Expr *Init = Var->getInit();
+  while (Init) {
+    Init = Init->IgnoreParens();
+    const auto *Cast = dyn_cast<ImplicitCastExpr>(Init);
+    if (!Cast)
+      break;
+    if (Cast->getCastKind() != CK_LValueToRValue &&
+        Cast->getCastKind() != CK_NoOp)
+      return false; // A conversion.
+    Init = Cast->getSubExpr();
+  }
+  return Init && Init->isGLValue() &&
+         Init->getType().getCanonicalType().getUnqualifiedType() == Type;
+}
+
+void ExcessCopyCheck::reportInstances(ASTContext &C) {
+  const SourceManager &SM = C.getSourceManager();
+  for (const auto &Entry : Instances) {
+    const InstanceGroup &Group = Entry.second;
+    const VarDecl *First = Group.Vars.front();
+    if (!hasDependentPattern(First, C))
+      continue;
+    // One costly instantiation that needs its copy (it changes it, keeps it
+    // as a snapshot, moves it on) needs it in every one.
+    const InstanceCopy *Worst = nullptr;
+    unsigned Costly = 0;
+    bool Needed = false;
+    // One that converts would not compile with a reference.
+    for (size_t I = 0; I < Group.Vars.size() && !Needed; ++I) {
+      if (!copiesItsOwnType(Group.Vars[I])) {
+        Needed = true;
+        break;
+      }
+      if (!copies(C).costNs(Group.Vars[I]->getType()))
+        continue;
+      ++Costly;
+      const std::optional<InstanceCopy> &Copy = Group.Copies[I];
+      if (!Copy)
+        Needed = true;
+      else if (!Worst || Copy->Impact.totalNs() > Worst->Impact.totalNs())
+        Worst = &*Copy;
+    }
+    if (Needed || !Worst)
+      continue;
+    TypeLoc Loc = First->getTypeSourceInfo()->getTypeLoc();
+    StringRef Written = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(First->getBeginLoc(), Loc.getEndLoc()),
+        SM, getLangOpts());
+    std::string Message =
+        Worst->Head + " (" + (Written.empty() ? "auto" : Written.trim().str()) +
+        ", " + Worst->Spelled +
+        (Costly == Group.Vars.size()
+             ? std::string(" where instantiated")
+             : " in " + std::to_string(Costly) + " of " +
+                   std::to_string(Group.Vars.size()) + " instantiations") +
+        ")" + Worst->Tail;
+    report(First->getLocation(), Message, Worst->Impact, SM);
+    note(First->getLocation(),
+         "in a template, change it to a const reference by hand: no fix-it "
+         "is offered, as this unit sees only its own instantiations");
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -300,10 +433,14 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
   std::string Type = copies(C).spell(Var->getType());
   std::string Name = isa<DecompositionDecl>(Var) ? "structured binding"
                                                   : "'" + Var->getName().str() + "'";
-  std::string Message = "loop variable " + Name + " (" + Type +
-                        ") copies each element but is only read: ~" +
-                        core::formatCount(Executions) + " copies per call" +
-                        assumption(Loop->getLoopVarStmt(), C);
+  std::string Tail = " copies each element but is only read: ~" +
+                     core::formatCount(Executions) + " copies per call" +
+                     assumption(Loop->getLoopVarStmt(), C);
+  if (Collecting) {
+    *Collecting = InstanceCopy{I, "loop variable " + Name, Type, Tail};
+    return;
+  }
+  std::string Message = "loop variable " + Name + " (" + Type + ")" + Tail;
   {
     DiagnosticBuilder D = report(Var->getLocation(), Message, I, SM);
     if (std::optional<FixItHint> Fix =
@@ -922,16 +1059,23 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
         return core::isChangedAfter(Root, Declaration, FD, C);
       }))
     return; // The copy keeps a value the object is about to lose.
-  std::string Message = "local '" + Local->getName().str() + "' (" +
-                        copies(C).spell(Local->getType()) + ") copies ";
+  std::string Head = "local '" + Local->getName().str() + "'";
+  std::string Tail = " copies ";
   if (Original)
-    Message += "'" + Original->getName().str() +
-               "', which is not modified either, but is only read";
+    Tail += "'" + Original->getName().str() +
+            "', which is not modified either, but is only read";
   else
-    Message += "a const reference but is only read";
+    Tail += "a const reference but is only read";
   if (Executions > 1)
-    Message += ": ~" + core::formatCount(Executions) + " copies per call" +
-               assumption(Declaration, C);
+    Tail += ": ~" + core::formatCount(Executions) + " copies per call" +
+            assumption(Declaration, C);
+  if (Collecting) {
+    *Collecting =
+        InstanceCopy{I, Head, copies(C).spell(Local->getType()), Tail};
+    return;
+  }
+  std::string Message =
+      Head + " (" + copies(C).spell(Local->getType()) + ")" + Tail;
   {
     DiagnosticBuilder D = report(Local->getLocation(), Message, I, SM);
     if (Provable)

@@ -11,6 +11,7 @@
 #include "perf-audit/CopyCost.h"
 #include "perf-audit/VarUses.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::perf_audit {
 
@@ -58,6 +59,24 @@ private:
   /// `std::move(x)` of a class without a move constructor or assignment.
   void checkUnmovableMove(const CallExpr *Move, ASTContext &Ctx);
 
+  /// What one instantiation's copy would be reported as: a range-for
+  /// variable or local of a dependent type is reported once, at the
+  /// template's pattern, from what its instantiations in the unit do.
+  struct InstanceCopy {
+    core::Impact Impact;
+    std::string Head;    ///< "loop variable 'v'", "local 'copy'".
+    std::string Spelled; ///< The instantiated type.
+    std::string Tail;    ///< What the message says after the type.
+  };
+  struct InstanceGroup {
+    std::vector<const VarDecl *> Vars;
+    std::vector<std::optional<InstanceCopy>> Copies;
+  };
+  /// Runs Check on Var, an instantiation's variable, gathering what it would
+  /// report with the other instantiations of the same pattern variable.
+  void collectInstance(const VarDecl *Var, llvm::function_ref<void()> Check);
+  void reportInstances(ASTContext &Ctx);
+
   const bool CheckRangeLoops;
   const bool CheckParameters;
   const bool CheckLocals;
@@ -67,6 +86,11 @@ private:
   /// Parameters are judged at the end of the translation unit, once the
   /// loop model has indexed every call and every address taken.
   std::vector<const FunctionDecl *> Functions;
+  /// By the pattern variable's location, in the order first seen.
+  llvm::MapVector<unsigned, InstanceGroup> Instances;
+  /// Where checkRangeLoop and checkLocal put what they would report, while
+  /// an instantiation is checked.
+  std::optional<InstanceCopy> *Collecting = nullptr;
   ASTContext *Ctx = nullptr;
 };
 
