@@ -1398,6 +1398,18 @@ static bool isCopiedFrom(const CallExpr *Move, ASTContext &C) {
   return false;
 }
 
+std::optional<core::Impact>
+ExcessCopyCheck::moveImpact(const CallExpr *Move, double CostNs,
+                            ASTContext &C) {
+  core::LoopModel &Loops = loops(C);
+  core::Impact I = core::estimateImpact(core::CostKind::Copy, CostNs,
+                                        Loops.executionsPerCall(Move));
+  I.Certainty = Loops.confidence(Move);
+  if (!meetsMinimum(I))
+    return std::nullopt;
+  return I;
+}
+
 void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   const Expr *Arg = Move->getArg(0)->IgnoreParenImpCasts();
   QualType Type = Arg->getType();
@@ -1411,14 +1423,13 @@ void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   if (!isCopiedFrom(Move, C))
     return;
   std::optional<double> Cost = copies(C).costNs(Type.getUnqualifiedType());
-  if (!Cost)
+  std::optional<core::Impact> Found = Cost ? moveImpact(Move, *Cost, C)
+                                           : std::nullopt;
+  if (!Found)
     return;
+  core::Impact I = *Found;
   core::LoopModel &Loops = loops(C);
-  double Executions = Loops.executionsPerCall(Move);
-  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
-  I.Certainty = Loops.confidence(Move);
-  if (!meetsMinimum(I))
-    return;
+  double Executions = I.ExecutionsPerCall;
 
   // Why it is const, and what would let it move.
   std::string Why = "it is const";
@@ -1523,14 +1534,12 @@ void ExcessCopyCheck::checkTrivialMove(const CallExpr *Move, ASTContext &C) {
     return;
   double Bytes =
       static_cast<double>(C.getTypeSizeInChars(Type).getQuantity());
-  core::LoopModel &Loops = loops(C);
-  double Executions = Loops.executionsPerCall(Move);
-  core::Impact I = core::estimateImpact(
-      core::CostKind::Copy, Bytes * core::unitCostNs(core::CostKind::Copy),
-      Executions);
-  I.Certainty = Loops.confidence(Move);
-  if (!meetsMinimum(I))
+  std::optional<core::Impact> Found = moveImpact(
+      Move, Bytes * core::unitCostNs(core::CostKind::Copy), C);
+  if (!Found)
     return;
+  core::Impact I = *Found;
+  core::LoopModel &Loops = loops(C);
   std::string Message = "'" + Loops.spelling(Arg) + "' (" +
                         copies(C).spell(Type) +
                         ") is trivially copyable: std::move copies its " +
@@ -1594,14 +1603,13 @@ void ExcessCopyCheck::checkUnmovableMove(const CallExpr *Move,
   else
     return;
   std::optional<double> Cost = copies(C).costNs(Type);
-  if (!Cost)
+  std::optional<core::Impact> Found = Cost ? moveImpact(Move, *Cost, C)
+                                           : std::nullopt;
+  if (!Found)
     return;
+  core::Impact I = *Found;
   core::LoopModel &Loops = loops(C);
-  double Executions = Loops.executionsPerCall(Move);
-  core::Impact I = core::estimateImpact(core::CostKind::Copy, *Cost, Executions);
-  I.Certainty = Loops.confidence(Move);
-  if (!meetsMinimum(I))
-    return;
+  double Executions = I.ExecutionsPerCall;
   const char *Missing = Constructs ? "constructor" : "assignment operator";
   std::string Message = "'" + Loops.spelling(Arg) + "' (" +
                         copies(C).spell(Type) + ") is copied, not moved: '" +

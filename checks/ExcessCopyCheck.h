@@ -52,6 +52,10 @@ private:
   /// A by-value parameter of a dependent type, from the instantiations.
   void checkTemplateParameter(const FunctionDecl *Pattern,
                               const ParmVarDecl *Param, ASTContext &Ctx);
+  /// The impact of a copy of CostNs that Move makes each time it runs; none
+  /// below the reporting minimum.
+  std::optional<core::Impact> moveImpact(const CallExpr *Move, double CostNs,
+                                         ASTContext &Ctx);
   /// `std::move` of a const object: the copy constructor is chosen.
   void checkConstMove(const CallExpr *Move, ASTContext &Ctx);
   /// `std::move(x)` of a trivially copyable object: it copies.
