@@ -1410,6 +1410,15 @@ ExcessCopyCheck::moveImpact(const CallExpr *Move, double CostNs,
   return I;
 }
 
+std::string ExcessCopyCheck::copiesPerCall(const CallExpr *Move,
+                                           const core::Impact &I,
+                                           ASTContext &C) {
+  if (I.ExecutionsPerCall <= 1)
+    return "";
+  return ", ~" + core::formatCount(I.ExecutionsPerCall) + " copies per call" +
+         assumption(Move, C);
+}
+
 void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   const Expr *Arg = Move->getArg(0)->IgnoreParenImpCasts();
   QualType Type = Arg->getType();
@@ -1423,13 +1432,11 @@ void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   if (!isCopiedFrom(Move, C))
     return;
   std::optional<double> Cost = copies(C).costNs(Type.getUnqualifiedType());
-  std::optional<core::Impact> Found = Cost ? moveImpact(Move, *Cost, C)
-                                           : std::nullopt;
-  if (!Found)
+  std::optional<core::Impact> I =
+      Cost ? moveImpact(Move, *Cost, C) : std::nullopt;
+  if (!I)
     return;
-  core::Impact I = *Found;
   core::LoopModel &Loops = loops(C);
-  double Executions = I.ExecutionsPerCall;
 
   // Why it is const, and what would let it move.
   std::string Why = "it is const";
@@ -1456,10 +1463,8 @@ void ExcessCopyCheck::checkConstMove(const CallExpr *Move, ASTContext &C) {
   std::string Message = "'" + Loops.spelling(Arg) + "' (" +
                         copies(C).spell(Type.getUnqualifiedType()) +
                         ") is copied, not moved: " + Why;
-  if (Executions > 1)
-    Message += ", ~" + core::formatCount(Executions) + " copies per call" +
-               assumption(Move, C);
-  report(Move->getBeginLoc(), Message, I, SM);
+  Message += copiesPerCall(Move, *I, C);
+  report(Move->getBeginLoc(), Message, *I, SM);
   if (Declared && !Advice.empty())
     note(Declared->getLocation(), Advice);
 }
@@ -1534,11 +1539,10 @@ void ExcessCopyCheck::checkTrivialMove(const CallExpr *Move, ASTContext &C) {
     return;
   double Bytes =
       static_cast<double>(C.getTypeSizeInChars(Type).getQuantity());
-  std::optional<core::Impact> Found = moveImpact(
+  std::optional<core::Impact> I = moveImpact(
       Move, Bytes * core::unitCostNs(core::CostKind::Copy), C);
-  if (!Found)
+  if (!I)
     return;
-  core::Impact I = *Found;
   core::LoopModel &Loops = loops(C);
   std::string Message = "'" + Loops.spelling(Arg) + "' (" +
                         copies(C).spell(Type) +
@@ -1546,7 +1550,7 @@ void ExcessCopyCheck::checkTrivialMove(const CallExpr *Move, ASTContext &C) {
                         core::formatCount(Bytes) +
                         " bytes as a copy does; remove the std::move";
   const SourceManager &SM = C.getSourceManager();
-  DiagnosticBuilder D = report(Move->getBeginLoc(), Message, I, SM);
+  DiagnosticBuilder D = report(Move->getBeginLoc(), Message, *I, SM);
   // `std::move(a.b)` becomes `a.b`, whose lvalue copies as the rvalue
   // did. The call it replaces is a postfix expression: an argument that is
   // not one (`*p`, `a ? b : c`) keeps parentheses.
@@ -1603,22 +1607,18 @@ void ExcessCopyCheck::checkUnmovableMove(const CallExpr *Move,
   else
     return;
   std::optional<double> Cost = copies(C).costNs(Type);
-  std::optional<core::Impact> Found = Cost ? moveImpact(Move, *Cost, C)
-                                           : std::nullopt;
-  if (!Found)
+  std::optional<core::Impact> I =
+      Cost ? moveImpact(Move, *Cost, C) : std::nullopt;
+  if (!I)
     return;
-  core::Impact I = *Found;
   core::LoopModel &Loops = loops(C);
-  double Executions = I.ExecutionsPerCall;
   const char *Missing = Constructs ? "constructor" : "assignment operator";
   std::string Message = "'" + Loops.spelling(Arg) + "' (" +
                         copies(C).spell(Type) + ") is copied, not moved: '" +
                         Class->getName().str() + "' has no move " + Missing;
-  if (Executions > 1)
-    Message += ", ~" + core::formatCount(Executions) + " copies per call" +
-               assumption(Move, C);
+  Message += copiesPerCall(Move, *I, C);
   const SourceManager &SM = C.getSourceManager();
-  report(Move->getBeginLoc(), Message, I, SM);
+  report(Move->getBeginLoc(), Message, *I, SM);
   auto [Suppressor, Kind] = moveSuppressor(Class);
   if (Suppressor)
     note(Suppressor->getLocation(),

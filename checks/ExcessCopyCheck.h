@@ -56,6 +56,9 @@ private:
   /// below the reporting minimum.
   std::optional<core::Impact> moveImpact(const CallExpr *Move, double CostNs,
                                          ASTContext &Ctx);
+  /// ", ~N copies per call if ..." when Move runs more than once a call.
+  std::string copiesPerCall(const CallExpr *Move, const core::Impact &I,
+                            ASTContext &Ctx);
   /// `std::move` of a const object: the copy constructor is chosen.
   void checkConstMove(const CallExpr *Move, ASTContext &Ctx);
   /// `std::move(x)` of a trivially copyable object: it copies.
