@@ -30,6 +30,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -218,6 +219,24 @@ private:
   /// An entity of an unnamed namespace is instantiated from inside one: the
   /// global namespace encloses it, but cannot name it.
   void add(const Decl &Template, std::string Line) {
+    // The lines go at the end of the file, at global scope: a leading `::`
+    // adds nothing there, and LLVM 22 no longer prints it where LLVM 19
+    // does; without it, both print the same lines in the same order.
+    std::string Plain;
+    for (size_t I = 0; I < Line.size(); ++I) {
+      bool Leading = Line.compare(I, 2, "::") == 0 &&
+                     (I == 0 || !(std::isalnum(Line[I - 1]) ||
+                                  Line[I - 1] == '_' || Line[I - 1] == '>'));
+      if (Leading) {
+        if (!Plain.empty() && Plain.back() == ' ' && Plain.size() >= 2 &&
+            Plain[Plain.size() - 2] == '<')
+          Plain.pop_back(); // `< ::std` was spaced to avoid `<:`.
+        ++I;
+        continue;
+      }
+      Plain += Line[I];
+    }
+    Line = std::move(Plain);
     for (const DeclContext *Context = Template.getDeclContext(); Context;
          Context = Context->getParent())
       if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
