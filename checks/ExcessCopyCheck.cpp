@@ -768,16 +768,41 @@ void ExcessCopyCheck::checkParameters(const FunctionDecl *FD, ASTContext &C) {
   }
 }
 
+/// The instantiations in this unit of Pattern, a member function of a class
+/// template (`template <class T> struct Queue { void push(T item); }`): the
+/// members of its class's specializations instantiated from it.
+static void
+memberInstantiations(const FunctionDecl *Pattern,
+                     llvm::SmallVectorImpl<const FunctionDecl *> &Found) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Pattern);
+  const ClassTemplateDecl *Class =
+      Method ? Method->getParent()->getDescribedClassTemplate() : nullptr;
+  if (!Class)
+    return;
+  for (const ClassTemplateSpecializationDecl *Spec : Class->specializations())
+    for (const CXXMethodDecl *Member : Spec->methods())
+      if (const FunctionDecl *From = Member->getInstantiatedFromMemberFunction();
+          From && From->getCanonicalDecl() == Pattern->getCanonicalDecl())
+        Found.push_back(Member);
+}
+
 void ExcessCopyCheck::checkTemplateParameter(const FunctionDecl *Pattern,
                                              const ParmVarDecl *Param,
                                              ASTContext &C) {
   // The pattern's code is not typed yet: its instantiations in this unit
   // say what the parameter holds and what is done with it. A pack expands
   // to a number of parameters of its own in each.
-  const FunctionTemplateDecl *Template = Pattern->getDescribedFunctionTemplate();
-  if (!Template || !Param->getIdentifier() ||
+  if (!Param->getIdentifier() ||
       llvm::any_of(Pattern->parameters(),
                    [](const ParmVarDecl *P) { return P->isParameterPack(); }))
+    return;
+  llvm::SmallVector<const FunctionDecl *, 8> Specializations;
+  if (const FunctionTemplateDecl *Template =
+          Pattern->getDescribedFunctionTemplate())
+    Specializations.append(Template->spec_begin(), Template->spec_end());
+  else
+    memberInstantiations(Pattern, Specializations);
+  if (Specializations.empty())
     return;
   unsigned Index = Param->getFunctionScopeIndex();
   auto BuildsFromArgs = [&](const FunctionDecl *Callee) {
@@ -786,7 +811,7 @@ void ExcessCopyCheck::checkTemplateParameter(const FunctionDecl *Pattern,
   std::optional<double> Worst;
   std::string Example;
   unsigned Costly = 0, Instantiations = 0;
-  for (const FunctionDecl *Spec : Template->specializations()) {
+  for (const FunctionDecl *Spec : Specializations) {
     // An explicit specialization is code of its own, checked on its own.
     if (Spec->getTemplateSpecializationKind() == TSK_ExplicitSpecialization ||
         !Spec->hasBody() || Index >= Spec->getNumParams())

@@ -101,3 +101,28 @@ template <typename T> struct Tally {
   std::size_t count = 0;
 };
 Tally<int> tally;
+
+// A member function of a class template is judged on the members its
+// class's specializations instantiate from it.
+template <typename T> class Index {
+public:
+  bool contains(T key) const {
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: parameter 'key' (T, std::string in 1 of 2 instantiations) is copied on every call but only read: pass it by const reference [impact: low 20] [perf-audit-excess-copy]
+    // CHECK-MESSAGES: :[[@LINE-2]]:19: note: in a template, change it to a const reference by hand, with every declaration and explicit specialization of 'contains': no fix-it is offered, as this unit sees only its own instantiations
+    // CHECK-FIXES: bool contains(T key) const {
+    for (const T &k : keys_)
+      if (k == key)
+        return true;
+    return false;
+  }
+  // A sink: moving it on is the fix, not a reference.
+  void add(T key) { keys_.push_back(key); }
+
+private:
+  std::vector<T> keys_;
+};
+bool useIndex(Index<std::string> &names, Index<int> &ids, const std::string &s) {
+  names.add(s);
+  ids.add(1);
+  return names.contains(s) || ids.contains(2);
+}
