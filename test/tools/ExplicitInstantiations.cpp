@@ -39,8 +39,11 @@ using namespace clang;
 namespace {
 
 /// Whether a type can be spelled at namespace scope: no lambda, no local or
-/// unnamed class anywhere in it, template arguments included.
-bool isNameable(QualType Type) {
+/// unnamed class anywhere in it, template arguments included. A function
+/// type as a template argument (`std::function<void (std::vector<T>)>`) is
+/// printed with its own parameters unqualified, which does not compile
+/// there either.
+bool isNameable(QualType Type, bool InArgument = false) {
   if (Type.isNull())
     return false;
   Type = Type.getCanonicalType();
@@ -55,7 +58,7 @@ bool isNameable(QualType Type) {
       break;
   }
   if (const auto *Function = Type->getAs<FunctionProtoType>()) {
-    if (!isNameable(Function->getReturnType()))
+    if (InArgument || !isNameable(Function->getReturnType()))
       return false;
     for (QualType Param : Function->getParamTypes())
       if (!isNameable(Param))
@@ -74,7 +77,7 @@ bool isNameable(QualType Type) {
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
     for (const TemplateArgument &Argument : Spec->getTemplateArgs().asArray())
       if (Argument.getKind() == TemplateArgument::Type &&
-          !isNameable(Argument.getAsType()))
+          !isNameable(Argument.getAsType(), /*InArgument=*/true))
         return false;
   return true;
 }
