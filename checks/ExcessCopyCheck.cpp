@@ -73,19 +73,27 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
   if (CheckLastUse) {
     auto LocalRef =
         declRefExpr(to(varDecl(hasAutomaticStorageDuration()))).bind("ref");
-    Finder->addMatcher(
-        cxxConstructExpr(NotInstantiated, InUserCode,
-                         hasDeclaration(cxxConstructorDecl(isCopyConstructor())),
-                         hasArgument(0, ignoringImplicit(LocalRef)))
-            .bind("copy"),
-        this);
-    Finder->addMatcher(
-        callExpr(NotInstantiated, InUserCode,
-                 forEachArgumentWithParam(
-                     ignoringImplicit(LocalRef),
-                     parmVarDecl(hasType(lValueReferenceType()))))
-            .bind("copy"),
-        this);
+    // In an instantiation, what it would report is gathered and reported
+    // once at the pattern (reportLastUses).
+    for (const char *Bound : {"copy", "copy-instance"}) {
+      StatementMatcher Instantiated =
+          StringRef(Bound) == "copy" ? StatementMatcher(NotInstantiated)
+                                     : StatementMatcher(isInTemplateInstantiation());
+      Finder->addMatcher(
+          cxxConstructExpr(
+              Instantiated, InUserCode,
+              hasDeclaration(cxxConstructorDecl(isCopyConstructor())),
+              hasArgument(0, ignoringImplicit(LocalRef)))
+              .bind(Bound),
+          this);
+      Finder->addMatcher(
+          callExpr(Instantiated, InUserCode,
+                   forEachArgumentWithParam(
+                       ignoringImplicit(LocalRef),
+                       parmVarDecl(hasType(lValueReferenceType()))))
+              .bind(Bound),
+          this);
+    }
     Finder->addMatcher(callExpr(NotInstantiated, InUserCode,
                                 callee(functionDecl(hasName("::std::move"))),
                                 argumentCountIs(1))
@@ -97,6 +105,8 @@ void ExcessCopyCheck::registerMatchers(MatchFinder *Finder) {
 void ExcessCopyCheck::onStartOfTranslationUnit() {
   Functions.clear();
   Instances.clear();
+  LastUses.clear();
+  LastUsesReported.clear();
 }
 
 
@@ -139,8 +149,18 @@ void ExcessCopyCheck::check(const MatchFinder::MatchResult &Result) {
       collectInstance(Local, [&] { checkLocal(Local, C); });
     return;
   }
-  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
-    return checkLastUse(Ref, Result.Nodes.getNodeAs<Expr>("copy"), C);
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
+    if (const auto *Copy = Result.Nodes.getNodeAs<Expr>("copy"))
+      return checkLastUse(Ref, Copy, C);
+    std::optional<InstanceCopy> Found;
+    Collecting = &Found;
+    checkLastUse(Ref, Result.Nodes.getNodeAs<Expr>("copy-instance"), C);
+    Collecting = nullptr;
+    if (Found)
+      LastUses[Ref->getBeginLoc().getRawEncoding()].push_back(
+          {Ref, std::move(*Found)});
+    return;
+  }
   if (const auto *Move = Result.Nodes.getNodeAs<CallExpr>("move"))
     checkConstMove(Move, C);
 }
@@ -150,9 +170,12 @@ void ExcessCopyCheck::onEndOfTranslationUnit() {
     for (const FunctionDecl *FD : Functions)
       checkParameters(FD, *Ctx);
     reportInstances(*Ctx);
+    reportLastUses(*Ctx);
   }
   Functions.clear();
   Instances.clear();
+  LastUses.clear();
+  LastUsesReported.clear();
 }
 
 void ExcessCopyCheck::collectInstance(const VarDecl *Var,
@@ -198,6 +221,81 @@ static bool hasDependentPattern(const VarDecl *Var, ASTContext &C) {
 }
 
 static const CXXConstructExpr *copyInitializer(const VarDecl *Var);
+static void
+memberInstantiations(const FunctionDecl *Pattern,
+                     llvm::SmallVectorImpl<const FunctionDecl *> &Found);
+
+/// The implicit instantiations of Pattern in this unit that have a body.
+static unsigned countInstantiations(const FunctionDecl *Pattern) {
+  llvm::SmallVector<const FunctionDecl *, 8> All;
+  if (const FunctionTemplateDecl *Template =
+          Pattern->getDescribedFunctionTemplate())
+    All.append(Template->spec_begin(), Template->spec_end());
+  else
+    memberInstantiations(Pattern, All);
+  return llvm::count_if(All, [](const FunctionDecl *F) {
+    return F->getTemplateSpecializationKind() != TSK_ExplicitSpecialization &&
+           F->hasBody();
+  });
+}
+
+void ExcessCopyCheck::reportLastUses(ASTContext &C) {
+  const SourceManager &SM = C.getSourceManager();
+  for (const auto &[Key, Uses] : LastUses) {
+    // The pattern's own copy was judged there.
+    if (LastUsesReported.count(Key))
+      continue;
+    const DeclRefExpr *First = Uses.front().first;
+    const FunctionDecl *FD = loops(C).enclosingFunction(First);
+    const FunctionDecl *Pattern =
+        FD ? FD->getTemplateInstantiationPattern() : nullptr;
+    if (!Pattern)
+      continue;
+    // Every instantiation copies there, each on its last use: moving is
+    // right for each. Where one does not copy, its argument may bind to a
+    // `T &` that a move would not compile with.
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Functions;
+    const InstanceCopy *Worst = nullptr;
+    unsigned Saving = 0;
+    for (const auto &[Ref, Copy] : Uses) {
+      Functions.insert(loops(C).enclosingFunction(Ref));
+      if (!Copy.Saves)
+        continue;
+      ++Saving;
+      if (!Worst || Copy.Impact.totalNs() > Worst->Impact.totalNs())
+        Worst = &Copy;
+    }
+    unsigned All = countInstantiations(Pattern);
+    if (!Worst || Functions.size() < All)
+      continue;
+    std::string Message =
+        Worst->Head + " (" + Worst->Spelled +
+        (Saving == All ? std::string(" where instantiated")
+                       : " in " + std::to_string(Saving) + " of " +
+                             std::to_string(All) + " instantiations") +
+        ")" + Worst->Tail;
+    // A template of a header may be instantiated otherwise elsewhere.
+    if (!SM.isInMainFile(SM.getExpansionLoc(Pattern->getLocation()))) {
+      report(First->getBeginLoc(), Message, Worst->Impact, SM);
+      note(First->getBeginLoc(),
+           "in a template other files can instantiate, add the std::move by "
+           "hand: no fix-it is offered, as this unit sees only its own "
+           "instantiations");
+      continue;
+    }
+    DiagnosticBuilder D = report(First->getBeginLoc(), Message,
+                                 Worst->Impact, SM);
+    D << FixItHint::CreateInsertion(First->getBeginLoc(), "std::move(")
+      << FixItHint::CreateInsertion(
+             Lexer::getLocForEndOfToken(First->getEndLoc(), 0, SM,
+                                        getLangOpts()),
+             ")");
+    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+            SM.getFileID(SM.getExpansionLoc(First->getBeginLoc())),
+            "<utility>"))
+      D << *Include;
+  }
+}
 
 /// True when Var is initialised with a copy of an object of its own type:
 /// a reference to that object would do in its place. A conversion (`B copy =
@@ -437,7 +535,9 @@ void ExcessCopyCheck::checkRangeLoop(const CXXForRangeStmt *Loop,
                      core::formatCount(Executions) + " copies per call" +
                      assumption(Loop->getLoopVarStmt(), C);
   if (Collecting) {
-    *Collecting = InstanceCopy{I, "loop variable " + Name, Type, Tail};
+    *Collecting =
+        InstanceCopy{I, "loop variable " + Name,
+                     copies(C).spell(Var->getType().getCanonicalType()), Tail};
     return;
   }
   std::string Message = "loop variable " + Name + " (" + Type + ")" + Tail;
@@ -1095,8 +1195,8 @@ void ExcessCopyCheck::checkLocal(const VarDecl *Local, ASTContext &C) {
     Tail += ": ~" + core::formatCount(Executions) + " copies per call" +
             assumption(Declaration, C);
   if (Collecting) {
-    *Collecting =
-        InstanceCopy{I, Head, copies(C).spell(Local->getType()), Tail};
+    *Collecting = InstanceCopy{
+        I, Head, copies(C).spell(Local->getType().getCanonicalType()), Tail};
     return;
   }
   std::string Message =
@@ -1307,10 +1407,17 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   // The cost is what the move saves: moving a `pair<const string, int>`
   // still copies the key.
   std::optional<double> Cost = copies(C).moveSavingNs(Var->getType());
-  if (!Cost ||
-      core::isAliased(Var, FD) || !core::isLastUse(Ref, Site, FD, Loops, C) ||
+  if ((!Cost && !Collecting) || core::isAliased(Var, FD) ||
+      !core::isLastUse(Ref, Site, FD, Loops, C) ||
       mentions(fullExpression(Ref, C), Var, Ref))
     return;
+  // An instantiation whose move saves nothing still takes the move: it
+  // counts for the fix-it being right in every instantiation.
+  if (!Cost) {
+    if (!Lambda)
+      *Collecting = InstanceCopy{{}, "", "", "", /*Saves=*/false};
+    return;
+  }
   // A struct whose strings were never given anything copies no buffers.
   if (std::optional<SmallVector<const FieldDecl *, 4>> Filled =
           core::fieldsFilledBefore(Var, Site, FD, Loops, C)) {
@@ -1340,13 +1447,23 @@ void ExcessCopyCheck::checkLastUse(const DeclRefExpr *Ref, const Expr *Copy,
   if (!meetsMinimum(I))
     return;
   std::string Name = Var->getName().str();
-  std::string Message = "'" + Name + "' (" + copies(C).spell(Var->getType()) +
-                        ") is copied on its last use: move it instead";
+  std::string Tail = " is copied on its last use: move it instead";
   if (Executions > 1)
-    Message += ", ~" + core::formatCount(Executions) + " copies per call" +
-               assumption(Site, C);
+    Tail += ", ~" + core::formatCount(Executions) + " copies per call" +
+            assumption(Site, C);
   if (OnlyIfAbsent)
-    Message += " (a copy only when the key is new)";
+    Tail += " (a copy only when the key is new)";
+  if (Collecting) {
+    // A capture's init-capture is not offered in a template.
+    if (!Lambda)
+      *Collecting = InstanceCopy{
+          I, "'" + Name + "'",
+          copies(C).spell(Var->getType().getCanonicalType()), Tail};
+    return;
+  }
+  LastUsesReported.insert(Ref->getBeginLoc().getRawEncoding());
+  std::string Message =
+      "'" + Name + "' (" + copies(C).spell(Var->getType()) + ")" + Tail;
 
   // A lambda capture becomes an init-capture; anything else is wrapped.
   DiagnosticBuilder D = report(Ref->getBeginLoc(), Message, I, SM);

@@ -11,6 +11,7 @@
 #include "perf-audit/CopyCost.h"
 #include "perf-audit/VarUses.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::perf_audit {
@@ -74,6 +75,9 @@ private:
     std::string Head;    ///< "loop variable 'v'", "local 'copy'".
     std::string Spelled; ///< The instantiated type.
     std::string Tail;    ///< What the message says after the type.
+    /// False for a last use whose move saves nothing in this instantiation
+    /// but would be taken.
+    bool Saves = true;
   };
   struct InstanceGroup {
     std::vector<const VarDecl *> Vars;
@@ -83,6 +87,8 @@ private:
   /// report with the other instantiations of the same pattern variable.
   void collectInstance(const VarDecl *Var, llvm::function_ref<void()> Check);
   void reportInstances(ASTContext &Ctx);
+  /// The last-use moves of instantiations, once at the pattern's use.
+  void reportLastUses(ASTContext &Ctx);
 
   const bool CheckRangeLoops;
   const bool CheckParameters;
@@ -98,6 +104,12 @@ private:
   /// Where checkRangeLoop and checkLocal put what they would report, while
   /// an instantiation is checked.
   std::optional<InstanceCopy> *Collecting = nullptr;
+  /// The instantiations' last-use copies, by the use's location.
+  llvm::MapVector<unsigned,
+                  std::vector<std::pair<const DeclRefExpr *, InstanceCopy>>>
+      LastUses;
+  /// The uses the pattern's own check reported.
+  llvm::DenseSet<unsigned> LastUsesReported;
   ASTContext *Ctx = nullptr;
 };
 
