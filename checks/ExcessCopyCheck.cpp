@@ -254,11 +254,11 @@ void ExcessCopyCheck::reportLastUses(ASTContext &C) {
     // Every instantiation copies there, each on its last use: moving is
     // right for each. Where one does not copy, its argument may bind to a
     // `T &` that a move would not compile with.
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Functions;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Taking;
     const InstanceCopy *Worst = nullptr;
     unsigned Saving = 0;
     for (const auto &[Ref, Copy] : Uses) {
-      Functions.insert(loops(C).enclosingFunction(Ref));
+      Taking.insert(loops(C).enclosingFunction(Ref));
       if (!Copy.Saves)
         continue;
       ++Saving;
@@ -266,7 +266,7 @@ void ExcessCopyCheck::reportLastUses(ASTContext &C) {
         Worst = &Copy;
     }
     unsigned All = countInstantiations(Pattern);
-    if (!Worst || Functions.size() < All)
+    if (!Worst || Taking.size() < All)
       continue;
     std::string Message =
         Worst->Head + " (" + Worst->Spelled +
