@@ -225,14 +225,22 @@ static void
 memberInstantiations(const FunctionDecl *Pattern,
                      llvm::SmallVectorImpl<const FunctionDecl *> &Found);
 
+/// What this unit instantiates from Pattern: a function template's
+/// specializations, or the members of a class template's specializations.
+static void
+templateInstantiations(const FunctionDecl *Pattern,
+                       llvm::SmallVectorImpl<const FunctionDecl *> &Found) {
+  if (const FunctionTemplateDecl *Template =
+          Pattern->getDescribedFunctionTemplate())
+    Found.append(Template->spec_begin(), Template->spec_end());
+  else
+    memberInstantiations(Pattern, Found);
+}
+
 /// The implicit instantiations of Pattern in this unit that have a body.
 static unsigned countInstantiations(const FunctionDecl *Pattern) {
   llvm::SmallVector<const FunctionDecl *, 8> All;
-  if (const FunctionTemplateDecl *Template =
-          Pattern->getDescribedFunctionTemplate())
-    All.append(Template->spec_begin(), Template->spec_end());
-  else
-    memberInstantiations(Pattern, All);
+  templateInstantiations(Pattern, All);
   return llvm::count_if(All, [](const FunctionDecl *F) {
     return F->getTemplateSpecializationKind() != TSK_ExplicitSpecialization &&
            F->hasBody();
@@ -897,11 +905,7 @@ void ExcessCopyCheck::checkTemplateParameter(const FunctionDecl *Pattern,
                    [](const ParmVarDecl *P) { return P->isParameterPack(); }))
     return;
   llvm::SmallVector<const FunctionDecl *, 8> Specializations;
-  if (const FunctionTemplateDecl *Template =
-          Pattern->getDescribedFunctionTemplate())
-    Specializations.append(Template->spec_begin(), Template->spec_end());
-  else
-    memberInstantiations(Pattern, Specializations);
+  templateInstantiations(Pattern, Specializations);
   if (Specializations.empty())
     return;
   unsigned Index = Param->getFunctionScopeIndex();
