@@ -221,6 +221,15 @@ static bool hasDependentPattern(const VarDecl *Var, ASTContext &C) {
 }
 
 static const CXXConstructExpr *copyInitializer(const VarDecl *Var);
+
+/// " where instantiated" when all of a pattern's All instantiations in the
+/// unit copy something costly, " in N of M instantiations" otherwise.
+static std::string instantiatedIn(size_t Costly, size_t All) {
+  if (Costly == All)
+    return " where instantiated";
+  return " in " + std::to_string(Costly) + " of " + std::to_string(All) +
+         " instantiations";
+}
 static void
 memberInstantiations(const FunctionDecl *Pattern,
                      llvm::SmallVectorImpl<const FunctionDecl *> &Found);
@@ -278,9 +287,7 @@ void ExcessCopyCheck::reportLastUses(ASTContext &C) {
       continue;
     std::string Message =
         Worst->Head + " (" + Worst->Spelled +
-        (Saving == All ? std::string(" where instantiated")
-                       : " in " + std::to_string(Saving) + " of " +
-                             std::to_string(All) + " instantiations") +
+        instantiatedIn(Saving, All) +
         ")" + Worst->Tail;
     // A template of a header may be instantiated otherwise elsewhere.
     if (!SM.isInMainFile(SM.getExpansionLoc(Pattern->getLocation()))) {
@@ -365,10 +372,7 @@ void ExcessCopyCheck::reportInstances(ASTContext &C) {
     std::string Message =
         Worst->Head + " (" + (Written.empty() ? "auto" : Written.trim().str()) +
         ", " + Worst->Spelled +
-        (Costly == Group.Vars.size()
-             ? std::string(" where instantiated")
-             : " in " + std::to_string(Costly) + " of " +
-                   std::to_string(Group.Vars.size()) + " instantiations") +
+        instantiatedIn(Costly, Group.Vars.size()) +
         ")" + Worst->Tail;
     report(First->getLocation(), Message, Worst->Impact, SM);
     note(First->getLocation(),
@@ -959,10 +963,7 @@ void ExcessCopyCheck::checkTemplateParameter(const FunctionDecl *Pattern,
   std::string Message =
       "parameter '" + Param->getName().str() + "' (" + Written + ", " +
       Example +
-      (Costly == Instantiations
-           ? std::string(" where instantiated")
-           : " in " + std::to_string(Costly) + " of " +
-                 std::to_string(Instantiations) + " instantiations") +
+      instantiatedIn(Costly, Instantiations) +
       ") is copied on every call but only read: pass it by const reference";
   report(Param->getLocation(), Message, I, SM);
   const auto *Method = dyn_cast<CXXMethodDecl>(Pattern);
