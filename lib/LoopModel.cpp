@@ -975,9 +975,11 @@ private:
       if (Parents.empty())
         return std::nullopt;
       // The hidden `auto &&__range = files;` of a range-for.
-      if (const auto *Hidden = Parents[0].get<VarDecl>())
-        return Hidden->isImplicit() ? std::optional<const CallExpr *>(nullptr)
-                                    : std::nullopt;
+      // Or a const reference to it (`const Value &cj = j;`): a read.
+      if (const auto *Bound = Parents[0].get<VarDecl>())
+        return Bound->isImplicit() || isConstReference(Bound->getType())
+                   ? std::optional<const CallExpr *>(nullptr)
+                   : std::nullopt;
       if (Parents[0].get<ReturnStmt>())
         return nullptr;
       const auto *Parent = Parents[0].get<Expr>();
@@ -991,6 +993,18 @@ private:
         return Construct->getConstructor()->isCopyConstructor()
                    ? std::optional<const CallExpr *>(nullptr)
                    : std::nullopt;
+      // `m["k1"] = a;`: a subscript by key adds at most that key (a map's
+      // operator[], a JSON object's). By position (`v[i]`), a user's class
+      // may grow to the index: that is not one element.
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent)) {
+        if (Op->getOperator() != OO_Subscript || Op->getNumArgs() != 2 ||
+            LoopModel::strip(Op->getArg(0)) != Ref)
+          return std::nullopt;
+        QualType Key = Op->getArg(1)->IgnoreImpCasts()->getType();
+        if (Key->isIntegralOrEnumerationType())
+          return std::nullopt;
+        return Op;
+      }
       if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
         const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
         if (!Method)
@@ -1003,6 +1017,10 @@ private:
         DynTypedNodeList Calls = Ctx.getParents(*ME);
         const auto *Call =
             Calls.empty() ? nullptr : Calls[0].get<CXXMemberCallExpr>();
+        // `for (auto &m : j.members())`: a view of the elements, walked by
+        // the loop; changing an element through it keeps the count.
+        if (Call && Call->getNumArgs() == 0 && isRangeOfRangeFor(Call))
+          return nullptr;
         if (Call && Call->getNumArgs() >= 1 &&
             (State.Calls.model().isAppendingMethod(Name) ||
              llvm::is_contained(InsertingNames, Name)) &&
@@ -1029,6 +1047,29 @@ private:
         return std::nullopt;
       }
       return std::nullopt;
+    }
+  }
+
+  static bool isConstReference(QualType T) {
+    return T->isLValueReferenceType() &&
+           T.getNonReferenceType().isConstQualified();
+  }
+
+  /// True when E is the range of a range-for (the initializer of its
+  /// hidden `__range` variable).
+  bool isRangeOfRangeFor(const Expr *E) {
+    DynTypedNode Node = DynTypedNode::create(*E);
+    while (true) {
+      DynTypedNodeList Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return false;
+      if (const auto *Hidden = Parents[0].get<VarDecl>())
+        return Hidden->isImplicit();
+      const auto *Parent = Parents[0].get<Expr>();
+      if (!Parent || !isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+                          CXXBindTemporaryExpr, ExprWithCleanups>(Parent))
+        return false;
+      Node = Parents[0];
     }
   }
 
@@ -1128,6 +1169,9 @@ private:
                  ? input(InputSource::Container, VD, Ref)
                  : unknown();
     }
+    // A const reference to a container of a few (`const Value &cj = j;`).
+    if (FromInit.Kind == TripKind::Bounded && isConstReference(VD->getType()))
+      return FromInit;
     if (FromInit.isInput()) {
       if (FromInit.Source != InputSource::QueryRows)
         FromInit.Subject = Ref;

@@ -20,6 +20,7 @@ const char *Prelude = R"cpp(
 #include <cstring>
 #include <istream>
 #include <list>
+#include <map>
 #include <string>
 #include <vector>
 void mark();
@@ -333,6 +334,20 @@ TEST(LoopModelTest, ContainersFilledByFewInsertions) {
       "  v.push_back(1); fill(v); for (int x : v) { mark(); } }");
   ASSERT_TRUE(Escaped.Info);
   EXPECT_EQ(Escaped.Info->Trip.Kind, TripKind::InputDependent);
+  // Two keys set by subscript, walked through a const reference.
+  MarkedLoop Keyed = analyse(
+      "void f() { std::map<std::string, int> m; m[\"a\"] = 1; m[\"b\"] = 2;"
+      "  const auto &view = m; for (const auto &kv : view) { mark(); } }");
+  ASSERT_TRUE(Keyed.Info);
+  EXPECT_EQ(Keyed.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Keyed.Info->Trip.Constant, 2u);
+  // A key per element of the input is as many keys as the input has.
+  MarkedLoop PerName = analyse(
+      "void f(const std::vector<std::string> &names) {"
+      "  std::map<std::string, int> m; for (const auto &n : names) m[n] = 1;"
+      "  for (const auto &kv : m) { mark(); } }");
+  ASSERT_TRUE(PerName.Info);
+  EXPECT_EQ(PerName.Info->Trip.Kind, TripKind::InputDependent);
 }
 
 TEST(LoopModelTest, ParametersEveryCallGivesAConstantList) {
