@@ -55,6 +55,7 @@ struct TypesModel {
   std::vector<std::string> RemovingLastMethods;
   std::vector<std::string> InsertingIfAbsent;
   std::vector<std::string> ErrorRecordWords;
+  std::vector<std::string> NamePartWords;
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
@@ -267,6 +268,7 @@ template <> struct MappingTraits<TypesModel> {
     Io.mapOptional("removing-last-methods", M.RemovingLastMethods);
     Io.mapOptional("inserting-if-absent", M.InsertingIfAbsent);
     Io.mapOptional("error-record-words", M.ErrorRecordWords);
+    Io.mapOptional("name-part-words", M.NamePartWords);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
     Io.mapOptional("named-resources", M.NamedResources);
@@ -374,6 +376,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     InsertingIfAbsent.push_back(normalizeName(Name));
   for (std::string &Word : Doc.Types.ErrorRecordWords)
     ErrorRecordWords.push_back(StringRef(Word).lower());
+  for (std::string &Word : Doc.Types.NamePartWords)
+    NamePartWords.push_back(StringRef(Word).lower());
   for (std::string &Name : Doc.InvokingFunctions)
     InvokingFunctions.push_back(normalizeName(Name));
   for (std::string &Name : Doc.ReadingFunctions)
@@ -566,14 +570,24 @@ static SmallVector<std::string, 4> identifierWords(StringRef Name) {
   return Words;
 }
 
-bool ApiModel::namesErrorRecords(StringRef Identifier) const {
+/// True when a word of Identifier, or the word without a plural `s`, is
+/// one of Words.
+static bool hasWordOf(StringRef Identifier, ArrayRef<std::string> Words) {
   for (const std::string &Word : identifierWords(Identifier)) {
     StringRef W = Word;
-    if (is_contained(ErrorRecordWords, W) ||
-        (W.consume_back("s") && is_contained(ErrorRecordWords, W)))
+    if (is_contained(Words, W) ||
+        (W.consume_back("s") && is_contained(Words, W)))
       return true;
   }
   return false;
+}
+
+bool ApiModel::namesErrorRecords(StringRef Identifier) const {
+  return hasWordOf(Identifier, ErrorRecordWords);
+}
+
+bool ApiModel::namesNameParts(StringRef Identifier) const {
+  return hasWordOf(Identifier, NamePartWords);
 }
 
 bool ApiModel::isClearingMethod(StringRef MethodName) const {

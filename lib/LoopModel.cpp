@@ -1239,21 +1239,17 @@ private:
 };
 } // namespace
 
-/// True when D is a container of error records: its name or the class of
-/// its elements says so (`errors_`, `std::vector<Diagnostic>`), and its
-/// elements are records or strings, not numbers (`std::vector<double>
-/// errors` holds a residual per sample). A program that works adds
-/// nothing to one, and one that fails usually stops at the first failure:
-/// it holds a handful, whatever the size of the input.
-static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
+/// The element types of the container D names (or returns, for a
+/// function: `for (const auto &E : errors())`): an array's, or a
+/// container's `value_type`, a map's pair standing for its key and its
+/// value. Empty when D is not a container.
+static llvm::SmallVector<QualType, 2> elementTypesOf(const ValueDecl *D) {
   QualType T = D->getType();
   if (const auto *Fn = dyn_cast<FunctionDecl>(D))
-    T = Fn->getReturnType(); // `for (const auto &E : errors())`
+    T = Fn->getReturnType();
   T = T.getNonReferenceType();
   if (T->isPointerType())
     T = T->getPointeeType();
-  // The element type: an array's, or a container's `value_type` (a map's
-  // pair stands for its key and its value).
   QualType Element;
   if (const auto *Array = dyn_cast<ArrayType>(T.getCanonicalType()))
     Element = Array->getElementType();
@@ -1263,7 +1259,7 @@ static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
       if (const auto *Alias = dyn_cast<TypedefNameDecl>(Member))
         Element = Alias->getUnderlyingType();
   if (Element.isNull())
-    return false;
+    return {};
   llvm::SmallVector<QualType, 2> Elements{Element};
   if (const auto *Pair = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           Element->getAsCXXRecordDecl());
@@ -1273,8 +1269,18 @@ static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
       if (Arg.getKind() == TemplateArgument::Type)
         Elements.push_back(Arg.getAsType());
   }
+  return Elements;
+}
+
+/// True when D is a container of error records: its name or the class of
+/// its elements says so (`errors_`, `std::vector<Diagnostic>`), and its
+/// elements are records or strings, not numbers (`std::vector<double>
+/// errors` holds a residual per sample). A program that works adds
+/// nothing to one, and one that fails usually stops at the first failure:
+/// it holds a handful, whatever the size of the input.
+static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
   bool RecordElements = false;
-  for (QualType Element : Elements) {
+  for (QualType Element : elementTypesOf(D)) {
     const auto *RD = Element->getAsCXXRecordDecl();
     if (!RD)
       continue;
@@ -1286,12 +1292,43 @@ static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
          Model.namesErrorRecords(D->getName());
 }
 
+/// True when T is text: a string class of the model's owning or cheap
+/// types with characters (`std::string`, `std::string_view`, `QString`), or
+/// a pointer to characters.
+static bool isTextType(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    return Pointer->getPointeeType()->isAnyCharacterType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  StringRef Name = RD->getName();
+  return Name == "basic_string" || Name == "basic_string_view" ||
+         Name == "QString" || Name == "QByteArray";
+}
+
+/// True when D holds the parts of one qualified name or path: strings, in
+/// a container whose name says so (`components` of a namespace `a.b.c`,
+/// `path_segments`; model list `name-part-words`). It is as long as the
+/// name is deep, a handful, whatever the size of the input.
+static bool holdsNameParts(const ValueDecl *D, const ApiModel &Model) {
+  if (!D->getIdentifier() || !Model.namesNameParts(D->getName()))
+    return false;
+  llvm::SmallVector<QualType, 2> Elements = elementTypesOf(D);
+  return Elements.size() == 1 && isTextType(Elements.front());
+}
+
 Dependence LoopModel::classify(const Expr *E) {
   Dependence D = Classifier(*this, *State, Ctx).classify(E, 0);
   if (D.isInput() && D.Root &&
       holdsErrorRecords(D.Root, State->Calls.model())) {
     D.Kind = TripKind::Bounded;
     D.Basis = TripBasis::ErrorRecords;
+    D.Source = InputSource::None;
+  } else if (D.isInput() && D.Root &&
+             holdsNameParts(D.Root, State->Calls.model())) {
+    D.Kind = TripKind::Bounded;
+    D.Basis = TripBasis::NameParts;
     D.Source = InputSource::None;
   }
   return D;
@@ -2021,6 +2058,8 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
     L.Description = "the loop over the command-line arguments";
   else if (T.Basis == TripBasis::ErrorRecords && T.Subject)
     L.Description = "the loop over the errors in '" + spelling(T.Subject) + "'";
+  else if (T.Basis == TripBasis::NameParts && T.Subject)
+    L.Description = "the loop over the parts of '" + spelling(T.Subject) + "'";
   else if ((T.isInput() || T.Kind == TripKind::Logarithmic) && T.Subject)
     L.Description = "the loop over '" + spelling(T.Subject) + "'";
   else

@@ -198,6 +198,11 @@ public:
   /// `errors_`, `m_diagnostics`, `ParseWarning`. A container of such
   /// records holds what went wrong so far: nothing, when a run succeeds.
   bool namesErrorRecords(llvm::StringRef Identifier) const;
+  /// True when a word of Identifier (as for namesErrorRecords) is a
+  /// `name-part-words` entry: `components`, `path_segments`. A container of
+  /// strings named so holds the parts of one qualified name or path, as
+  /// many as it is deep.
+  bool namesNameParts(llvm::StringRef Identifier) const;
   /// Library functions that call the callable they are given before they
   /// return (`std::for_each`, `std::sort`): a lambda handed to one runs
   /// there. Any other library function may keep it for later.
@@ -233,6 +238,7 @@ private:
   std::vector<std::string> RemovingLastMethods;
   std::vector<std::string> InsertingIfAbsent;
   std::vector<std::string> ErrorRecordWords;
+  std::vector<std::string> NamePartWords;
   std::vector<std::string> InvokingFunctions;
   std::vector<std::string> ReadingFunctions;
   std::vector<std::string> CheapTypes;

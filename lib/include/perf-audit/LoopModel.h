@@ -51,6 +51,9 @@ enum class TripBasis {
   /// Bounded: the errors or diagnostics found so far (`errors_`, a
   /// `std::vector<Diagnostic>`): none when a run succeeds.
   ErrorRecords,
+  /// Bounded: the parts of one qualified name or path (`components` of a
+  /// namespace, strings): as many as it is deep.
+  NameParts,
   /// Input: the places a search finds in the data (`while ((pos =
   /// s.find(c, pos)) != npos)`), a count not known before the loop.
   SearchMatches,

@@ -3,8 +3,10 @@
 //
 // An inner loop that reads nothing of the outer loop's turn does the same
 // work on every one: mostly a short fixed list walked for output (a name's
-// namespace components, an indentation), so it is reported with a lower
+// enclosing scopes, an indentation), so it is reported with a lower
 // confidence and the advice is to compute it once, not to build a hash map.
+// (Strings named `components` or `segments` are the parts of one name, a
+// bounded loop: name-parts.cpp.)
 
 #include <istream>
 #include <string>
@@ -16,11 +18,11 @@ struct Field {
 
 // Reads nothing of the field: the same prefix is written for every field.
 std::string qualified(const std::vector<Field> &fields,
-                      const std::vector<std::string> &components) {
+                      const std::vector<std::string> &scopes) {
   std::string out;
   for (const Field &f : fields) {
-    for (const std::string &c : components)
-      // CHECK-NOTES: :[[@LINE-1]]:5: warning: nested loop over 'components' runs on every iteration of the loop over 'fields': O(n*m), ~10,000 iterations per call if 'fields' and 'components' have ~100 elements each [impact: medium 48, medium confidence] [perf-audit-nested-loop]
+    for (const std::string &c : scopes)
+      // CHECK-NOTES: :[[@LINE-1]]:5: warning: nested loop over 'scopes' runs on every iteration of the loop over 'fields': O(n*m), ~10,000 iterations per call if 'fields' and 'scopes' have ~100 elements each [impact: medium 48, medium confidence] [perf-audit-nested-loop]
       // CHECK-NOTES: :[[@LINE-3]]:3: note: outer loop here
       // CHECK-NOTES: :[[@LINE-3]]:5: note: the inner loop reads nothing that changes with the outer loop: if it computes the same on every iteration, compute it once before the outer loop
       out += c + "::";

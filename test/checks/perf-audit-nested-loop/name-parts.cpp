@@ -1,0 +1,125 @@
+// RUN: %check_perf_audit %s perf-audit-nested-loop %t
+// RUN: %check_perf_audit_driver %s perf-audit-nested-loop %t-driver
+//
+// A container of strings named for the parts of one qualified name or path
+// (`components` of a namespace `a.b.c`, `segments`; model list
+// `name-part-words`) holds as many as the name is deep: a loop over it, in
+// the function or in a callee (a namespace's qualified name built per
+// definition), is bounded and multiplies nothing. The traps: a graph's
+// `components` (vectors, not strings) and a container of strings with
+// another name stay input-sized and are reported.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+struct Namespace {
+  std::vector<std::string> components;
+  std::string qualified(const std::string &Name) const;
+};
+
+std::string Namespace::qualified(const std::string &Name) const {
+  std::string Out;
+  for (const std::string &C : components) {
+    Out += C;
+    Out += '.';
+  }
+  return Out + Name;
+}
+
+struct Def {
+  std::string name;
+  Namespace *ns;
+};
+
+std::vector<std::string> names(const std::vector<Def> &Defs) {
+  std::vector<std::string> Out;
+  Out.reserve(Defs.size());
+  for (const Def &D : Defs)
+    Out.push_back(D.ns->qualified(D.name));
+  return Out;
+}
+
+bool lookup(const std::vector<std::string> &Table, const std::string &Name);
+
+void resolve(const std::vector<Def> &Defs) {
+  for (const Def &D : Defs) {
+    const auto &Parts = D.ns->components;
+    for (std::size_t N = Parts.size(); N > 0; --N)
+      if (lookup(Parts, D.name))
+        break;
+  }
+}
+
+struct Graph {
+  std::vector<std::vector<int>> components;
+};
+
+int sizes(const Graph &G, const std::vector<int> &Nodes) {
+  int Total = 0;
+  for (int N : Nodes)
+    for (const std::vector<int> &C : G.components)
+      for (int M : C)
+        Total += M == N;
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: nested loop over 'G.components' runs on every iteration of the loop over 'Nodes': O(n*m), ~10,000 iterations per call if 'Nodes' and 'G.components' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
+  return Total;
+}
+
+int matches(const std::vector<std::string> &Lines,
+            const std::vector<std::string> &segments) {
+  int Total = 0;
+  for (const std::string &L : Lines)
+    for (const std::string &S : segments)
+      Total += L == S;
+  return Total;
+}
+
+struct Service {
+  std::string name;
+  Namespace *ns;
+  std::vector<std::string> calls;
+};
+
+std::vector<std::string> methods(const Service &S) {
+  std::vector<std::string> Out;
+  Out.reserve(S.calls.size());
+  for (const std::string &Call : S.calls)
+    Out.push_back(S.ns->qualified(S.name) + "/" + Call);
+  return Out;
+}
+
+struct Path {
+  std::vector<std::string> segments;
+  std::vector<int> rows;
+  std::string join() const;
+  int count() const;
+};
+std::string Path::join() const {
+  std::string Out;
+  for (const std::string &S : segments)
+    Out += S;
+  return Out;
+}
+int Path::count() const {
+  int N = 0;
+  for (int R : rows)
+    N += R;
+  return N;
+}
+int perLine(const Path &P, const std::vector<std::string> &Lines) {
+  int Total = 0;
+  for (const std::string &L : Lines)
+    Total += P.join().size() + P.count();
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'count' loops over member 'rows' on every iteration of the loop over 'Lines': O(n*m), ~10,000 iterations per call if 'Lines' and 'rows' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
+  return Total;
+}
+
+int tokenMatches(const std::vector<std::string> &Lines,
+                 const std::vector<std::string> &tokens) {
+  int Total = 0;
+  for (const std::string &L : Lines)
+    for (const std::string &T : tokens)
+      Total += L == T;
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: nested loop over 'tokens' runs on every iteration of the loop over 'Lines': O(n*m), ~10,000 iterations per call if 'Lines' and 'tokens' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
+  return Total;
+}
