@@ -1318,15 +1318,33 @@ static bool holdsNameParts(const ValueDecl *D, const ApiModel &Model) {
   return Elements.size() == 1 && isTextType(Elements.front());
 }
 
+/// The member or variable E names last: `components` for
+/// `it.second.ns->components`, where the data it depends on is `it`'s.
+static const ValueDecl *lastNamed(const Expr *E) {
+  E = E ? LoopModel::strip(E) : nullptr;
+  if (const Expr *Container = LoopModel::containerOfAccessor(E))
+    E = LoopModel::strip(Container);
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    return ME->getMemberDecl();
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return DRE->getDecl();
+  return nullptr;
+}
+
 Dependence LoopModel::classify(const Expr *E) {
   Dependence D = Classifier(*this, *State, Ctx).classify(E, 0);
-  if (D.isInput() && D.Root &&
-      holdsErrorRecords(D.Root, State->Calls.model())) {
+  if (!D.isInput())
+    return D;
+  const ApiModel &Model = State->Calls.model();
+  const ValueDecl *Named = lastNamed(D.Subject);
+  auto Either = [&](bool (*Holds)(const ValueDecl *, const ApiModel &)) {
+    return (D.Root && Holds(D.Root, Model)) || (Named && Holds(Named, Model));
+  };
+  if (Either(holdsErrorRecords)) {
     D.Kind = TripKind::Bounded;
     D.Basis = TripBasis::ErrorRecords;
     D.Source = InputSource::None;
-  } else if (D.isInput() && D.Root &&
-             holdsNameParts(D.Root, State->Calls.model())) {
+  } else if (Either(holdsNameParts)) {
     D.Kind = TripKind::Bounded;
     D.Basis = TripBasis::NameParts;
     D.Source = InputSource::None;

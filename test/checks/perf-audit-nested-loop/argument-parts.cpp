@@ -4,7 +4,7 @@
 // RUN:   --config="{CheckOptions: {MinimumConfidence: low}}"
 //
 // A callee that loops over a member of the object it is given (the
-// components of a namespace, the tags of one node) walks a part of that
+// enclosing scopes of a namespace, the tags of one node) walks a part of that
 // object: its size is as unsure as a member's, so the finding has one level
 // less confidence; through a further callee, two (hidden by default).
 
@@ -12,7 +12,7 @@
 #include <vector>
 
 struct Namespace {
-  std::vector<std::string> components;
+  std::vector<std::string> scopes;
 };
 struct Field {
   std::string name;
@@ -20,7 +20,7 @@ struct Field {
 
 std::string qualify(const Namespace &ns) {
   std::string out;
-  for (const std::string &c : ns.components)
+  for (const std::string &c : ns.scopes)
     out += c + ".";
   return out;
 }

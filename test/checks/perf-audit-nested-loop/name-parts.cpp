@@ -123,3 +123,35 @@ int tokenMatches(const std::vector<std::string> &Lines,
   // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: nested loop over 'tokens' runs on every iteration of the loop over 'Lines': O(n*m), ~10,000 iterations per call if 'Lines' and 'tokens' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
   return Total;
 }
+
+// The parts reached through the outer element (`it.second.ns->components`):
+// the data is the outer loop's, the container still one name's parts.
+struct Entry {
+  Namespace *ns;
+  std::vector<std::string> definitions;
+  std::vector<std::string> aliases;
+};
+struct Namer {
+  virtual std::string directories(const std::vector<std::string> &Dirs) const;
+};
+std::string Namer::directories(const std::vector<std::string> &Dirs) const {
+  std::string Out;
+  for (const std::string &D : Dirs)
+    Out += D + "/";
+  return Out;
+}
+std::string paths(const Namer &N, const std::vector<Entry> &Entries) {
+  std::string Code;
+  for (const Entry &E : Entries)
+    for (const std::string &Def : E.definitions)
+      Code += N.directories(E.ns->components) + Def;
+  return Code;
+}
+std::string aliasPaths(const Namer &N, const std::vector<Entry> &Entries) {
+  std::string Code;
+  for (const Entry &E : Entries)
+    for (const std::string &Def : E.definitions)
+      Code += N.directories(E.aliases) + Def;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'directories' loops over 'E.aliases' on every iteration of the loop over 'E.definitions': O(n^2), ~1.0M iterations per call if 'Entries', 'E.definitions' and 'E.aliases' have ~100 elements each [impact: high 70] [perf-audit-nested-loop]
+  return Code;
+}
