@@ -591,6 +591,98 @@ static bool isElementAccess(const Expr *E) {
   }
 }
 
+/// The element types of the container D names (or returns, for a
+/// function: `for (const auto &E : errors())`): an array's, or a
+/// container's `value_type`, a map's pair standing for its key and its
+/// value. Empty when D is not a container.
+static llvm::SmallVector<QualType, 2> elementTypesOf(const ValueDecl *D) {
+  QualType T = D->getType();
+  if (const auto *Fn = dyn_cast<FunctionDecl>(D))
+    T = Fn->getReturnType();
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  QualType Element;
+  if (const auto *Array = dyn_cast<ArrayType>(T.getCanonicalType()))
+    Element = Array->getElementType();
+  else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    for (const NamedDecl *Member : RD->lookup(
+             &D->getASTContext().Idents.get("value_type")))
+      if (const auto *Alias = dyn_cast<TypedefNameDecl>(Member))
+        Element = Alias->getUnderlyingType();
+  if (Element.isNull())
+    return {};
+  llvm::SmallVector<QualType, 2> Elements{Element};
+  if (const auto *Pair = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Element->getAsCXXRecordDecl());
+      Pair && Pair->getName() == "pair" && Pair->isInStdNamespace()) {
+    Elements.clear();
+    for (const TemplateArgument &Arg : Pair->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type)
+        Elements.push_back(Arg.getAsType());
+  }
+  return Elements;
+}
+
+/// True when D is a container of error records: its name or the class of
+/// its elements says so (`errors_`, `std::vector<Diagnostic>`), and its
+/// elements are records or strings, not numbers (`std::vector<double>
+/// errors` holds a residual per sample). A program that works adds
+/// nothing to one, and one that fails usually stops at the first failure:
+/// it holds a handful, whatever the size of the input.
+static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
+  bool RecordElements = false;
+  for (QualType Element : elementTypesOf(D)) {
+    const auto *RD = Element->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    if (Model.namesErrorRecords(RD->getName()))
+      return true;
+    RecordElements = true;
+  }
+  return RecordElements && D->getIdentifier() &&
+         Model.namesErrorRecords(D->getName());
+}
+
+/// True when T is text: a string class of the model's owning or cheap
+/// types with characters (`std::string`, `std::string_view`, `QString`), or
+/// a pointer to characters.
+static bool isTextType(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    return Pointer->getPointeeType()->isAnyCharacterType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  StringRef Name = RD->getName();
+  return Name == "basic_string" || Name == "basic_string_view" ||
+         Name == "QString" || Name == "QByteArray";
+}
+
+/// True when D holds the parts of one qualified name or path: strings, in
+/// a container whose name says so (`components` of a namespace `a.b.c`,
+/// `path_segments`; model list `name-part-words`). It is as long as the
+/// name is deep, a handful, whatever the size of the input.
+static bool holdsNameParts(const ValueDecl *D, const ApiModel &Model) {
+  if (!D->getIdentifier() || !Model.namesNameParts(D->getName()))
+    return false;
+  llvm::SmallVector<QualType, 2> Elements = elementTypesOf(D);
+  return Elements.size() == 1 && isTextType(Elements.front());
+}
+
+/// The member or variable E names last: `components` for
+/// `it.second.ns->components`, where the data it depends on is `it`'s.
+static const ValueDecl *lastNamed(const Expr *E) {
+  E = E ? LoopModel::strip(E) : nullptr;
+  if (const Expr *Container = LoopModel::containerOfAccessor(E))
+    E = LoopModel::strip(Container);
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    return ME->getMemberDecl();
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return DRE->getDecl();
+  return nullptr;
+}
+
 namespace {
 /// Recursive classification with a depth limit (locals may refer to each
 /// other through their initializers).
@@ -599,7 +691,32 @@ public:
   Classifier(LoopModel &Loops, LoopModel::Impl &State, ASTContext &Ctx)
       : Loops(Loops), State(State), Ctx(Ctx) {}
 
+  /// What E depends on, with a container that holds a handful whatever
+  /// the input (error records, the parts of one name) bounded: judged by
+  /// the data's root and by what E names last, at every step of the walk
+  /// (`N = components.size() - skip` is bounded by `components`).
   Dependence classify(const Expr *E, unsigned Depth) {
+    Dependence D = classifyExpr(E, Depth);
+    if (!D.isInput())
+      return D;
+    const ApiModel &Model = State.Calls.model();
+    const ValueDecl *Named = lastNamed(E);
+    auto Either = [&](bool (*Holds)(const ValueDecl *, const ApiModel &)) {
+      return (D.Root && Holds(D.Root, Model)) || (Named && Holds(Named, Model));
+    };
+    if (Either(holdsErrorRecords)) {
+      D.Kind = TripKind::Bounded;
+      D.Basis = TripBasis::ErrorRecords;
+      D.Source = InputSource::None;
+    } else if (Either(holdsNameParts)) {
+      D.Kind = TripKind::Bounded;
+      D.Basis = TripBasis::NameParts;
+      D.Source = InputSource::None;
+    }
+    return D;
+  }
+
+  Dependence classifyExpr(const Expr *E, unsigned Depth) {
     // Broken code: clang's recovery expressions may have no type.
     if (!E || Depth > MaxClassifyDepth || E->getType().isNull() ||
         E->containsErrors())
@@ -1169,9 +1286,14 @@ private:
                  ? input(InputSource::Container, VD, Ref)
                  : unknown();
     }
-    // A const reference to a container of a few (`const Value &cj = j;`).
-    if (FromInit.Kind == TripKind::Bounded && isConstReference(VD->getType()))
+    // A copy of, a const reference to or a count of a container of a few
+    // (`const Value &cj = j;`, `const size_t N = parts.size() - 1;`),
+    // changed nowhere.
+    if (FromInit.Kind == TripKind::Bounded &&
+        (isConstReference(VD->getType()) || !isMutatedInFunction(VD))) {
+      FromInit.Subject = Ref;
       return FromInit;
+    }
     if (FromInit.isInput()) {
       if (FromInit.Source != InputSource::QueryRows)
         FromInit.Subject = Ref;
@@ -1239,117 +1361,8 @@ private:
 };
 } // namespace
 
-/// The element types of the container D names (or returns, for a
-/// function: `for (const auto &E : errors())`): an array's, or a
-/// container's `value_type`, a map's pair standing for its key and its
-/// value. Empty when D is not a container.
-static llvm::SmallVector<QualType, 2> elementTypesOf(const ValueDecl *D) {
-  QualType T = D->getType();
-  if (const auto *Fn = dyn_cast<FunctionDecl>(D))
-    T = Fn->getReturnType();
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  QualType Element;
-  if (const auto *Array = dyn_cast<ArrayType>(T.getCanonicalType()))
-    Element = Array->getElementType();
-  else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-    for (const NamedDecl *Member : RD->lookup(
-             &D->getASTContext().Idents.get("value_type")))
-      if (const auto *Alias = dyn_cast<TypedefNameDecl>(Member))
-        Element = Alias->getUnderlyingType();
-  if (Element.isNull())
-    return {};
-  llvm::SmallVector<QualType, 2> Elements{Element};
-  if (const auto *Pair = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          Element->getAsCXXRecordDecl());
-      Pair && Pair->getName() == "pair" && Pair->isInStdNamespace()) {
-    Elements.clear();
-    for (const TemplateArgument &Arg : Pair->getTemplateArgs().asArray())
-      if (Arg.getKind() == TemplateArgument::Type)
-        Elements.push_back(Arg.getAsType());
-  }
-  return Elements;
-}
-
-/// True when D is a container of error records: its name or the class of
-/// its elements says so (`errors_`, `std::vector<Diagnostic>`), and its
-/// elements are records or strings, not numbers (`std::vector<double>
-/// errors` holds a residual per sample). A program that works adds
-/// nothing to one, and one that fails usually stops at the first failure:
-/// it holds a handful, whatever the size of the input.
-static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
-  bool RecordElements = false;
-  for (QualType Element : elementTypesOf(D)) {
-    const auto *RD = Element->getAsCXXRecordDecl();
-    if (!RD)
-      continue;
-    if (Model.namesErrorRecords(RD->getName()))
-      return true;
-    RecordElements = true;
-  }
-  return RecordElements && D->getIdentifier() &&
-         Model.namesErrorRecords(D->getName());
-}
-
-/// True when T is text: a string class of the model's owning or cheap
-/// types with characters (`std::string`, `std::string_view`, `QString`), or
-/// a pointer to characters.
-static bool isTextType(QualType T) {
-  T = T.getNonReferenceType().getCanonicalType();
-  if (const auto *Pointer = T->getAs<PointerType>())
-    return Pointer->getPointeeType()->isAnyCharacterType();
-  const auto *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->getIdentifier())
-    return false;
-  StringRef Name = RD->getName();
-  return Name == "basic_string" || Name == "basic_string_view" ||
-         Name == "QString" || Name == "QByteArray";
-}
-
-/// True when D holds the parts of one qualified name or path: strings, in
-/// a container whose name says so (`components` of a namespace `a.b.c`,
-/// `path_segments`; model list `name-part-words`). It is as long as the
-/// name is deep, a handful, whatever the size of the input.
-static bool holdsNameParts(const ValueDecl *D, const ApiModel &Model) {
-  if (!D->getIdentifier() || !Model.namesNameParts(D->getName()))
-    return false;
-  llvm::SmallVector<QualType, 2> Elements = elementTypesOf(D);
-  return Elements.size() == 1 && isTextType(Elements.front());
-}
-
-/// The member or variable E names last: `components` for
-/// `it.second.ns->components`, where the data it depends on is `it`'s.
-static const ValueDecl *lastNamed(const Expr *E) {
-  E = E ? LoopModel::strip(E) : nullptr;
-  if (const Expr *Container = LoopModel::containerOfAccessor(E))
-    E = LoopModel::strip(Container);
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
-    return ME->getMemberDecl();
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-    return DRE->getDecl();
-  return nullptr;
-}
-
 Dependence LoopModel::classify(const Expr *E) {
-  Dependence D = Classifier(*this, *State, Ctx).classify(E, 0);
-  if (!D.isInput())
-    return D;
-  const ApiModel &Model = State->Calls.model();
-  const ValueDecl *Named = lastNamed(D.Subject);
-  auto Either = [&](bool (*Holds)(const ValueDecl *, const ApiModel &)) {
-    return (D.Root && Holds(D.Root, Model)) || (Named && Holds(Named, Model));
-  };
-  if (Either(holdsErrorRecords)) {
-    D.Kind = TripKind::Bounded;
-    D.Basis = TripBasis::ErrorRecords;
-    D.Source = InputSource::None;
-  } else if (Either(holdsNameParts)) {
-    D.Kind = TripKind::Bounded;
-    D.Basis = TripBasis::NameParts;
-    D.Source = InputSource::None;
-  }
-  return D;
+  return Classifier(*this, *State, Ctx).classify(E, 0);
 }
 
 //===----------------------------------------------------------------------===//

@@ -155,3 +155,32 @@ std::string aliasPaths(const Namer &N, const std::vector<Entry> &Entries) {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'directories' loops over 'E.aliases' on every iteration of the loop over 'E.definitions': O(n^2), ~1.0M iterations per call if 'Entries', 'E.definitions' and 'E.aliases' have ~100 elements each [impact: high 70] [perf-audit-nested-loop]
   return Code;
 }
+
+// A count of the parts, through a local reference: as bounded as the parts.
+bool known(const std::string &Name);
+bool lookupInScopes(const Namespace &Current, const std::string &Name,
+                    std::size_t SkipTop) {
+  const auto &Parts = Current.components;
+  if (Parts.size() < SkipTop)
+    return false;
+  const std::size_t N = Parts.size() - SkipTop;
+  std::string Full;
+  for (std::size_t I = 0; I < N; ++I)
+    Full += Parts[I] + ".";
+  return known(Full + Name);
+}
+int resolved(const Namespace &Current, const std::vector<std::string> &Ids) {
+  int Found = 0;
+  for (const std::string &Id : Ids)
+    Found += lookupInScopes(Current, Id, 0);
+  return Found;
+}
+
+// Walking out through the enclosing scopes: a count that starts at the
+// number of parts is as bounded as they are.
+int lookupEnclosing(const Namespace *Ns, const std::string &Name) {
+  int Found = 0;
+  for (std::size_t Depth = Ns->components.size() + 1; Depth && !Found; Depth--)
+    Found += lookupInScopes(*Ns, Name, Depth - 1);
+  return Found;
+}
