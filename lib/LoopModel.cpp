@@ -1278,6 +1278,11 @@ private:
     if (FromInit.Kind == TripKind::Constant) {
       if (!isMutatedInFunction(VD) || keepsItsSize(VD))
         return FromInit;
+      // A position in a container of a constant size (`auto it = j.end();`
+      // then `--it`): moving it walks that container.
+      if (LoopModel::containerOfAccessor(Init) &&
+          !isContainerType(VD->getType()))
+        return FromInit;
       if (FromInit.Constant == 0)
         if (std::optional<Dependence> Few = filledByFewInsertions(VD, Ref))
           return *Few;

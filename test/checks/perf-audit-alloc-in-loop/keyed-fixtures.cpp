@@ -106,3 +106,30 @@ std::vector<std::string> positionedMembers(unsigned Last) {
 }
 // CHECK-FIXES: values.reserve(j.size());
 // CHECK-FIXES-NEXT: for (const Json &member : j)
+
+// Walked backwards from its end: a position moves, the count stays.
+std::vector<std::string> fixtureBackwards() {
+  Json j;
+  j["k1"] = "a";
+  j["k2"] = "b";
+  std::vector<std::string> values;
+  for (auto it = j.end(); it != j.begin();) {
+    --it;
+    values.push_back(it->asString());
+  }
+  return values;
+}
+
+std::vector<std::string> parsedBackwards(const std::string &Text) {
+  Json j;
+  parseInto(Text, j);
+  std::vector<std::string> values;
+  for (auto it = j.end(); it != j.begin();) {
+    --it;
+    values.push_back(it->asString());
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'values' grows on every iteration of the loop over 'it' without a reserve: ~7 reallocations per loop, each moving every element if 'it' has ~100 elements [impact: low 29] [perf-audit-alloc-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: loop here
+    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: reserve the final size before the loop ('values.reserve(<iterations>)')
+  }
+  return values;
+}
