@@ -297,6 +297,10 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
     return Analysis;
   }
   ClangTidyContext Context(optionsProvider(Config));
+  // The diagnostic consumer takes its header filter from the options
+  // current when it is built: those of the unit's file (its .clang-tidy),
+  // not of the working directory the context starts with.
+  Context.setCurrentFile(File);
   ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
                                        /*GetFixesFromNotes=*/false);
