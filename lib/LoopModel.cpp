@@ -591,6 +591,13 @@ static bool isElementAccess(const Expr *E) {
   }
 }
 
+/// Member functions that add one element (beyond the model's appending
+/// methods) or take elements away: a container changed only by them holds
+/// at most what was added.
+static constexpr llvm::StringLiteral InsertingNames[] = {
+    "insert", "emplace", "emplace_hint", "push_front", "emplace_front",
+    "push", "append"};
+
 /// The element types of the container D names (or returns, for a
 /// function: `for (const auto &E : errors())`): an array's, or a
 /// container's `value_type`, a map's pair standing for its key and its
@@ -1003,12 +1010,6 @@ private:
   static constexpr llvm::StringLiteral ElementAccessNames[] = {"at", "front",
                                                                "back"};
 
-  /// Member functions that add one element (beyond the model's appending
-  /// methods) or take elements away: a container changed only by them holds
-  /// at most what was added.
-  static constexpr llvm::StringLiteral InsertingNames[] = {
-      "insert", "emplace", "emplace_hint", "push_front", "emplace_front",
-      "push", "append"};
   static constexpr llvm::StringLiteral RemovingNames[] = {
       "clear", "pop_back", "pop_front", "pop", "erase"};
 
@@ -2352,6 +2353,26 @@ bool LoopModel::isFailureReport(const FunctionDecl *Fn) {
   return Result;
 }
 
+bool LoopModel::recordsAnError(const Stmt *S) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Up = 0; Up < 8; ++Up) {
+    if (const auto *Call = Node.get<CXXMemberCallExpr>()) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      StringRef Name = Method ? identifierName(Method) : StringRef();
+      if ((State->Calls.model().isAppendingMethod(Name) ||
+           llvm::is_contained(InsertingNames, Name)) &&
+          classify(Call->getImplicitObjectArgument()).Basis ==
+              TripBasis::ErrorRecords)
+        return true;
+    }
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty() || !Parents[0].get<Expr>())
+      return false;
+    Node = Parents[0];
+  }
+  return false;
+}
+
 Confidence LoopModel::confidence(const Stmt *S) {
   // A finding in a function nothing calls: only the code's shape is known.
   const FunctionDecl *Fn = enclosingFunction(S);
@@ -2361,11 +2382,14 @@ Confidence LoopModel::confidence(const Stmt *S) {
     Fn = dyn_cast<FunctionDecl>(
         Method->getParent()->getDeclContext()->getNonClosureAncestor());
   }
-  if (isNeverCalled(Fn) || isFailureReport(Fn))
+  if (isNeverCalled(Fn) || isFailureReport(Fn) || recordsAnError(S))
     return Confidence::Low;
   Confidence C = Confidence::High;
   for (const Stmt *Loop : enclosingLoops(S)) {
     const LoopInfo &L = info(Loop);
+    // Only a run that failed has errors to walk.
+    if (L.Trip.Basis == TripBasis::ErrorRecords)
+      return Confidence::Low;
     if (!L.Trip.isInput())
       continue;
     if (L.Trip.Source == InputSource::Member ||

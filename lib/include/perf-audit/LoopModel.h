@@ -215,8 +215,14 @@ public:
   /// attached databases, configuration items), and one level lower again
   /// when such a loop runs S only on some iterations (in a branch). Low in
   /// a function nothing calls or one that reports a failure
-  /// (isFailureReport).
+  /// (isFailureReport), and for what runs only when something failed: in a
+  /// loop over error records, or recording one (recordsAnError).
   Confidence confidence(const clang::Stmt *S);
+
+  /// True when S is (part of) an insertion into a container of error
+  /// records (`errors_.push_back(info)`): it runs once per error, never in
+  /// a run that succeeds.
+  bool recordsAnError(const clang::Stmt *S);
 
   /// True when S is on a branch inside Loop: a side of an `if`, a case of
   /// a `switch`, an arm of `?:`, the right of `&&` or `||`.
