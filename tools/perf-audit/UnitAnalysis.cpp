@@ -154,8 +154,12 @@ private:
   ClangTidyContext &Tidy;
 };
 
+/// The options of each file, from the .clang-tidy files above it. A
+/// relative file name (a command's `-c main.cpp`, as clang hands it to the
+/// checks) is looked up from Directory, the command's directory, never
+/// from the process's working directory.
 std::unique_ptr<ClangTidyOptionsProvider>
-optionsProvider(const UnitAnalysisConfig &Config) {
+optionsProvider(const UnitAnalysisConfig &Config, StringRef Directory = "") {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,perf-audit-*";
   // The driver reports what it finds in the project's headers too; system
@@ -170,10 +174,13 @@ optionsProvider(const UnitAnalysisConfig &Config) {
   for (const std::string &Check : enabledChecks(Config))
     Overrides.CheckOptions[Check + ".SummariesFile"] =
         ClangTidyOptions::ClangTidyValue("");
+  IntrusiveRefCntPtr<vfs::FileSystem> Files(
+      vfs::createPhysicalFileSystem().release());
+  if (!Directory.empty())
+    Files->setCurrentWorkingDirectory(Directory);
   return std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                std::move(Defaults),
-                                               std::move(Overrides),
-                                               vfs::getRealFileSystem());
+                                               std::move(Overrides), Files);
 }
 
 /// Path made absolute against Directory, an absolute directory.
@@ -296,10 +303,10 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
                                  "database)"};
     return Analysis;
   }
-  ClangTidyContext Context(optionsProvider(Config));
-  // The diagnostic consumer takes its header filter from the options
-  // current when it is built: those of the unit's file (its .clang-tidy),
-  // not of the working directory the context starts with.
+  ClangTidyContext Context(optionsProvider(Config, Directory));
+  // clang-tidy 19's diagnostic consumer takes its header filter from the
+  // options current when it is built: those of the unit's file (its
+  // .clang-tidy), not of the working directory the context starts with.
   Context.setCurrentFile(File);
   ClangTidyDiagnosticConsumer Consumer(Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true,
