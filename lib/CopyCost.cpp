@@ -121,6 +121,21 @@ bool CopyCostModel::mayAllocate(const FunctionDecl *FD, unsigned Depth) {
   return Result;
 }
 
+bool CopyCostModel::holdsSeveralContainers(const CXXRecordDecl *RD) {
+  unsigned Containers = 0;
+  for (const FieldDecl *Field : RD->fields()) {
+    const CXXRecordDecl *FieldRecord = Field->getType()->getAsCXXRecordDecl();
+    const OwningTypeModel *Owning =
+        FieldRecord && FieldRecord->hasDefinition()
+            ? Calls.model().owningType(
+                  Calls.nameOf(FieldRecord->getDefinition()))
+            : nullptr;
+    if (Owning && !Owning->Characters)
+      ++Containers;
+  }
+  return Containers > 1;
+}
+
 std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth,
                                             bool InElement) {
   T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
@@ -193,7 +208,12 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth,
   }
 
   // A class: what its bases and members cost; a user-provided copy
-  // constructor is assumed to deep-copy (one allocation).
+  // constructor is assumed to deep-copy (one allocation). A record with
+  // several containers (options with include paths and extra headers, a
+  // graph's nodes and edges) is not one data set: each holds a part of the
+  // record, a few elements, as a container inside an element does. A class
+  // with one container is a wrapper of its data, priced in full.
+  bool MembersInElement = InElement || holdsSeveralContainers(RD);
   double Total = 0;
   bool Expensive = false;
   for (const CXXBaseSpecifier &Base : RD->bases())
@@ -203,7 +223,7 @@ std::optional<double> CopyCostModel::costOf(QualType T, unsigned Depth,
     }
   for (const FieldDecl *Field : RD->fields())
     if (std::optional<double> C =
-            costOf(Field->getType(), Depth + 1, InElement)) {
+            costOf(Field->getType(), Depth + 1, MembersInElement)) {
       Total += *C;
       Expensive = true;
     }
@@ -233,24 +253,28 @@ CopyCostModel::moveSavingNs(QualType T, ArrayRef<const FieldDecl *> Filled) {
       Calls.model().owningType(Calls.nameOf(RD->getDefinition())))
     return Filled.empty() ? std::nullopt : Whole;
   double Saving = 0;
+  bool MembersInElement = holdsSeveralContainers(RD->getDefinition());
   for (const FieldDecl *Field : Filled)
     if (Field->getParent()->getCanonicalDecl() == RD->getCanonicalDecl() &&
         !Field->getType().isConstQualified() &&
         !Field->getType()->isReferenceType())
-      if (std::optional<double> S = savingOf(Field->getType(), 1))
+      if (std::optional<double> S =
+              savingOf(Field->getType(), 1, MembersInElement))
         Saving += *S;
   if (Saving <= 0)
     return std::nullopt;
   return Saving;
 }
 
-std::optional<double> CopyCostModel::savingOf(QualType T, unsigned Depth) {
-  std::optional<double> Copy = costOf(T, Depth);
+std::optional<double> CopyCostModel::savingOf(QualType T, unsigned Depth,
+                                              bool InElement) {
+  std::optional<double> Copy = costOf(T, Depth, InElement);
   if (!Copy)
     return std::nullopt;
   T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
   if (const auto *Array = Ctx.getAsConstantArrayType(T)) {
-    std::optional<double> Element = savingOf(Array->getElementType(), Depth + 1);
+    std::optional<double> Element =
+        savingOf(Array->getElementType(), Depth + 1, InElement);
     if (!Element)
       return std::nullopt;
     return *Element * Array->getSize().getZExtValue();
@@ -279,13 +303,15 @@ std::optional<double> CopyCostModel::savingOf(QualType T, unsigned Depth) {
   // A defaulted move moves each base and member; a const member (the key of
   // a map's value_type) is copied.
   double Saving = 0;
+  bool MembersInElement = InElement || holdsSeveralContainers(RD);
   for (const CXXBaseSpecifier &Base : RD->bases())
-    if (std::optional<double> S = savingOf(Base.getType(), Depth + 1))
+    if (std::optional<double> S = savingOf(Base.getType(), Depth + 1, InElement))
       Saving += *S;
   for (const FieldDecl *Field : RD->fields())
     if (!Field->getType().isConstQualified() &&
         !Field->getType()->isReferenceType())
-      if (std::optional<double> S = savingOf(Field->getType(), Depth + 1))
+      if (std::optional<double> S =
+              savingOf(Field->getType(), Depth + 1, MembersInElement))
         Saving += *S;
   if (Saving <= 0)
     return std::nullopt;

@@ -19,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXRecordDecl;
 class FieldDecl;
 class FunctionDecl;
 } // namespace clang
@@ -73,7 +74,11 @@ private:
   /// InElement: T is (part of) an element of a container being priced.
   std::optional<double> costOf(clang::QualType T, unsigned Depth,
                                bool InElement = false);
-  std::optional<double> savingOf(clang::QualType T, unsigned Depth);
+  std::optional<double> savingOf(clang::QualType T, unsigned Depth,
+                                 bool InElement = false);
+  /// True when RD has more than one container member (strings aside): a
+  /// record of several parts, each holding a few, not one data set.
+  bool holdsSeveralContainers(const clang::CXXRecordDecl *RD);
   /// True when calling FD may allocate: its body (a few calls deep) has a
   /// `new`, an allocating function, a copy of a costly member, or a call
   /// that cannot be followed. A copy constructor that does none of that
