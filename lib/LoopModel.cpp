@@ -592,11 +592,18 @@ static bool isElementAccess(const Expr *E) {
 }
 
 /// Member functions that add one element (beyond the model's appending
-/// methods) or take elements away: a container changed only by them holds
-/// at most what was added.
+/// methods): a container changed only by them (and by removals) holds at
+/// most what was added.
 static constexpr llvm::StringLiteral InsertingNames[] = {
     "insert", "emplace", "emplace_hint", "push_front", "emplace_front",
     "push", "append"};
+
+/// True when a member function of this name adds one element to its
+/// container: a model `appending-methods` entry or one of InsertingNames.
+static bool addsAnElement(const ApiModel &Model, StringRef Name) {
+  return Model.isAppendingMethod(Name) ||
+         llvm::is_contained(InsertingNames, Name);
+}
 
 /// The element types of the container D names (or returns, for a
 /// function: `for (const auto &E : errors())`): an array's, or a
@@ -651,9 +658,8 @@ static bool holdsErrorRecords(const ValueDecl *D, const ApiModel &Model) {
          Model.namesErrorRecords(D->getName());
 }
 
-/// True when T is text: a string class of the model's owning or cheap
-/// types with characters (`std::string`, `std::string_view`, `QString`), or
-/// a pointer to characters.
+/// True when T is text: `std::basic_string`, `std::basic_string_view`,
+/// `QString`, `QByteArray`, or a pointer to characters.
 static bool isTextType(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (const auto *Pointer = T->getAs<PointerType>())
@@ -1010,6 +1016,8 @@ private:
   static constexpr llvm::StringLiteral ElementAccessNames[] = {"at", "front",
                                                                "back"};
 
+  /// Member functions that take elements away: they leave a container no
+  /// larger than what was added to it.
   static constexpr llvm::StringLiteral RemovingNames[] = {
       "clear", "pop_back", "pop_front", "pop", "erase"};
 
@@ -1140,8 +1148,7 @@ private:
         if (Call && Call->getNumArgs() == 0 && isRangeOfRangeFor(Call))
           return nullptr;
         if (Call && Call->getNumArgs() >= 1 &&
-            (State.Calls.model().isAppendingMethod(Name) ||
-             llvm::is_contained(InsertingNames, Name)) &&
+            addsAnElement(State.Calls.model(), Name) &&
             (Name != "insert" || Call->getNumArgs() == 1 ||
              (Call->getNumArgs() == 2 &&
               !Call->getArg(1)->getType()->isIntegerType() &&
@@ -2359,8 +2366,7 @@ bool LoopModel::recordsAnError(const Stmt *S) {
     if (const auto *Call = Node.get<CXXMemberCallExpr>()) {
       const CXXMethodDecl *Method = Call->getMethodDecl();
       StringRef Name = Method ? identifierName(Method) : StringRef();
-      if ((State->Calls.model().isAppendingMethod(Name) ||
-           llvm::is_contained(InsertingNames, Name)) &&
+      if (addsAnElement(State->Calls.model(), Name) &&
           classify(Call->getImplicitObjectArgument()).Basis ==
               TripBasis::ErrorRecords)
         return true;
