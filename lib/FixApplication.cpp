@@ -6,6 +6,7 @@
 
 #include "perf-audit/FixApplication.h"
 #include "perf-audit/Report.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Signals.h"
@@ -92,6 +93,7 @@ FixPlan planFixes(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root) {
     }
     for (auto &Entry : Trial)
       Plan.Files[Entry.first] = std::move(Entry.second);
+    Plan.Taken.push_back({&F, New});
     for (const FixEdit *E : New) {
       Taken.insert(keyOf(*E));
       Origins[E->Begin.File].push_back(
@@ -100,6 +102,26 @@ FixPlan planFixes(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root) {
     ++Plan.FindingsFixed;
   }
   return Plan;
+}
+
+void writeExportedFixes(llvm::raw_ostream &OS, const FixPlan &Plan,
+                        llvm::StringRef MainSourceFile) {
+  clang::tooling::TranslationUnitDiagnostics Out;
+  Out.MainSourceFile = MainSourceFile.str();
+  for (const FixPlan::TakenFix &T : Plan.Taken) {
+    clang::tooling::DiagnosticMessage Message(T.Owner->messageWithImpact());
+    Message.FilePath = T.Owner->Loc.File;
+    Message.FileOffset = T.Owner->Loc.Offset;
+    for (const FixEdit *E : T.Edits)
+      llvm::cantFail(Message.Fix[E->Begin.File].add(Replacement(
+          E->Begin.File, E->Begin.Offset, E->Length, E->Replacement)));
+    Out.Diagnostics.emplace_back(T.Owner->Check, Message,
+                                 llvm::SmallVector<clang::tooling::DiagnosticMessage, 1>(),
+                                 clang::tooling::Diagnostic::Warning,
+                                 /*BuildDirectory=*/"");
+  }
+  llvm::yaml::Output YAML(OS);
+  YAML << Out;
 }
 
 llvm::Error

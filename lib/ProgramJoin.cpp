@@ -69,6 +69,7 @@ static Finding scanFinding(const PendingCall &P, const ScannableArgument &A,
   Finding F;
   F.Check = "perf-audit-nested-loop";
   F.Loc = P.Site;
+  F.Function = P.Caller;
   F.Cost = estimateImpact(CostKind::LoopIteration,
                           N * unitCostNs(CostKind::LoopIteration), P.Executions);
   F.Cost.Certainty = lowered(P.Certainty);
@@ -92,6 +93,7 @@ static Finding nPlusOneFinding(const PendingCall &P, const QuerySite &Q,
   Finding F;
   F.Check = "perf-audit-n-plus-one";
   F.Loc = P.Site;
+  F.Function = P.Caller;
   CostKind Kind = Q.Embedded ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
   F.Cost = estimateImpact(Kind, unitCostNs(Kind), P.Executions);
   F.Cost.Certainty = lowered(P.Certainty);
@@ -112,6 +114,7 @@ static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B,
   Finding F;
   F.Check = "perf-audit-blocking-in-async";
   F.Loc = P.Site;
+  F.Function = P.Caller;
   F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
   F.Cost.Certainty = P.Certainty;
   F.Message = blockingMessage(P.CalleeName, "blocks the event loop",

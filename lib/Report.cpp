@@ -170,7 +170,10 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
          << ") ==\n";
     }
     OS << location(F.Loc, O) << ": warning: " << F.messageWithImpact() << " ["
-       << F.Check << "]\n";
+       << F.Check << "]";
+    if (F.Baseline != BaselineState::None && F.Baseline != BaselineState::New)
+      OS << " [" << baselineStateName(F.Baseline) << "]";
+    OS << "\n";
     for (const FindingNote &N : F.Notes)
       OS << location(N.Loc, O) << ": note: " << N.Message << "\n";
   }
@@ -183,6 +186,11 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
      << (R.Findings.size() == 1 ? " finding" : " findings") << " in " << S.Files
      << (S.Files == 1 ? " file" : " files") << " (" << R.UnitsAnalysed
      << " translation units analysed, " << R.Failures.size() << " failed)\n";
+  if (R.Baseline)
+    OS << "perf-audit: against the baseline: " << R.Baseline->New << " new, "
+       << R.Baseline->Fixed.size() << " fixed, "
+       << R.Baseline->Unchanged + R.Baseline->Updated << " unchanged ("
+       << R.Baseline->Updated << " updated)\n";
   OS << "\nAudit summary\n";
   OS << "  findings by tier: critical " << S.Critical << ", high " << S.High
      << ", medium " << S.Medium << ", low " << S.Low << "\n";
@@ -244,6 +252,10 @@ void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
         {"totalNs", F.Cost.totalNs()}};
     Entry["confidence"] = confidenceName(F.Cost.Certainty);
     Entry["testCode"] = F.TestCode;
+    Entry["function"] = F.Function;
+    Entry["fingerprint"] = F.Fingerprint;
+    if (F.Baseline != BaselineState::None)
+      Entry["baselineState"] = baselineStateName(F.Baseline);
     Entry["notes"] = std::move(Notes);
     Entry["fixes"] = std::move(Fixes);
     Findings.push_back(std::move(Entry));
@@ -254,27 +266,46 @@ void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
         {"file", displayPath(U.File, O.SourceRoot)},
         {"error", failureText(U, O.SourceRoot)}});
   AuditSummary S = summarize(R);
+  llvm::json::Object Summary{
+      {"translationUnits", R.UnitsAnalysed},
+      {"failedTranslationUnits", R.Failures.size()},
+      {"findings", R.Findings.size()},
+      {"testCodeFindings",
+       llvm::count_if(R.Findings, [](const Finding &F) { return F.TestCode; })},
+      {"files", S.Files},
+      {"tiers", llvm::json::Object{{"critical", S.Critical},
+                                   {"high", S.High},
+                                   {"medium", S.Medium},
+                                   {"low", S.Low}}},
+      {"overallScore", S.OverallScore},
+      {"status", S.Pass ? "PASS" : "NEEDS_OPTIMIZATION"}};
   llvm::json::Object Root{
       {"version", 1},
       {"tool", llvm::json::Object{{"name", "perf-audit"},
                                   {"version", PERF_AUDIT_VERSION}}},
       {"findings", std::move(Findings)},
       {"failures", std::move(Failures)},
-      {"summary",
-       llvm::json::Object{
-           {"translationUnits", R.UnitsAnalysed},
-           {"failedTranslationUnits", R.Failures.size()},
-           {"findings", R.Findings.size()},
-           {"testCodeFindings",
-            llvm::count_if(R.Findings,
-                           [](const Finding &F) { return F.TestCode; })},
-           {"files", S.Files},
-           {"tiers", llvm::json::Object{{"critical", S.Critical},
-                                        {"high", S.High},
-                                        {"medium", S.Medium},
-                                        {"low", S.Low}}},
-           {"overallScore", S.OverallScore},
-           {"status", S.Pass ? "PASS" : "NEEDS_OPTIMIZATION"}}}};
+      {"summary", std::move(Summary)}};
+  if (R.Baseline) {
+    llvm::json::Array Fixed;
+    for (const Finding &F : R.Baseline->Fixed) {
+      llvm::json::Object Entry = point(F.Loc, O);
+      Entry["check"] = F.Check;
+      Entry["message"] = F.Message;
+      Entry["score"] = F.Cost.Score;
+      Entry["tier"] = tierName(F.Cost.Level);
+      Entry["fingerprint"] = F.Fingerprint;
+      Entry["baselineState"] = "absent";
+      Fixed.push_back(std::move(Entry));
+    }
+    Root["fixed"] = std::move(Fixed);
+    Root.getObject("summary")->insert(
+        {"baseline", llvm::json::Object{
+                         {"new", R.Baseline->New},
+                         {"fixed", R.Baseline->Fixed.size()},
+                         {"unchanged", R.Baseline->Unchanged},
+                         {"updated", R.Baseline->Updated}}});
+  }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
 }
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "perf-audit/Baseline.h"
 #include "perf-audit/Report.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -123,7 +124,8 @@ public:
         {"locations", llvm::json::Array{location(F.Loc)}},
         {"partialFingerprints",
          llvm::json::Object{{"primaryLocationLineHash",
-                             Sources.lineHash(F.Loc.File, F.Loc.Line)}}},
+                             Sources.lineHash(F.Loc.File, F.Loc.Line)},
+                            {SarifFingerprintKey, F.Fingerprint}}},
         {"properties",
          llvm::json::Object{
              {"impact",
@@ -136,6 +138,8 @@ public:
                   {"estimatedCostNs", F.Cost.totalNs()},
                   {"confidence", confidenceName(F.Cost.Certainty)}}},
              {"testCode", F.TestCode}}}};
+    if (F.Baseline != BaselineState::None)
+      R["baselineState"] = baselineStateName(F.Baseline);
     if (!Related.empty()) {
       // The chain that explains the finding, in order, for viewers that
       // show code flows: the finding, then each note.
@@ -177,6 +181,28 @@ public:
           {"artifactChanges", std::move(Changes)}}};
     }
     return R;
+  }
+
+  /// A finding of the baseline that this run no longer has, where the
+  /// baseline placed it.
+  llvm::json::Object absentResult(const Finding &F, unsigned RuleIndex) {
+    llvm::json::Object Region{{"startLine", std::max(F.Loc.Line, 1u)}};
+    if (F.Loc.Column)
+      Region["startColumn"] = F.Loc.Column;
+    return llvm::json::Object{
+        {"ruleId", F.Check},
+        {"ruleIndex", RuleIndex},
+        {"level", levelOf(F.Cost.Level)},
+        {"message", llvm::json::Object{{"text", escapeMessage(F.Message) +
+                                                    " (fixed)."}}},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation",
+              llvm::json::Object{{"artifactLocation", artifact(F.Loc.File)},
+                                 {"region", std::move(Region)}}}}}},
+        {"partialFingerprints",
+         llvm::json::Object{{SarifFingerprintKey, F.Fingerprint}}},
+        {"baselineState", "absent"}};
   }
 
 private:
@@ -237,6 +263,11 @@ void writeSarif(llvm::raw_ostream &OS, const AnalysisResult &R,
     }
     Results.push_back(Builder.result(F, *Index));
   }
+  if (R.Baseline)
+    for (const Finding &F : R.Baseline->Fixed)
+      if (std::optional<unsigned> Index = IndexOf(F.Check))
+        if (Results.size() < O.MaxSarifResults)
+          Results.push_back(Builder.absentResult(F, *Index));
 
   llvm::json::Array Notifications;
   for (const FailedUnit &U : R.Failures)

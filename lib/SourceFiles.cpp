@@ -146,6 +146,16 @@ std::pair<unsigned, unsigned> SourceFiles::lineColumn(llvm::StringRef Path,
   return {Line, Offset - F.LineStarts[Line - 1] + 1};
 }
 
+llvm::StringRef SourceFiles::lineText(llvm::StringRef Path, unsigned Line) {
+  File &F = load(Path);
+  if (!F.Readable || Line == 0 || Line > F.LineStarts.size())
+    return {};
+  unsigned Start = F.LineStarts[Line - 1];
+  unsigned End = Line < F.LineStarts.size() ? F.LineStarts[Line] - 1
+                                            : static_cast<unsigned>(F.Text.size());
+  return llvm::StringRef(F.Text).slice(Start, End).rtrim('\r');
+}
+
 void SourceFiles::locate(SourcePoint &P) {
   std::tie(P.Line, P.Column) = lineColumn(P.File, P.Offset);
 }

@@ -241,6 +241,7 @@ static bool fromJSON(const json::Value &V, AssumedSize &S, json::Path Path) {
 static json::Value toJSON(const PendingCall &P) {
   json::Object O{{"calleeUsr", P.CalleeUsr},
                  {"calleeName", P.CalleeName},
+                 {"caller", P.Caller},
                  {"site", toJSON(P.Site)},
                  {"executions", P.Executions},
                  {"confidence", confidenceName(P.Certainty)},
@@ -303,7 +304,7 @@ static bool fromJSON(const json::Value &V, Confidence &C, json::Path Path) {
 static bool fromJSON(const json::Value &V, PendingCall &P, json::Path Path) {
   json::ObjectMapper M(V, Path);
   if (!M || !M.map("calleeUsr", P.CalleeUsr) || !M.map("calleeName", P.CalleeName) ||
-      !M.map("site", P.Site) || !M.map("executions", P.Executions) ||
+      !M.mapOptional("caller", P.Caller) || !M.map("site", P.Site) || !M.map("executions", P.Executions) ||
       !M.map("confidence", P.Certainty) ||
       !M.map("inLargeLoop", P.InLargeLoop) || !M.map("loopLoc", P.LoopLoc) ||
       !M.map("where", P.Where) || !M.map("registrationIsPost", P.RegistrationIsPost) ||
@@ -326,6 +327,7 @@ static json::Value toJSON(const Finding &F) {
                                  {"replacement", E.Replacement}});
   return json::Object{{"check", F.Check},
                       {"message", F.Message},
+                      {"function", F.Function},
                       {"loc", toJSON(F.Loc)},
                       {"costKind", costKindName(F.Cost.Kind)},
                       {"costPerExecutionNs", F.Cost.CostPerExecutionNs},
@@ -344,7 +346,8 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path Path) {
       !M.map("loc", F.Loc) || !M.map("costKind", Kind) ||
       !M.map("costPerExecutionNs", PerExecution) ||
       !M.map("executionsPerCall", Executions) ||
-      !M.map("confidence", Certainty))
+      !M.map("confidence", Certainty) ||
+      !M.mapOptional("function", F.Function))
     return false;
   std::optional<CostKind> K = parseCostKind(Kind);
   if (!K) {

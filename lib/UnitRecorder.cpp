@@ -246,6 +246,7 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
     PendingCall P;
     P.CalleeUsr = E.CalleeUsr;
     P.CalleeName = E.CalleeName;
+    P.Caller = FD->getQualifiedNameAsString();
     P.Site = E.Site;
     P.Executions = Loops.executionsPerCall(Call);
     P.Certainty = Loops.confidence(Call);

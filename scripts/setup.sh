@@ -25,10 +25,12 @@ PACKAGES=(cmake ninja-build g++ python3 pkg-config
 # Packages the tests compile against (the real library headers) and the
 # tools they use (another clang-tidy major for the plugin's version check,
 # dpkg-dev for the package test, the libFuzzer runtime for the fuzz test,
-# npm for the SARIF validator).
+# npm for the SARIF validator, clang-apply-replacements for exported fixes,
+# cmark-gfm to render the markdown report as GitHub does, PyYAML to check
+# the GitHub Action).
 TEST_PACKAGES=(libsqlitecpp-dev libsoci-dev libpqxx-dev qtbase5-dev
   libcppdb-dev libasio-dev libboost-dev libsqlite3-dev clang-tidy-14 npm
-  dpkg-dev "libclang-rt-$LLVM-dev")
+  dpkg-dev "libclang-rt-$LLVM-dev" "clang-tools-$LLVM" cmark-gfm python3-yaml)
 # What the example project (examples/bookstore) compiles against.
 EXAMPLE_PACKAGES=(libsqlitecpp-dev libsqlite3-dev libasio-dev)
 

@@ -85,6 +85,8 @@ config.substitutions.append(
     ("%lsp_client", "%s %s" % (py, os.path.join(src, "test", "clangd",
                                                 "lsp_client.py"))))
 config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
+config.substitutions.append(("%clang_apply_replacements",
+                             os.path.join(tools, "clang-apply-replacements")))
 config.substitutions.append(("%python", py))
 config.substitutions.append(("%src_root", src))
 config.substitutions.append(("%obj_root", config.perf_audit_obj_root))

@@ -2,7 +2,8 @@
 //
 // Part of perf-audit. Runs the perf-audit clang-tidy checks in-process over
 // every translation unit of a compilation database, in parallel, ranks the
-// findings by estimated impact and writes a text, JSON or SARIF report.
+// findings by estimated impact and writes a text, JSON, SARIF or markdown
+// report.
 //
 // Exit codes: 0 success; 1 --fail-on matched; 2 usage error, unusable
 // compilation database or unwritable output; 3 a translation unit could not
@@ -15,6 +16,8 @@
 #include "ResultCache.h"
 #include "ShardFile.h"
 #include "UnitAnalysis.h"
+#include "perf-audit/Baseline.h"
+#include "perf-audit/ChangedLines.h"
 #include "perf-audit/ClangCompat.h"
 #include "perf-audit/ProgramJoin.h"
 #include "perf-audit/Finding.h"
@@ -47,7 +50,7 @@ static int LLVM_ATTRIBUTE_UNUSED PerfAuditModuleAnchorDestination =
 
 namespace {
 
-enum class OutputFormat { Text, Json, Sarif };
+enum class OutputFormat { Text, Json, Sarif, Markdown };
 
 cl::OptionCategory DriverCategory("perf-audit options");
 
@@ -67,6 +70,9 @@ cl::opt<OutputFormat> Format(
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "findings by impact, then an audit summary"),
                clEnumValN(OutputFormat::Json, "json", "one object per finding"),
+               clEnumValN(OutputFormat::Markdown, "markdown",
+                          "a summary for a pull request comment or a CI job "
+                          "summary"),
                clEnumValN(OutputFormat::Sarif, "sarif",
                           "SARIF 2.1.0 for code scanning")),
     cl::init(OutputFormat::Text), cl::cat(DriverCategory));
@@ -170,6 +176,33 @@ cl::opt<bool> AllCommands(
              "into two targets with different flags, twice); by default, with "
              "its first command, as run-clang-tidy does"),
     cl::init(false), cl::cat(DriverCategory));
+cl::opt<std::string> Baseline(
+    "baseline",
+    cl::desc("A previous perf-audit report (JSON or SARIF) of the project: "
+             "report only the findings it does not have, and which of its "
+             "findings are fixed"),
+    cl::value_desc("file"), cl::init(""), cl::cat(DriverCategory));
+cl::opt<bool> ShowUnchanged(
+    "show-unchanged",
+    cl::desc("With --baseline, also report the findings the baseline has, "
+             "each marked unchanged or updated"),
+    cl::init(false), cl::cat(DriverCategory));
+cl::opt<std::string> ChangedLinesDiff(
+    "changed-lines",
+    cl::desc("Report only the findings whose line, or a line of whose chain "
+             "(loop, callee), a unified diff changes ('git diff -U0'; '-' "
+             "for standard input)"),
+    cl::value_desc("diff"), cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fix-its of the reported findings to <file> in "
+             "clang-tidy's YAML format, for clang-apply-replacements"),
+    cl::value_desc("file"), cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> LinkBase(
+    "link-base",
+    cl::desc("Markdown links are this URL followed by the path relative to "
+             "--source-root (e.g. https://github.com/o/r/blob/<sha>/)"),
+    cl::value_desc("url"), cl::init(""), cl::cat(DriverCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::init(false), cl::cat(DriverCategory));
@@ -187,7 +220,9 @@ int usageError(const Twine &Message) {
 /// in, before any worker starts: nothing later depends on the process's
 /// working directory.
 void makeOutputPathsAbsolute(StringRef Cwd) {
-  for (cl::opt<std::string> *Path : {&OutputPath, &ExportSummaries, &CacheDir}) {
+  for (cl::opt<std::string> *Path :
+       {&OutputPath, &ExportSummaries, &CacheDir, &ExportFixes, &Baseline,
+        &ChangedLinesDiff}) {
     if (Path->empty() || *Path == "-")
       continue;
     SmallString<256> Resolved(Path->getValue());
@@ -422,6 +457,7 @@ Error writeReport(const core::AnalysisResult &Result, StringRef Root,
   Options.TopFindings = TopFindings;
   Options.Category = SarifCategory;
   Options.MaxSarifResults = SarifMaxResults;
+  Options.LinkBase = LinkBase;
   auto Write = [&](raw_ostream &OS) {
     switch (Format) {
     case OutputFormat::Text:
@@ -432,6 +468,9 @@ Error writeReport(const core::AnalysisResult &Result, StringRef Root,
       break;
     case OutputFormat::Sarif:
       core::writeSarif(OS, Result, Options, Sources);
+      break;
+    case OutputFormat::Markdown:
+      core::writeMarkdown(OS, Result, Options, Sources);
       break;
     }
   };
@@ -482,8 +521,11 @@ int exitCode(const core::AnalysisResult &Result,
              std::optional<core::Tier> FailTier) {
   if (!Result.Failures.empty())
     return ExitUnitFailed;
+  // Against a baseline, only what is new fails the run.
   if (FailTier && llvm::any_of(Result.Findings, [&](const core::Finding &F) {
-        return F.Cost.Level >= *FailTier;
+        return F.Cost.Level >= *FailTier &&
+               (F.Baseline == core::BaselineState::None ||
+                F.Baseline == core::BaselineState::New);
       }))
     return ExitFailOn;
   return 0;
@@ -499,6 +541,10 @@ struct ReportOptions {
   std::optional<core::Tier> FailTier;
   /// Absolute, without dots: report paths are relative to it.
   SmallString<256> Root;
+  /// --baseline's findings.
+  std::optional<std::vector<core::Finding>> Baseline;
+  /// --changed-lines.
+  std::optional<core::ChangedLines> Changed;
 };
 
 Expected<ReportOptions> readReportOptions(StringRef Cwd) {
@@ -536,6 +582,31 @@ Expected<ReportOptions> readReportOptions(StringRef Cwd) {
   sys::path::remove_dots(R.Root, /*remove_dot_dot=*/true);
   if (!sys::fs::is_directory(R.Root))
     return Invalid("--source-root '" + SourceRoot + "' is not a directory");
+  // Inputs of the report are read before any analysis: a mistake in them
+  // stops the run at once.
+  if (!Baseline.empty()) {
+    Expected<std::vector<core::Finding>> Read = core::readBaseline(Baseline);
+    if (!Read)
+      return Read.takeError();
+    R.Baseline = std::move(*Read);
+  } else if (ShowUnchanged) {
+    return Invalid("--show-unchanged needs --baseline");
+  }
+  if (!ChangedLinesDiff.empty()) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Diff =
+        ChangedLinesDiff == "-" ? MemoryBuffer::getSTDIN()
+                                : MemoryBuffer::getFile(ChangedLinesDiff,
+                                                        /*IsText=*/true);
+    if (!Diff)
+      return Invalid("cannot read --changed-lines '" + ChangedLinesDiff +
+                     "': " + Diff.getError().message());
+    Expected<core::ChangedLines> Changed = core::parseUnifiedDiff(
+        (*Diff)->getBuffer(), R.Root,
+        ChangedLinesDiff == "-" ? "<stdin>" : ChangedLinesDiff.getValue());
+    if (!Changed)
+      return Changed.takeError();
+    R.Changed = std::move(*Changed);
+  }
   return R;
 }
 
@@ -565,8 +636,35 @@ int joinAndReport(std::vector<core::UnitResult> &Results,
   if (Error E = core::markTestCode(Result.Findings, Report.Root, Report.TestGlobs))
     return usageError(toString(std::move(E)));
   core::rankFindings(Result.Findings);
+  core::fingerprintFindings(Result.Findings, Report.Root, Sources);
+  if (Report.Baseline)
+    core::compareWithBaseline(Result, *Report.Baseline, Report.Root,
+                              ShowUnchanged);
+  if (Report.Changed) {
+    llvm::erase_if(Result.Findings, [&](const core::Finding &F) {
+      return !Report.Changed->touches(F);
+    });
+    if (Result.Baseline) {
+      // The counts say what the change did.
+      Result.Baseline->New = Result.Baseline->Unchanged =
+          Result.Baseline->Updated = 0;
+      for (const core::Finding &F : Result.Findings)
+        ++(F.Baseline == core::BaselineState::New         ? Result.Baseline->New
+           : F.Baseline == core::BaselineState::Unchanged ? Result.Baseline->Unchanged
+                                                           : Result.Baseline->Updated);
+    }
+  }
   if (Error E = writeReport(Result, Report.Root, Sources))
     return usageError(toString(std::move(E)));
+  if (!ExportFixes.empty()) {
+    core::FixPlan Plan = core::planFixes(Result.Findings, Report.Root);
+    std::string Main = Result.Findings.empty() ? std::string()
+                                               : Result.Findings.front().Loc.File;
+    if (Error E = core::writeFileAtomically(ExportFixes, [&](raw_ostream &OS) {
+          core::writeExportedFixes(OS, Plan, Main);
+        }))
+      return usageError(toString(std::move(E)));
+  }
   if (ApplyFixes)
     if (Error E = applyFixes(Result, Report.Root))
       return usageError(toString(std::move(E)));
@@ -626,7 +724,7 @@ int main(int argc, const char **argv) {
           argc, argv,
           "perf-audit: finds performance anti-patterns and ranks them by "
           "estimated impact.\n\n"
-          "  perf-audit -p build [--format=text|json|sarif] [-o FILE] [-j N] "
+          "  perf-audit -p build [--format=text|json|sarif|markdown] [-o FILE] [-j N] "
           "[FILES...]\n"
           "  perf-audit FILE... -- <compiler flags>\n"
           "  perf-audit -p build --shard=K/N -o shard-K.json\n"

@@ -14,6 +14,7 @@
 #include "perf-audit/AnalysisContext.h"
 #include "perf-audit/UnitRecorder.h"
 #include "perf-audit/ClangCompat.h"
+#include "perf-audit/EnclosingFunctions.h"
 #include "perf-audit/FindingObserver.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -50,6 +51,8 @@ public:
   struct Reported {
     std::string Message;
     Impact Cost;
+    /// The function the finding is in (nameFunctions).
+    std::string Function;
   };
 
   void findingReported(StringRef CheckName, StringRef FilePath,
@@ -57,7 +60,16 @@ public:
                        const Impact &I) override {
     std::string Diagnostic = Message.str() + " " + impactSuffix(I);
     Findings[{CheckName.str(), FilePath.str(), FileOffset, Diagnostic}] =
-        Reported{Message.str(), I};
+        Reported{Message.str(), I, /*Function=*/""};
+  }
+
+  /// Names the function each finding is in, while the AST is alive.
+  void nameFunctions(ASTContext &Ctx) {
+    if (Findings.empty())
+      return;
+    EnclosingFunctions Functions(Ctx);
+    for (auto &[Key, Found] : Findings)
+      Found.Function = Functions.at(std::get<1>(Key), std::get<2>(Key));
   }
 
   const Reported *lookup(const ClangTidyError &E) const {
@@ -77,10 +89,12 @@ private:
 /// analyses it shares).
 class RecordingConsumer : public ASTConsumer {
 public:
-  RecordingConsumer(UnitAnalysis &Out, ClangTidyContext &Tidy)
-      : Out(Out), Tidy(Tidy) {}
+  RecordingConsumer(UnitAnalysis &Out, ClangTidyContext &Tidy,
+                    FindingCollector &Reports)
+      : Out(Out), Tidy(Tidy), Reports(Reports) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    Reports.nameFunctions(Ctx);
     // The checks report the options' problems.
     std::vector<std::string> Ignored;
     std::shared_ptr<AnalysisContext> Analysis =
@@ -105,13 +119,14 @@ public:
 private:
   UnitAnalysis &Out;
   ClangTidyContext &Tidy;
+  FindingCollector &Reports;
 };
 
 class TidyAction : public ASTFrontendAction {
 public:
   TidyAction(ClangTidyASTConsumerFactory &Factory, UnitAnalysis &Out,
-             ClangTidyContext &Tidy)
-      : Factory(Factory), Out(Out), Tidy(Tidy) {}
+             ClangTidyContext &Tidy, FindingCollector &Reports)
+      : Factory(Factory), Out(Out), Tidy(Tidy), Reports(Reports) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
@@ -119,7 +134,8 @@ public:
     // (perf-audit/TraversalScope.h), as in clang-tidy and clangd.
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
     Consumers.push_back(Factory.createASTConsumer(Compiler, File));
-    Consumers.push_back(std::make_unique<RecordingConsumer>(Out, Tidy));
+    Consumers.push_back(
+        std::make_unique<RecordingConsumer>(Out, Tidy, Reports));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
@@ -127,15 +143,17 @@ private:
   ClangTidyASTConsumerFactory &Factory;
   UnitAnalysis &Out;
   ClangTidyContext &Tidy;
+  FindingCollector &Reports;
 };
 
 class TidyActionFactory : public tooling::FrontendActionFactory {
 public:
-  TidyActionFactory(ClangTidyContext &Context, UnitAnalysis &Out)
-      : Factory(Context), Out(Out), Tidy(Context) {}
+  TidyActionFactory(ClangTidyContext &Context, UnitAnalysis &Out,
+                    FindingCollector &Reports)
+      : Factory(Context), Out(Out), Tidy(Context), Reports(Reports) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<TidyAction>(Factory, Out, Tidy);
+    return std::make_unique<TidyAction>(Factory, Out, Tidy, Reports);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -152,6 +170,7 @@ private:
   ClangTidyASTConsumerFactory Factory;
   UnitAnalysis &Out;
   ClangTidyContext &Tidy;
+  FindingCollector &Reports;
 };
 
 /// The options of each file, from the .clang-tidy files above it. A
@@ -264,7 +283,9 @@ Error checkModelFiles(const tooling::CompilationDatabase &Database,
 
 std::string unitFingerprint(const tooling::CompilationDatabase &Database,
                             StringRef File, const UnitAnalysisConfig &Config) {
-  std::string Key = "perf-audit " PERF_AUDIT_VERSION "\n";
+  // The version of what a unit's result records: a cached result of an
+  // older one lacks what reports need now (the functions of findings).
+  std::string Key = "perf-audit " PERF_AUDIT_VERSION " unit record 2\n";
   for (const tooling::CompileCommand &Command : Database.getCompileCommands(File)) {
     Key += Command.Directory + "\n";
     for (const std::string &Arg : Command.CommandLine)
@@ -354,7 +375,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
   int Status;
   {
     FindingObserver::Scope Observe(Reports);
-    TidyActionFactory Factory(Context, Analysis);
+    TidyActionFactory Factory(Context, Analysis, Reports);
     Status = Tool.run(&Factory);
   }
   std::vector<ClangTidyError> Errors = Consumer.take();
@@ -399,6 +420,7 @@ UnitAnalysis analyseUnit(const tooling::CompilationDatabase &Database,
       continue;
     F.Message = Reported->Message;
     F.Cost = Reported->Cost;
+    F.Function = Reported->Function;
     for (const tooling::DiagnosticMessage &Note : E.Notes) {
       FindingNote N;
       N.Message = Note.Message;

@@ -13,6 +13,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,12 @@ struct FixEdit {
   std::string Replacement;
 };
 
+/// Where a finding stands against the report it is compared with
+/// (--baseline): the states of SARIF's `baselineState`.
+enum class BaselineState { None, New, Unchanged, Updated, Absent };
+
+llvm::StringRef baselineStateName(BaselineState S);
+
 struct Finding {
   std::string Check;
   /// The message without its impact suffix.
@@ -50,6 +57,13 @@ struct Finding {
   /// In a test or benchmark source (markTestCode): ranked after product
   /// code and left out of the audit summary's top list.
   bool TestCode = false;
+  /// The qualified name of the function the finding is in ("" at namespace
+  /// scope): part of its fingerprint.
+  std::string Function;
+  /// What identifies the finding across edits that do not touch it
+  /// (fingerprintFindings); set when the report is written.
+  std::string Fingerprint;
+  BaselineState Baseline = BaselineState::None;
 
   /// The message as clang-tidy prints it: "... [impact: high 64]".
   std::string messageWithImpact() const {
@@ -90,10 +104,20 @@ struct FailedUnit {
 };
 
 /// Everything a report shows.
+/// What comparing with a baseline found (compareWithBaseline).
+struct BaselineComparison {
+  unsigned New = 0, Unchanged = 0, Updated = 0;
+  /// The baseline's findings that this run no longer has (Baseline ==
+  /// Absent), as the baseline gave them: only File, Line and Column of Loc.
+  std::vector<Finding> Fixed;
+};
+
 struct AnalysisResult {
   std::vector<Finding> Findings; ///< Ranked.
   std::vector<FailedUnit> Failures;
   unsigned UnitsAnalysed = 0;
+  /// Set when the run was compared with a baseline.
+  std::optional<BaselineComparison> Baseline;
 };
 
 } // namespace perf_audit

@@ -43,6 +43,13 @@ struct FixPlan {
   /// third-party source or header that the build compiles but the user does
   /// not own (googletest's sources built from /usr/src).
   unsigned OutsideRoot = 0;
+  /// The findings whose fix-its are in the plan, in order, each with the
+  /// edits it brought (not those another finding brought first).
+  struct TakenFix {
+    const Finding *Owner;
+    std::vector<const FixEdit *> Edits;
+  };
+  std::vector<TakenFix> Taken;
 };
 
 /// Plans the fix-its of Findings, taken in the given order (most costly first
@@ -50,6 +57,12 @@ struct FixPlan {
 /// finding whose edit overlaps one already taken is refused. When Root is
 /// given, a finding with an edit in a file outside it is left out.
 FixPlan planFixes(llvm::ArrayRef<Finding> Findings, llvm::StringRef Root = {});
+
+/// Writes the fix-its of Plan as clang-tidy's --export-fixes does (YAML of
+/// clang::tooling::TranslationUnitDiagnostics), one diagnostic per finding,
+/// for clang-apply-replacements.
+void writeExportedFixes(llvm::raw_ostream &OS, const FixPlan &Plan,
+                        llvm::StringRef MainSourceFile);
 
 /// Writes Path through a temporary file in the same directory renamed into
 /// place, so that an interrupted run leaves either the old or the new

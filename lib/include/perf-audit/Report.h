@@ -44,6 +44,9 @@ struct ReportOptions {
   std::string Category;
   /// SARIF results beyond this are dropped, with a notification.
   size_t MaxSarifResults = 5000;
+  /// Markdown links are LinkBase + the path relative to SourceRoot (a
+  /// repository's blob URL at a commit); relative links when empty.
+  std::string LinkBase;
 };
 
 /// The verdict at the end of a report.
@@ -77,6 +80,10 @@ public:
 
   /// primaryLocationLineHash of a 1-based line, as GitHub computes it.
   std::string lineHash(llvm::StringRef Path, unsigned Line);
+
+  /// The text of a 1-based line, without its line break (empty when
+  /// unreadable).
+  llvm::StringRef lineText(llvm::StringRef Path, unsigned Line);
 
   /// Fills Line and Column of P from its Offset.
   void locate(SourcePoint &P);
@@ -112,6 +119,11 @@ void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
                const ReportOptions &Options);
 void writeSarif(llvm::raw_ostream &OS, const AnalysisResult &R,
                 const ReportOptions &Options, SourceFiles &Sources);
+/// For a pull request comment or a CI job summary: the verdict, findings by
+/// check and tier, the top findings (TopFindings) with their fix-its as
+/// diffs; under GitHub's 65,536 characters for a comment.
+void writeMarkdown(llvm::raw_ostream &OS, const AnalysisResult &R,
+                   const ReportOptions &Options, SourceFiles &Sources);
 
 } // namespace perf_audit
 

@@ -62,6 +62,8 @@ struct ScannableArgument {
 struct PendingCall {
   std::string CalleeUsr;
   std::string CalleeName;
+  /// The qualified name of the function making the call.
+  std::string Caller;
   SourcePoint Site;
   /// Executions of the call per call of its function.
   double Executions = 1;

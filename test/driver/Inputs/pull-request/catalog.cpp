@@ -1,0 +1,5 @@
+#include "catalog.h"
+
+std::string Catalog::title(int id) {
+  return "item " + std::to_string(id);
+}
