@@ -26,8 +26,10 @@
 #   INPUT_LINK_BASE       markdown links: this URL + path + #L<line>
 #   INPUT_SUMMARY         'true' (default): append the markdown to $GITHUB_STEP_SUMMARY
 #
-# Writes to $GITHUB_OUTPUT: sarif, json, markdown, shard-file, findings, new,
-# fixed, unchanged, failed-units, fail-on-triggered. Exit codes: 0; 1 when
+# Writes to $GITHUB_OUTPUT: sarif and json (every finding), change-json (what
+# the change adds: against the baseline, on the changed lines), markdown,
+# shard-file, findings, new, fixed, unchanged, failed-units,
+# fail-on-triggered. Exit codes: 0; 1 when
 # fail-on matched; 2 on a usage error or a broken compilation database.
 # Translation units that do not compile (the driver's exit 3) are a warning:
 # the others are analysed and reported.
@@ -154,31 +156,43 @@ else
   driver -p "$BUILD_DIR" --shard=1/1 -o "${shards[0]}" "${analysis_args[@]}"
 fi
 
-# 2. The reports, each from the shard files, with the same report options.
-report_args=(--quiet --source-root="$SOURCE_ROOT")
-[ -n "$CATEGORY" ] && report_args+=(--category="$CATEGORY")
-[ -n "$BASELINE" ] && report_args+=(--baseline="$BASELINE")
-[ -n "$CHANGED_LINES" ] && report_args+=(--changed-lines="$CHANGED_LINES")
-[ -n "$FAIL_ON" ] && report_args+=(--fail-on="$FAIL_ON")
-report_args+=("${EXTRA_ARGS[@]}")
+# 2. The reports, each from the shard files. The SARIF and the JSON report
+# hold every finding: code scanning tracks alerts itself (an upload without
+# the unchanged findings would close their alerts, and it ignores
+# baselineState), and the JSON of the default branch is the next baseline.
+# What the change adds (baseline, changed lines, fail-on) is in the markdown,
+# the log and the pull request's JSON report.
+full_args=(--quiet --source-root="$SOURCE_ROOT")
+[ -n "$CATEGORY" ] && full_args+=(--category="$CATEGORY")
+full_args+=("${EXTRA_ARGS[@]}")
+change_args=("${full_args[@]}")
+[ -n "$BASELINE" ] && change_args+=(--baseline="$BASELINE")
+[ -n "$CHANGED_LINES" ] && change_args+=(--changed-lines="$CHANGED_LINES")
+[ -n "$FAIL_ON" ] && change_args+=(--fail-on="$FAIL_ON")
 
 sarif="$OUTPUT_DIR/perf-audit.sarif"
 json="$OUTPUT_DIR/perf-audit.json"
+change_json="$json"
 markdown="$OUTPUT_DIR/perf-audit.md"
-driver merge --format=sarif -o "$sarif" "${report_args[@]}" "${shards[@]}"
+driver merge --format=sarif -o "$sarif" "${full_args[@]}" "${shards[@]}"
 set_output sarif "$sarif"
-driver merge --format=json -o "$json" "${report_args[@]}" "${shards[@]}"
+driver merge --format=json -o "$json" "${full_args[@]}" "${shards[@]}"
 set_output json "$json"
+if [ -n "$BASELINE" ] || [ -n "$CHANGED_LINES" ]; then
+  change_json="$OUTPUT_DIR/perf-audit-change.json"
+  driver merge --format=json -o "$change_json" "${change_args[@]}" "${shards[@]}"
+fi
+set_output change-json "$change_json"
 markdown_args=()
 [ -n "$LINK_BASE" ] && markdown_args+=(--link-base="$LINK_BASE")
-driver merge --format=markdown -o "$markdown" "${markdown_args[@]}" "${report_args[@]}" "${shards[@]}"
+driver merge --format=markdown -o "$markdown" "${markdown_args[@]}" "${change_args[@]}" "${shards[@]}"
 set_output markdown "$markdown"
-# The text report, for the job's log.
-driver merge --format=text "${report_args[@]}" "${shards[@]}"
+# The text report of what is reported and gated, for the job's log.
+driver merge --format=text "${change_args[@]}" "${shards[@]}"
 
 # 3. The counts, from the JSON report, then the summary. The gate is computed
 # from the report too: when some units failed, the driver exits with 3, not 1.
-counts="$(python3 - "$json" "$FAIL_ON" <<'EOF'
+counts="$(python3 - "$change_json" "$FAIL_ON" <<'EOF'
 import json
 import sys
 
