@@ -13,6 +13,7 @@
 #include "llvm/Support/SHA1.h"
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace perf_audit {
 
@@ -73,9 +74,9 @@ void fingerprintFindings(std::vector<Finding> &Findings, llvm::StringRef Root,
   for (size_t I = 0; I < Findings.size(); ++I)
     ByKey[Keys[I]].push_back(I);
   for (auto &[Key, Indices] : ByKey) {
-    llvm::stable_sort(Indices, [&](size_t A, size_t B) {
-      return std::make_pair(Findings[A].Loc.Offset, Findings[A].Message) <
-             std::make_pair(Findings[B].Loc.Offset, Findings[B].Message);
+    llvm::sort(Indices, [&](size_t A, size_t B) {
+      return std::tie(Findings[A].Loc.Offset, Findings[A].Message, A) <
+             std::tie(Findings[B].Loc.Offset, Findings[B].Message, B);
     });
     for (size_t Ordinal = 0; Ordinal < Indices.size(); ++Ordinal) {
       llvm::SHA1 Hash;

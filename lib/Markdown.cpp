@@ -38,26 +38,10 @@ static std::string escape(llvm::StringRef Text) {
   return Out;
 }
 
-/// A path as a URL path: percent-encoded but for unreserved characters and
-/// '/'.
-static std::string urlPath(llvm::StringRef Path) {
-  std::string Out;
-  for (char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
-      Out += C;
-      continue;
-    }
-    Out += '%';
-    Out += llvm::hexdigit((static_cast<unsigned char>(C) >> 4) & 0xF, false);
-    Out += llvm::hexdigit(static_cast<unsigned char>(C) & 0xF, false);
-  }
-  return Out;
-}
-
 static std::string link(const SourcePoint &P, const ReportOptions &O) {
   std::string Path = displayPath(P.File, O.SourceRoot);
   return "[" + escape(Path) + ":" + std::to_string(P.Line) + "](" + O.LinkBase +
-         urlPath(Path) + "#L" + std::to_string(P.Line) + ")";
+         uriPath(Path) + "#L" + std::to_string(P.Line) + ")";
 }
 
 /// "~12 us", "~3.4 ms": the estimated cost of one call of the function.

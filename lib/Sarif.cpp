@@ -28,26 +28,6 @@ static const char *levelOf(Tier T) {
   return "note";
 }
 
-/// Percent-encodes a relative path for a SARIF URI (RFC 3986: unreserved
-/// characters and '/' stay as they are).
-static std::string encodeUri(llvm::StringRef Path) {
-  std::string Out;
-  for (char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
-      Out += C;
-      continue;
-    }
-    if (C == '\\') {
-      Out += '/';
-      continue;
-    }
-    Out += '%';
-    Out += llvm::hexdigit((static_cast<unsigned char>(C) >> 4) & 0xF, false);
-    Out += llvm::hexdigit(static_cast<unsigned char>(C) & 0xF, false);
-  }
-  return Out;
-}
-
 /// Brackets in SARIF message text start links unless escaped.
 static std::string escapeMessage(llvm::StringRef Text) {
   std::string Out;
@@ -67,7 +47,7 @@ public:
 
   llvm::json::Object artifact(llvm::StringRef File) {
     return llvm::json::Object{
-        {"uri", encodeUri(displayPath(File, O.SourceRoot))},
+        {"uri", uriPath(displayPath(File, O.SourceRoot))},
         {"uriBaseId", "%SRCROOT%"}};
   }
 
@@ -289,7 +269,7 @@ void writeSarif(llvm::raw_ostream &OS, const AnalysisResult &R,
                           "reports at most " +
                           std::to_string(O.MaxSarifResults) + " results"}}}});
 
-  std::string RootUri = "file://" + encodeUri(O.SourceRoot);
+  std::string RootUri = "file://" + uriPath(O.SourceRoot);
   if (!llvm::StringRef(RootUri).ends_with("/"))
     RootUri += "/";
 

@@ -206,6 +206,24 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
   return Path.str();
 }
 
+std::string uriPath(llvm::StringRef Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
+      Out += C;
+      continue;
+    }
+    if (C == '\\') {
+      Out += '/';
+      continue;
+    }
+    Out += '%';
+    Out += llvm::hexdigit((static_cast<unsigned char>(C) >> 4) & 0xF, false);
+    Out += llvm::hexdigit(static_cast<unsigned char>(C) & 0xF, false);
+  }
+  return Out;
+}
+
 bool isUnderRoot(llvm::StringRef Path, llvm::StringRef Root) {
   return Root.empty() || displayPath(Path, Root) != Path;
 }

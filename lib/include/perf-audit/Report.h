@@ -106,6 +106,11 @@ std::vector<std::string> computeLineHashes(llvm::StringRef Text);
 /// Path as shown in reports: relative to Root when inside it, else as is.
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);
 
+/// A relative path as the path of a URI (SARIF artifact locations, markdown
+/// links): RFC 3986 percent-encoding, unreserved characters and '/' kept,
+/// backslashes made slashes.
+std::string uriPath(llvm::StringRef Path);
+
 /// Whether Path is inside Root (always, when Root is empty): findings outside
 /// it, in system and third-party files, are neither uploaded nor fixed.
 bool isUnderRoot(llvm::StringRef Path, llvm::StringRef Root);
