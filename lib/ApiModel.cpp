@@ -56,6 +56,7 @@ struct TypesModel {
   std::vector<std::string> InsertingIfAbsent;
   std::vector<std::string> ErrorRecordWords;
   std::vector<std::string> NamePartWords;
+  std::vector<std::string> ShortTextWords;
   std::vector<OwningTypeModel> Owning;
   std::vector<ExpensiveTypeModel> Expensive;
   std::vector<std::string> Cheap;
@@ -269,6 +270,7 @@ template <> struct MappingTraits<TypesModel> {
     Io.mapOptional("inserting-if-absent", M.InsertingIfAbsent);
     Io.mapOptional("error-record-words", M.ErrorRecordWords);
     Io.mapOptional("name-part-words", M.NamePartWords);
+    Io.mapOptional("short-text-words", M.ShortTextWords);
     Io.mapOptional("expensive", M.Expensive);
     Io.mapOptional("cheap", M.Cheap);
     Io.mapOptional("named-resources", M.NamedResources);
@@ -378,6 +380,8 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     ErrorRecordWords.push_back(StringRef(Word).lower());
   for (std::string &Word : Doc.Types.NamePartWords)
     NamePartWords.push_back(StringRef(Word).lower());
+  for (std::string &Word : Doc.Types.ShortTextWords)
+    ShortTextWords.push_back(StringRef(Word).lower());
   for (std::string &Name : Doc.InvokingFunctions)
     InvokingFunctions.push_back(normalizeName(Name));
   for (std::string &Name : Doc.ReadingFunctions)
@@ -588,6 +592,10 @@ bool ApiModel::namesErrorRecords(StringRef Identifier) const {
 
 bool ApiModel::namesNameParts(StringRef Identifier) const {
   return hasWordOf(Identifier, NamePartWords);
+}
+
+bool ApiModel::namesShortText(StringRef Identifier) const {
+  return hasWordOf(Identifier, ShortTextWords);
 }
 
 bool ApiModel::isClearingMethod(StringRef MethodName) const {

@@ -683,6 +683,15 @@ static bool holdsNameParts(const ValueDecl *D, const ApiModel &Model) {
   return Elements.size() == 1 && isTextType(Elements.front());
 }
 
+/// True when D is a string that holds one name, token or number (a string,
+/// not a container of them, whose name has a `short-text-words` word:
+/// `type_name`, `value.constant`, `token_`): a few characters, however
+/// large the input. Text, lines and documents have other names.
+static bool holdsShortText(const ValueDecl *D, const ApiModel &Model) {
+  return D->getIdentifier() && Model.namesShortText(D->getName()) &&
+         isTextType(D->getType());
+}
+
 /// The member or variable E names last: `components` for
 /// `it.second.ns->components`, where the data it depends on is `it`'s.
 static const ValueDecl *lastNamed(const Expr *E) {
@@ -724,6 +733,10 @@ public:
     } else if (Either(holdsNameParts)) {
       D.Kind = TripKind::Bounded;
       D.Basis = TripBasis::NameParts;
+      D.Source = InputSource::None;
+    } else if (Either(holdsShortText)) {
+      D.Kind = TripKind::Bounded;
+      D.Basis = TripBasis::ShortText;
       D.Source = InputSource::None;
     }
     return D;
@@ -2104,6 +2117,9 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
     L.Description = "the loop over the errors in '" + spelling(T.Subject) + "'";
   else if (T.Basis == TripBasis::NameParts && T.Subject)
     L.Description = "the loop over the parts of '" + spelling(T.Subject) + "'";
+  else if (T.Basis == TripBasis::ShortText && T.Subject)
+    L.Description =
+        "the loop over the characters of '" + spelling(T.Subject) + "'";
   else if ((T.isInput() || T.Kind == TripKind::Logarithmic) && T.Subject)
     L.Description = "the loop over '" + spelling(T.Subject) + "'";
   else
@@ -2129,6 +2145,10 @@ double LoopModel::estimate(const LoopInfo &L) const {
     // What went wrong in one run: an error, usually none.
     if (L.Trip.Basis == TripBasis::ErrorRecords)
       return 1;
+    // A name or a number as text: about as long as a short string holds
+    // without allocating.
+    if (L.Trip.Basis == TripBasis::ShortText)
+      return static_cast<double>(ShortTextLength);
     return static_cast<double>(BoundedTripCount);
   case TripKind::InputDependent:
     return N;

@@ -281,6 +281,27 @@ TEST(LoopModelTest, CommandLineArgumentsAreAHandful) {
   EXPECT_EQ(L.Info->Description, "the loop over the command-line arguments");
 }
 
+TEST(LoopModelTest, CharactersOfOneNameAreAFew) {
+  MarkedLoop Name = analyse("void f(const std::string &type_name) {"
+                            "  for (char c : type_name) { mark(); } }");
+  ASSERT_TRUE(Name.Info);
+  EXPECT_EQ(Name.Info->Trip.Kind, TripKind::Bounded);
+  EXPECT_EQ(Name.Info->Trip.Basis, TripBasis::ShortText);
+  EXPECT_FALSE(Name.Model->isLarge(*Name.Info));
+  EXPECT_EQ(Name.Model->estimate(*Name.Info), ShortTextLength);
+  EXPECT_EQ(Name.Info->Description,
+            "the loop over the characters of 'type_name'");
+  MarkedLoop Text = analyse("void f(const std::string &text) {"
+                            "  for (char c : text) { mark(); } }");
+  ASSERT_TRUE(Text.Info);
+  EXPECT_EQ(Text.Info->Trip.Kind, TripKind::InputDependent);
+  MarkedLoop Names = analyse("void f(const std::vector<std::string> &names) {"
+                             "  for (const std::string &n : names) { mark(); } }");
+  ASSERT_TRUE(Names.Info);
+  EXPECT_EQ(Names.Info->Trip.Kind, TripKind::InputDependent)
+      << "a container of names is as long as the input";
+}
+
 TEST(LoopModelTest, CountsKeptBelowAConstant) {
   MarkedLoop Capped = analyse(
       "struct Ctx { int inFlight; std::vector<int> pending; };"

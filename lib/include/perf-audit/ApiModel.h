@@ -203,6 +203,11 @@ public:
   /// strings named so holds the parts of one qualified name or path, as
   /// many as it is deep.
   bool namesNameParts(llvm::StringRef Identifier) const;
+  /// True when a word of Identifier (as for namesErrorRecords) is a
+  /// `short-text-words` entry: `type_name`, `constant`, `token_`. A string
+  /// named so holds one word or number: a few characters, however large
+  /// the input.
+  bool namesShortText(llvm::StringRef Identifier) const;
   /// Library functions that call the callable they are given before they
   /// return (`std::for_each`, `std::sort`): a lambda handed to one runs
   /// there. Any other library function may keep it for later.
@@ -239,6 +244,7 @@ private:
   std::vector<std::string> InsertingIfAbsent;
   std::vector<std::string> ErrorRecordWords;
   std::vector<std::string> NamePartWords;
+  std::vector<std::string> ShortTextWords;
   std::vector<std::string> InvokingFunctions;
   std::vector<std::string> ReadingFunctions;
   std::vector<std::string> CheapTypes;

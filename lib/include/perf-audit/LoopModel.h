@@ -54,6 +54,9 @@ enum class TripBasis {
   /// Bounded: the parts of one qualified name or path (`components` of a
   /// namespace, strings): as many as it is deep.
   NameParts,
+  /// Bounded: the characters of one name, token or number written as text
+  /// (`type_name`, `value.constant`; model list `short-text-words`).
+  ShortText,
   /// Input: the places a search finds in the data (`while ((pos =
   /// s.find(c, pos)) != npos)`), a count not known before the loop.
   SearchMatches,
@@ -118,6 +121,9 @@ struct LoopModelOptions {
 /// The trip count assumed for a loop over a handful of items (the command
 /// line's arguments).
 inline constexpr uint64_t BoundedTripCount = 4;
+/// The characters assumed of a short text (TripBasis::ShortText): what a
+/// std::string holds without allocating.
+inline constexpr uint64_t ShortTextLength = 15;
 
 /// Loop context of statements within one translation unit. Results are
 /// cached; one instance per TU, shared by every check (AnalysisContext.h).
