@@ -225,20 +225,22 @@ private:
             }
             F.Message = std::move(Unescaped);
           }
-        if (const llvm::json::Array *Locations = R->getArray("locations"))
-          if (!Locations->empty())
-            if (const llvm::json::Object *Physical =
-                    (*Locations)[0].getAsObject()->getObject(
-                        "physicalLocation")) {
-              if (const llvm::json::Object *A =
-                      Physical->getObject("artifactLocation"))
-                F.Loc.File = decodeUri(A->getString("uri").value_or(""));
-              if (const llvm::json::Object *Region =
-                      Physical->getObject("region")) {
-                F.Loc.Line = Region->getInteger("startLine").value_or(0);
-                F.Loc.Column = Region->getInteger("startColumn").value_or(0);
-              }
+        const llvm::json::Array *Locations = R->getArray("locations");
+        const llvm::json::Object *Location = Locations && !Locations->empty()
+                                                 ? (*Locations)[0].getAsObject()
+                                                 : nullptr;
+        if (Location)
+          if (const llvm::json::Object *Physical =
+                  Location->getObject("physicalLocation")) {
+            if (const llvm::json::Object *A =
+                    Physical->getObject("artifactLocation"))
+              F.Loc.File = decodeUri(A->getString("uri").value_or(""));
+            if (const llvm::json::Object *Region =
+                    Physical->getObject("region")) {
+              F.Loc.Line = Region->getInteger("startLine").value_or(0);
+              F.Loc.Column = Region->getInteger("startColumn").value_or(0);
             }
+          }
         if (const llvm::json::Object *Properties = R->getObject("properties"))
           if (const llvm::json::Object *Impact =
                   Properties->getObject("impact")) {
