@@ -262,7 +262,7 @@ llvm::Expected<std::vector<Finding>> readBaseline(llvm::StringRef Path) {
 }
 
 void compareWithBaseline(AnalysisResult &R, std::vector<Finding> Baseline,
-                         llvm::StringRef Root, bool KeepAll) {
+                         llvm::StringRef Root) {
   BaselineComparison C;
   llvm::StringMap<size_t> ByFingerprint;
   for (size_t I = 0; I < Baseline.size(); ++I)
@@ -272,14 +272,12 @@ void compareWithBaseline(AnalysisResult &R, std::vector<Finding> Baseline,
     auto It = ByFingerprint.find(F.Fingerprint);
     if (It == ByFingerprint.end() || Matched[It->second]) {
       F.Baseline = BaselineState::New;
-      ++C.New;
       continue;
     }
     Matched[It->second] = true;
     const Finding &Old = Baseline[It->second];
     bool Same = Old.Message == F.Message && Old.Cost.Score == F.Cost.Score;
     F.Baseline = Same ? BaselineState::Unchanged : BaselineState::Updated;
-    ++(Same ? C.Unchanged : C.Updated);
   }
   for (size_t I = 0; I < Baseline.size(); ++I)
     if (!Matched[I]) {
@@ -291,11 +289,39 @@ void compareWithBaseline(AnalysisResult &R, std::vector<Finding> Baseline,
       }
       C.Fixed.push_back(std::move(Baseline[I]));
     }
-  if (!KeepAll)
-    llvm::erase_if(R.Findings, [](const Finding &F) {
-      return F.Baseline != BaselineState::New;
-    });
   R.Baseline = std::move(C);
+  countBaselineStates(R);
+}
+
+void countBaselineStates(AnalysisResult &R) {
+  BaselineComparison &C = *R.Baseline;
+  C.New = C.Unchanged = C.Updated = 0;
+  for (const Finding &F : R.Findings)
+    switch (F.Baseline) {
+    case BaselineState::New:
+      ++C.New;
+      break;
+    case BaselineState::Unchanged:
+      ++C.Unchanged;
+      break;
+    case BaselineState::Updated:
+      ++C.Updated;
+      break;
+    case BaselineState::None:
+    case BaselineState::Absent:
+      break;
+    }
+}
+
+void dropBaselineFindings(AnalysisResult &R) {
+  llvm::erase_if(R.Findings,
+                 [](const Finding &F) { return F.wasInBaseline(); });
+}
+
+std::string baselineCounts(const BaselineComparison &C) {
+  return std::to_string(C.New) + " new, " + std::to_string(C.Fixed.size()) +
+         " fixed, " + std::to_string(C.Unchanged + C.Updated) +
+         " unchanged (" + std::to_string(C.Updated) + " updated)";
 }
 
 } // namespace perf_audit

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "perf-audit/Baseline.h"
 #include "perf-audit/Report.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -128,7 +129,7 @@ static std::string findingEntry(unsigned Rank, const Finding &F,
                           .str();
   if (F.TestCode)
     Entry += " (test code)";
-  if (F.Baseline != BaselineState::None && F.Baseline != BaselineState::New)
+  if (F.wasInBaseline())
     Entry += " (" + baselineStateName(F.Baseline).str() + ")";
   Entry += "<br>\n   " + escape(F.Message) + "<br>\n   estimated cost: " +
            escape(duration(F.Cost.totalNs())) + " per call (" +
@@ -164,12 +165,7 @@ void writeMarkdown(llvm::raw_ostream &OS, const AnalysisResult &R,
                        R.Failures.size())
              .str();
   if (R.Baseline)
-    Out += llvm::formatv(" Against the baseline: {0} new, {1} fixed, {2} "
-                         "unchanged ({3} updated).",
-                         R.Baseline->New, R.Baseline->Fixed.size(),
-                         R.Baseline->Unchanged + R.Baseline->Updated,
-                         R.Baseline->Updated)
-               .str();
+    Out += " Against the baseline: " + baselineCounts(*R.Baseline) + ".";
   Out += "\n\n";
 
   if (!R.Findings.empty()) {

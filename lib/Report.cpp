@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/Report.h"
+#include "perf-audit/Baseline.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -171,7 +172,7 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
     }
     OS << location(F.Loc, O) << ": warning: " << F.messageWithImpact() << " ["
        << F.Check << "]";
-    if (F.Baseline != BaselineState::None && F.Baseline != BaselineState::New)
+    if (F.wasInBaseline())
       OS << " [" << baselineStateName(F.Baseline) << "]";
     OS << "\n";
     for (const FindingNote &N : F.Notes)
@@ -187,10 +188,8 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
      << (S.Files == 1 ? " file" : " files") << " (" << R.UnitsAnalysed
      << " translation units analysed, " << R.Failures.size() << " failed)\n";
   if (R.Baseline)
-    OS << "perf-audit: against the baseline: " << R.Baseline->New << " new, "
-       << R.Baseline->Fixed.size() << " fixed, "
-       << R.Baseline->Unchanged + R.Baseline->Updated << " unchanged ("
-       << R.Baseline->Updated << " updated)\n";
+    OS << "perf-audit: against the baseline: " << baselineCounts(*R.Baseline)
+       << "\n";
   OS << "\nAudit summary\n";
   OS << "  findings by tier: critical " << S.Critical << ", high " << S.High
      << ", medium " << S.Medium << ", low " << S.Low << "\n";

@@ -523,9 +523,7 @@ int exitCode(const core::AnalysisResult &Result,
     return ExitUnitFailed;
   // Against a baseline, only what is new fails the run.
   if (FailTier && llvm::any_of(Result.Findings, [&](const core::Finding &F) {
-        return F.Cost.Level >= *FailTier &&
-               (F.Baseline == core::BaselineState::None ||
-                F.Baseline == core::BaselineState::New);
+        return F.Cost.Level >= *FailTier && !F.wasInBaseline();
       }))
     return ExitFailOn;
   return 0;
@@ -637,23 +635,19 @@ int joinAndReport(std::vector<core::UnitResult> &Results,
     return usageError(toString(std::move(E)));
   core::rankFindings(Result.Findings);
   core::fingerprintFindings(Result.Findings, Report.Root, Sources);
+  // Marked against the baseline, narrowed to the change, counted; then
+  // what the baseline has leaves the report.
   if (Report.Baseline)
-    core::compareWithBaseline(Result, *Report.Baseline, Report.Root,
-                              ShowUnchanged);
+    core::compareWithBaseline(Result, *Report.Baseline, Report.Root);
   if (Report.Changed) {
     llvm::erase_if(Result.Findings, [&](const core::Finding &F) {
       return !Report.Changed->touches(F);
     });
-    if (Result.Baseline) {
-      // The counts say what the change did.
-      Result.Baseline->New = Result.Baseline->Unchanged =
-          Result.Baseline->Updated = 0;
-      for (const core::Finding &F : Result.Findings)
-        ++(F.Baseline == core::BaselineState::New         ? Result.Baseline->New
-           : F.Baseline == core::BaselineState::Unchanged ? Result.Baseline->Unchanged
-                                                           : Result.Baseline->Updated);
-    }
+    if (Result.Baseline)
+      core::countBaselineStates(Result);
   }
+  if (Result.Baseline && !ShowUnchanged)
+    core::dropBaselineFindings(Result);
   if (Error E = writeReport(Result, Report.Root, Sources))
     return usageError(toString(std::move(E)));
   if (!ExportFixes.empty()) {

@@ -36,11 +36,23 @@ void fingerprintFindings(std::vector<Finding> &Findings, llvm::StringRef Root,
 llvm::Expected<std::vector<Finding>> readBaseline(llvm::StringRef Path);
 
 /// Marks each finding of R new, unchanged or updated (the same fingerprint
-/// with another message or score) against Baseline, and records the
-/// baseline's findings that are gone (their files resolved against Root).
-/// Unless KeepAll, only the new findings stay in R.Findings.
+/// with another message or score) against Baseline, records the baseline's
+/// findings that are gone (their files resolved against Root), and counts
+/// the states. Every finding stays in R.Findings.
 void compareWithBaseline(AnalysisResult &R, std::vector<Finding> Baseline,
-                         llvm::StringRef Root, bool KeepAll);
+                         llvm::StringRef Root);
+
+/// Counts the states of R.Findings into R.Baseline again, once the findings
+/// were narrowed (to the lines a change touches).
+void countBaselineStates(AnalysisResult &R);
+
+/// Removes the findings the baseline has: the report then holds what is
+/// new. The counts stay.
+void dropBaselineFindings(AnalysisResult &R);
+
+/// "2 new, 1 fixed, 14 unchanged (1 updated)": unchanged counts the updated
+/// ones too.
+std::string baselineCounts(const BaselineComparison &C);
 
 } // namespace perf_audit
 

@@ -65,6 +65,13 @@ struct Finding {
   std::string Fingerprint;
   BaselineState Baseline = BaselineState::None;
 
+  /// The baseline has it too (unchanged or updated): not what a change
+  /// adds.
+  bool wasInBaseline() const {
+    return Baseline == BaselineState::Unchanged ||
+           Baseline == BaselineState::Updated;
+  }
+
   /// The message as clang-tidy prints it: "... [impact: high 64]".
   std::string messageWithImpact() const {
     return Message + " " + impactSuffix(Cost);
