@@ -482,10 +482,9 @@ Error writeReport(const core::AnalysisResult &Result, StringRef Root,
   return core::writeFileAtomically(OutputPath, Write);
 }
 
-/// --fix: applies the fix-its of the reported findings, after the report
-/// (which quotes the code as it was analysed), and says what it did.
-Error applyFixes(const core::AnalysisResult &Result, StringRef Root) {
-  core::FixPlan Plan = core::planFixes(Result.Findings, Root);
+/// --fix: applies the planned fix-its of the reported findings, after the
+/// report (which quotes the code as it was analysed), and says what it did.
+Error applyFixes(const core::FixPlan &Plan, StringRef Root) {
   auto Where = [&](const core::SourcePoint &P) {
     return formatv("{0}:{1}:{2}", core::displayPath(P.File, Root), P.Line,
                    P.Column)
@@ -650,17 +649,20 @@ int joinAndReport(std::vector<core::UnitResult> &Results,
     core::dropBaselineFindings(Result);
   if (Error E = writeReport(Result, Report.Root, Sources))
     return usageError(toString(std::move(E)));
+  // --export-fixes writes the edits --fix makes: one plan for both.
+  std::optional<core::FixPlan> Plan;
+  if (!ExportFixes.empty() || ApplyFixes)
+    Plan = core::planFixes(Result.Findings, Report.Root);
   if (!ExportFixes.empty()) {
-    core::FixPlan Plan = core::planFixes(Result.Findings, Report.Root);
     std::string Main = Result.Findings.empty() ? std::string()
                                                : Result.Findings.front().Loc.File;
     if (Error E = core::writeFileAtomically(ExportFixes, [&](raw_ostream &OS) {
-          core::writeExportedFixes(OS, Plan, Main);
+          core::writeExportedFixes(OS, *Plan, Main);
         }))
       return usageError(toString(std::move(E)));
   }
   if (ApplyFixes)
-    if (Error E = applyFixes(Result, Report.Root))
+    if (Error E = applyFixes(*Plan, Report.Root))
       return usageError(toString(std::move(E)));
   if (TimePhases) {
     auto Seconds = [](auto From, auto To) {
