@@ -75,19 +75,25 @@ class Checker:
         steps = self.check_runs(action.get("runs"), inputs)
         self.check_outputs(action.get("outputs", {}), inputs, steps)
 
+    def entries(self, mapping, kind, allowed):
+        """The (name, key, spec) of each input or output (kind) whose id is
+        valid and whose spec is a mapping; keys outside allowed are errors."""
+        for name, spec in mapping.items():
+            key = "%ss.%s" % (kind, name)
+            if not ID.match(str(name)):
+                self.error(key, "not a valid %s id" % kind)
+            if not isinstance(spec, dict):
+                self.error(key, "must be a mapping")
+                continue
+            for extra in sorted(set(spec) - allowed):
+                self.error("%s.%s" % (key, extra), "not a key of an %s" % kind)
+            yield name, key, spec
+
     def check_inputs(self, inputs):
         if not isinstance(inputs, dict):
             self.error("inputs", "must be a mapping")
             return set()
-        for name, spec in inputs.items():
-            key = "inputs.%s" % name
-            if not ID.match(str(name)):
-                self.error(key, "not a valid input id")
-            if not isinstance(spec, dict):
-                self.error(key, "must be a mapping")
-                continue
-            for extra in sorted(set(spec) - INPUT_KEYS):
-                self.error("%s.%s" % (key, extra), "not a key of an input")
+        for name, key, spec in self.entries(inputs, "input", INPUT_KEYS):
             if not isinstance(spec.get("description"), str) or \
                     not spec["description"].strip():
                 self.error(key + ".description", "required, a non-empty string")
@@ -214,15 +220,7 @@ class Checker:
         if not isinstance(outputs, dict):
             self.error("outputs", "must be a mapping")
             return
-        for name, spec in outputs.items():
-            key = "outputs.%s" % name
-            if not ID.match(str(name)):
-                self.error(key, "not a valid output id")
-            if not isinstance(spec, dict):
-                self.error(key, "must be a mapping")
-                continue
-            for extra in sorted(set(spec) - OUTPUT_KEYS):
-                self.error("%s.%s" % (key, extra), "not a key of an output")
+        for name, key, spec in self.entries(outputs, "output", OUTPUT_KEYS):
             missing = [k for k in ("description", "value")
                        if not isinstance(spec.get(k), str) or not spec[k]]
             if missing:
