@@ -591,6 +591,8 @@ void AllocInLoopCheck::checkAppend(const CXXMemberCallExpr *Call,
   double Runs = Loops.executionsPerCall(Loop);
   core::Impact I =
       core::estimateImpact(core::CostKind::HeapAllocation, PerRun, Runs);
+  // The append's line runs once per iteration: a share of one run's cost.
+  I.CostPerLineExecutionNs = PerRun / std::max(1.0, Trips);
       // The loop's own count is part of the claim: judge from its body.
       I.Certainty = Loops.confidence(core::loopBody(Loop));
   if (!meetsMinimum(I))

@@ -5,12 +5,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "PerfAuditCheck.h"
+#include "perf-audit/ExecutionProfile.h"
 #include "perf-audit/FindingObserver.h"
 #include "perf-audit/FindingText.h"
 #include "perf-audit/LoopModel.h"
 #include "perf-audit/TraversalScope.h"
 #include "TidyAnalysisContext.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::perf_audit {
@@ -67,6 +69,8 @@ void PerfAuditCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinimumConfidence", MinimumConfidence);
   Options.store(Opts, core::option::ModelFiles, O.ModelFiles);
   Options.store(Opts, core::option::SummariesFile, O.SummariesFile);
+  Options.store(Opts, core::option::ProfileFile, O.ProfileFile);
+  Options.store(Opts, core::option::ProfileBinary, O.ProfileBinary);
 }
 
 void PerfAuditCheck::registerMatchers(MatchFinder *Finder) {
@@ -105,8 +109,50 @@ DiagnosticBuilder PerfAuditCheck::report(SourceLocation Loc, StringRef Message,
     SourceLocation FileLoc = SM.getFileLoc(Loc);
     Observer->findingReported(getID(), SM.getFilename(FileLoc),
                               SM.getFileOffset(FileLoc), Message, I);
+    return diag(Loc, "%0 %1") << Message << core::impactSuffix(I);
   }
-  return diag(Loc, "%0 %1") << Message << core::impactSuffix(I);
+  return diag(Loc, "%0 %1") << Message << core::impactSuffix(measured(I, Loc, SM));
+}
+
+unsigned PerfAuditCheck::linesBelow(SourceLocation From, const Stmt *S,
+                                    const SourceManager &SM) {
+  if (!S)
+    return 0;
+  SourceLocation A = SM.getFileLoc(From), B = SM.getFileLoc(S->getBeginLoc());
+  if (A.isInvalid() || B.isInvalid() || SM.getFileID(A) != SM.getFileID(B))
+    return 0;
+  unsigned LineA = SM.getSpellingLineNumber(A), LineB = SM.getSpellingLineNumber(B);
+  return LineB > LineA ? LineB - LineA : 0;
+}
+
+const Stmt *PerfAuditCheck::firstStatement(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return Block->body_empty() ? nullptr : Block->body_front();
+  return S;
+}
+
+core::Impact PerfAuditCheck::measured(const core::Impact &I, SourceLocation Loc,
+                                      const SourceManager &SM) {
+  // Only the plugin and clangd measure here; the driver measures every
+  // finding, its whole-program ones too, when it reports (--profile).
+  std::string Error;
+  core::ProfileLookup *Profile = Analysis->profile(SM.getFileManager(), Error);
+  if (!Error.empty())
+    configurationDiag("%0; option 'ProfileFile' is ignored") << Error;
+  if (!Profile)
+    return I;
+  SourceLocation FileLoc = SM.getFileLoc(Loc);
+  llvm::SmallString<256> Path(SM.getFilename(FileLoc));
+  SM.getFileManager().makeAbsolutePath(Path);
+  core::Impact Out = I;
+  Out.ProfileName = Profile->name();
+  if (std::optional<core::Measurement> M =
+          Profile->lookup(Path, SM.getSpellingLineNumber(FileLoc) +
+                                    I.CountedLineOffset))
+    core::measureImpact(Out, *M, Profile->name());
+  for (const std::string &Warning : Profile->takeWarnings())
+    configurationDiag("%0") << Warning;
+  return Out;
 }
 
 DiagnosticBuilder PerfAuditCheck::note(SourceLocation Loc, StringRef Message) {

@@ -81,6 +81,19 @@ protected:
   std::string assumption(const Stmt *S, ASTContext &Ctx,
                          llvm::ArrayRef<core::AssumedSize> More = {});
 
+  /// How many lines S (its file location) starts below From: where a
+  /// profile counts a finding at From (Impact::CountedLineOffset); 0 when S
+  /// is null or not below.
+  static unsigned linesBelow(SourceLocation From, const Stmt *S,
+                             const SourceManager &SM);
+  /// The first statement of a block, or S itself.
+  static const Stmt *firstStatement(const Stmt *S);
+
+  /// I with the executions the ProfileFile option's profile counted at Loc,
+  /// if it covers Loc.
+  core::Impact measured(const core::Impact &I, SourceLocation Loc,
+                        const SourceManager &SM);
+
   /// A note attached to the last finding.
   DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
 

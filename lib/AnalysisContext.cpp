@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/AnalysisContext.h"
+#include "perf-audit/ExecutionProfile.h"
 #include "perf-audit/ProgramSummaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/FileManager.h"
@@ -112,6 +113,27 @@ const ProgramSummaries *AnalysisContext::program(clang::ASTContext &Ctx,
       Error = llvm::toString(Loaded.takeError());
   }
   return Program.get();
+}
+
+ProfileLookup *AnalysisContext::profile(clang::FileManager &Files,
+                                        std::string &Error) {
+  if (Options.ProfileFile.empty())
+    return nullptr;
+  if (!ProfileLoaded) {
+    ProfileLoaded = true;
+    llvm::SmallString<256> Path(Options.ProfileFile);
+    Files.makeAbsolutePath(Path);
+    std::vector<std::string> Binaries;
+    llvm::SmallVector<llvm::StringRef, 4> Names;
+    llvm::StringRef(Options.ProfileBinary).split(Names, ';', -1, false);
+    for (llvm::StringRef Name : Names) {
+      llvm::SmallString<256> Binary(Name.trim());
+      Files.makeAbsolutePath(Binary);
+      Binaries.push_back(std::string(Binary));
+    }
+    Profile = sharedProfileLookup(Path, Binaries, Error);
+  }
+  return Profile.get();
 }
 
 } // namespace perf_audit

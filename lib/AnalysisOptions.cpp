@@ -13,7 +13,8 @@ namespace perf_audit {
 bool AnalysisOptions::operator==(const AnalysisOptions &O) const {
   auto Tie = [](const AnalysisOptions &A) {
     return std::tie(A.Loops.AssumedTripCount, A.Loops.LargeTripCount,
-                    A.ModelFiles, A.SummariesFile, A.ExtraLinearFunctions,
+                    A.ModelFiles, A.SummariesFile, A.ProfileFile,
+                    A.ProfileBinary, A.ExtraLinearFunctions,
                     A.CheapTypes, A.MinimumTypeSize, A.CheckLocks);
   };
   return Tie(*this) == Tie(O);
@@ -112,6 +113,8 @@ AnalysisOptions readAnalysisOptions(OptionLookup Lookup,
   R.integer(R.localOrGlobal(option::LargeTripCount), O.Loops.LargeTripCount);
   R.text(R.localOrGlobal(option::ModelFiles), O.ModelFiles);
   R.text(R.localOrGlobal(option::SummariesFile), O.SummariesFile);
+  R.text(R.localOrGlobal(option::ProfileFile), O.ProfileFile);
+  R.text(R.localOrGlobal(option::ProfileBinary), O.ProfileBinary);
   R.text(R.owned("perf-audit-nested-loop", option::ExtraLinearFunctions),
          O.ExtraLinearFunctions);
   R.text(R.owned("perf-audit-excess-copy", option::CheapTypes), O.CheapTypes);

@@ -117,6 +117,21 @@ Impact estimateImpact(CostKind Kind, double CostPerExecutionNs,
   return I;
 }
 
+unsigned Impact::estimatedScore() const { return scoreForCost(totalNs()); }
+
+Tier Impact::estimatedLevel() const { return tierForScore(estimatedScore()); }
+
+void measureImpact(Impact &I, Measurement M, llvm::StringRef ProfileName) {
+  I.Measured = M;
+  I.ProfileName = ProfileName.str();
+  I.Score = scoreForCost(I.measuredNs());
+  I.Level = tierForScore(I.Score);
+}
+
+llvm::StringRef executionsSourceName(ExecutionsSource S) {
+  return S == ExecutionsSource::Profile ? "profile" : "estimate";
+}
+
 llvm::StringRef tierName(Tier T) {
   switch (T) {
   case Tier::Critical:
@@ -167,7 +182,20 @@ std::string impactSuffix(const Impact &I) {
   // The usual case goes unsaid: a finding is as sure as its loops.
   if (I.Certainty != Confidence::High)
     Suffix += ", " + confidenceName(I.Certainty).str() + " confidence";
+  std::string Executions = executionsNote(I);
+  if (!Executions.empty())
+    Suffix += ", " + Executions;
   return Suffix + "]";
+}
+
+std::string executionsNote(const Impact &I) {
+  if (I.Measured) {
+    double N = I.Measured->Executions;
+    return N > 0 ? "measured: " + formatCount(N) +
+                       (N == 1 ? " execution" : " executions")
+                 : std::string("measured: not executed");
+  }
+  return I.ProfileName.empty() ? std::string() : "no profile data";
 }
 
 std::string formatCount(double Count) {

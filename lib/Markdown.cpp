@@ -131,8 +131,17 @@ static std::string findingEntry(unsigned Rank, const Finding &F,
     Entry += " (test code)";
   if (F.wasInBaseline())
     Entry += " (" + baselineStateName(F.Baseline).str() + ")";
-  Entry += "<br>\n   " + escape(F.Message) + "<br>\n   estimated cost: " +
-           escape(duration(F.Cost.totalNs())) + " per call (" +
+  Entry += "<br>\n   " + escape(F.Message) + "<br>\n   ";
+  if (F.Cost.Measured)
+    Entry += "measured cost: " + escape(duration(F.Cost.measuredNs())) +
+             " in the profiled run (" + escape(executionsNote(F.Cost)) +
+             "); estimated: ";
+  else if (F.Cost.source() == ExecutionsSource::Estimate &&
+           !F.Cost.ProfileName.empty())
+    Entry += "no profile data; estimated cost: ";
+  else
+    Entry += "estimated cost: ";
+  Entry += escape(duration(F.Cost.totalNs())) + " per call (" +
            confidenceName(F.Cost.Certainty).str() + " confidence)\n";
   if (!F.Fixes.empty()) {
     std::string Diff = fixDiff(F, Sources);
@@ -166,6 +175,14 @@ void writeMarkdown(llvm::raw_ostream &OS, const AnalysisResult &R,
              .str();
   if (R.Baseline)
     Out += " Against the baseline: " + baselineCounts(*R.Baseline) + ".";
+  if (R.Profile) {
+    ProfileCoverage C = profileCoverage(R);
+    Out += llvm::formatv(" Profile {0}: {1} measured, {2} not executed, {3} "
+                         "without data (estimated).",
+                         escape(*R.Profile), C.Measured, C.NotExecuted,
+                         C.NoData)
+               .str();
+  }
   Out += "\n\n";
 
   if (!R.Findings.empty()) {

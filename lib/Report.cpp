@@ -22,8 +22,11 @@ namespace perf_audit {
 static auto rankKey(const Finding &F) {
   // Negated costs: higher first. CostKind is declared costliest first, and
   // Confidence lowest first.
-  return std::make_tuple(F.TestCode, -static_cast<int>(F.Cost.Score),
-                         -F.Cost.totalNs(), F.Cost.Kind,
+  // With a profile, what it saw run ranks above every estimate and every
+  // line it saw idle.
+  return std::make_tuple(F.TestCode, !F.Cost.measuredRunning(),
+                         -static_cast<int>(F.Cost.Score),
+                         -F.Cost.rankedNs(), F.Cost.Kind,
                          -static_cast<int>(F.Cost.Certainty),
                          std::cref(F.Loc.File), F.Loc.Line, F.Loc.Column,
                          std::cref(F.Check), std::cref(F.Message));
@@ -141,6 +144,35 @@ AuditSummary summarize(const AnalysisResult &R) {
   return S;
 }
 
+llvm::json::Object executionProperties(const Impact &I) {
+  llvm::json::Object O{{"executionsSource", executionsSourceName(I.source())}};
+  if (!I.ProfileName.empty())
+    O["profile"] = I.ProfileName;
+  if (I.Measured) {
+    O["measuredExecutions"] = I.Measured->Executions;
+    O["functionEntries"] = I.Measured->Entries;
+    if (I.Measured->Entries > 0)
+      O["executionsPerEntry"] = I.Measured->Executions / I.Measured->Entries;
+    O["measuredCostNs"] = I.measuredNs();
+    O["estimatedScore"] = I.estimatedScore();
+    O["estimatedTier"] = tierName(I.estimatedLevel());
+  }
+  return O;
+}
+
+ProfileCoverage profileCoverage(const AnalysisResult &R) {
+  ProfileCoverage C;
+  for (const Finding &F : R.Findings) {
+    if (F.Cost.measuredRunning())
+      ++C.Measured;
+    else if (F.Cost.Measured)
+      ++C.NotExecuted;
+    else
+      ++C.NoData;
+  }
+  return C;
+}
+
 static std::string location(const SourcePoint &P, llvm::StringRef Root) {
   return displayPath(P.File, Root) + ":" + std::to_string(P.Line) + ":" +
          std::to_string(P.Column);
@@ -191,6 +223,12 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
     OS << "perf-audit: against the baseline: " << baselineCounts(*R.Baseline)
        << "\n";
   OS << "\nAudit summary\n";
+  if (R.Profile) {
+    ProfileCoverage C = profileCoverage(R);
+    OS << "  profile " << *R.Profile << ": " << C.Measured
+       << " measured, " << C.NotExecuted << " not executed, " << C.NoData
+       << " without data (estimated); measured findings rank first\n";
+  }
   OS << "  findings by tier: critical " << S.Critical << ", high " << S.High
      << ", medium " << S.Medium << ", low " << S.Low << "\n";
   unsigned TestFindings = llvm::count_if(
@@ -206,8 +244,11 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
       if (F.TestCode || ++Rank > O.TopFindings)
         break;
       OS << "    " << Rank << ". " << tierName(F.Cost.Level) << " "
-         << F.Cost.Score << "  " << location(F.Loc, O) << "  " << F.Check
-         << "\n       " << F.Message << "\n";
+         << F.Cost.Score << "  " << location(F.Loc, O) << "  " << F.Check;
+      std::string Executions = executionsNote(F.Cost);
+      if (!Executions.empty())
+        OS << "  (" << Executions << ")";
+      OS << "\n       " << F.Message << "\n";
     }
   }
   OS << "  overall score: " << S.OverallScore << "/100\n";
@@ -249,6 +290,8 @@ void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
         {"perExecutionNs", F.Cost.CostPerExecutionNs},
         {"executionsPerCall", F.Cost.ExecutionsPerCall},
         {"totalNs", F.Cost.totalNs()}};
+    for (auto &KV : executionProperties(F.Cost))
+      Entry.getObject("cost")->insert({KV.first, std::move(KV.second)});
     Entry["confidence"] = confidenceName(F.Cost.Certainty);
     Entry["testCode"] = F.TestCode;
     Entry["function"] = F.Function;
@@ -278,6 +321,13 @@ void writeJson(llvm::raw_ostream &OS, const AnalysisResult &R,
                                    {"low", S.Low}}},
       {"overallScore", S.OverallScore},
       {"status", S.Pass ? "PASS" : "NEEDS_OPTIMIZATION"}};
+  if (R.Profile) {
+    ProfileCoverage C = profileCoverage(R);
+    Summary["profile"] = llvm::json::Object{{"name", *R.Profile},
+                                            {"measured", C.Measured},
+                                            {"notExecuted", C.NotExecuted},
+                                            {"noData", C.NoData}};
+  }
   llvm::json::Object Root{
       {"version", 1},
       {"tool", llvm::json::Object{{"name", "perf-audit"},

@@ -75,9 +75,11 @@ public:
   }
 
   llvm::json::Object result(const Finding &F, unsigned RuleIndex) {
+    std::string Executions = executionsNote(F.Cost);
     std::string Text = escapeMessage(F.Message) + " (impact: " +
                        tierName(F.Cost.Level).str() + " " +
-                       std::to_string(F.Cost.Score) + "/100).";
+                       std::to_string(F.Cost.Score) + "/100" +
+                       (Executions.empty() ? "" : ", " + Executions) + ").";
     llvm::json::Array Related;
     unsigned Id = 0;
     std::string Links;
@@ -118,6 +120,10 @@ public:
                   {"estimatedCostNs", F.Cost.totalNs()},
                   {"confidence", confidenceName(F.Cost.Certainty)}}},
              {"testCode", F.TestCode}}}};
+    for (auto &KV : executionProperties(F.Cost))
+      R.getObject("properties")
+          ->getObject("impact")
+          ->insert({KV.first, std::move(KV.second)});
     if (F.Baseline != BaselineState::None)
       R["baselineState"] = baselineStateName(F.Baseline);
     if (!Related.empty()) {

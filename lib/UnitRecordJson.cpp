@@ -332,6 +332,8 @@ static json::Value toJSON(const Finding &F) {
                       {"costKind", costKindName(F.Cost.Kind)},
                       {"costPerExecutionNs", F.Cost.CostPerExecutionNs},
                       {"executionsPerCall", F.Cost.ExecutionsPerCall},
+                      {"costPerLineExecutionNs", F.Cost.CostPerLineExecutionNs},
+                      {"countedLineOffset", F.Cost.CountedLineOffset},
                       {"confidence", confidenceName(F.Cost.Certainty)},
                       {"notes", std::move(Notes)},
                       {"fixes", std::move(Fixes)}};
@@ -341,11 +343,14 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path Path) {
   json::ObjectMapper M(V, Path);
   std::string Kind;
   Confidence Certainty = Confidence::High;
-  double PerExecution = 0, Executions = 0;
+  double PerExecution = 0, Executions = 0, PerLineExecution = 0;
+  int64_t CountedLineOffset = 0;
   if (!M || !M.map("check", F.Check) || !M.map("message", F.Message) ||
       !M.map("loc", F.Loc) || !M.map("costKind", Kind) ||
       !M.map("costPerExecutionNs", PerExecution) ||
       !M.map("executionsPerCall", Executions) ||
+      !M.map("costPerLineExecutionNs", PerLineExecution) ||
+      !M.map("countedLineOffset", CountedLineOffset) ||
       !M.map("confidence", Certainty) ||
       !M.mapOptional("function", F.Function))
     return false;
@@ -355,6 +360,8 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path Path) {
     return false;
   }
   F.Cost = estimateImpact(*K, PerExecution, Executions);
+  F.Cost.CostPerLineExecutionNs = PerLineExecution;
+  F.Cost.CountedLineOffset = static_cast<unsigned>(std::max<int64_t>(0, CountedLineOffset));
   F.Cost.Certainty = Certainty;
   if (const json::Array *Notes = V.getAsObject()->getArray("notes"))
     for (const json::Value &N : *Notes) {

@@ -19,6 +19,7 @@
 #include "perf-audit/Baseline.h"
 #include "perf-audit/ChangedLines.h"
 #include "perf-audit/ClangCompat.h"
+#include "perf-audit/ExecutionProfile.h"
 #include "perf-audit/ProgramJoin.h"
 #include "perf-audit/Finding.h"
 #include "perf-audit/FixApplication.h"
@@ -203,6 +204,23 @@ cl::opt<std::string> LinkBase(
     cl::desc("Markdown links are this URL followed by the path relative to "
              "--source-root (e.g. https://github.com/o/r/blob/<sha>/)"),
     cl::value_desc("url"), cl::init(""), cl::cat(DriverCategory));
+cl::opt<std::string> ProfileFile(
+    "profile",
+    cl::desc("Rank by the executions a coverage file or profile counted: an "
+             "lcov tracefile (.info), or an LLVM indexed profile (.profdata) "
+             "with --profile-binary"),
+    cl::value_desc("file"), cl::init(""), cl::cat(DriverCategory));
+cl::list<std::string> ProfileBinaries(
+    "profile-binary",
+    cl::desc("The instrumented program an indexed --profile profiled "
+             "(repeatable)"),
+    cl::value_desc("path"), cl::cat(DriverCategory));
+cl::list<std::string> ProfilePathPrefixes(
+    "profile-path-prefix",
+    cl::desc("OLD=NEW: a path of the profile that starts with OLD is read as "
+             "starting with NEW (profiled on another machine or in another "
+             "directory; repeatable)"),
+    cl::value_desc("old=new"), cl::cat(DriverCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::init(false), cl::cat(DriverCategory));
@@ -222,7 +240,7 @@ int usageError(const Twine &Message) {
 void makeOutputPathsAbsolute(StringRef Cwd) {
   for (cl::opt<std::string> *Path :
        {&OutputPath, &ExportSummaries, &CacheDir, &ExportFixes, &Baseline,
-        &ChangedLinesDiff}) {
+        &ChangedLinesDiff, &ProfileFile}) {
     if (Path->empty() || *Path == "-")
       continue;
     SmallString<256> Resolved(Path->getValue());
@@ -411,17 +429,31 @@ Error exportSummaries(core::JoinedProgram &Program, core::SourceFiles &Sources) 
 }
 
 /// The findings to report: each unit's and the join's (of enabled checks),
-/// at or above the minimum score and confidence, located (not yet ranked);
-/// and the failed units.
+/// measured where Profile counts their line, at or above the minimum score
+/// and confidence, located (not yet ranked); and the failed units.
 core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
                                      core::JoinedProgram &Program,
                                      const std::vector<std::string> &Enabled,
                                      unsigned Minimum,
                                      core::Confidence Least,
+                                     core::ProfileLookup *Profile,
                                      core::SourceFiles &Sources) {
   core::AnalysisResult Result;
+  if (Profile)
+    Result.Profile = Profile->name();
   auto Keep = [&](core::Finding &F) {
-    if (F.Cost.Score < Minimum || F.Cost.Certainty < Least)
+    if (F.Cost.Certainty < Least)
+      return;
+    // With a profile, the minimum is of the measured figures.
+    if (Profile) {
+      Sources.locate(F.Loc);
+      F.Cost.ProfileName = Profile->name();
+      if (std::optional<core::Measurement> M =
+              Profile->lookup(F.Loc.File,
+                              F.Loc.Line + F.Cost.CountedLineOffset))
+        core::measureImpact(F.Cost, *M, Profile->name());
+    }
+    if (F.Cost.Score < Minimum)
       return;
     Sources.locate(F.Loc);
     for (core::FindingNote &N : F.Notes)
@@ -542,6 +574,8 @@ struct ReportOptions {
   std::optional<std::vector<core::Finding>> Baseline;
   /// --changed-lines.
   std::optional<core::ChangedLines> Changed;
+  /// --profile, matched to the analysed files.
+  std::shared_ptr<core::ProfileLookup> Profile;
 };
 
 Expected<ReportOptions> readReportOptions(StringRef Cwd) {
@@ -604,6 +638,31 @@ Expected<ReportOptions> readReportOptions(StringRef Cwd) {
       return Changed.takeError();
     R.Changed = std::move(*Changed);
   }
+  if (!ProfileFile.empty()) {
+    std::vector<core::ProfilePathRewrite> Rewrites;
+    for (const std::string &Arg : ProfilePathPrefixes) {
+      Expected<core::ProfilePathRewrite> Rewrite =
+          core::parseProfilePathRewrite(Arg);
+      if (!Rewrite)
+        return Rewrite.takeError();
+      Rewrites.push_back(std::move(*Rewrite));
+    }
+    std::vector<std::string> Binaries;
+    for (const std::string &Binary : ProfileBinaries) {
+      SmallString<256> Path(Binary);
+      core::compat::makeAbsolute(Cwd, Path);
+      Binaries.push_back(std::string(Path));
+    }
+    Expected<core::ExecutionProfile> Read =
+        core::readExecutionProfile(ProfileFile, Binaries);
+    if (!Read)
+      return Read.takeError();
+    // Relative paths of the profile are relative to the source root.
+    R.Profile = std::make_shared<core::ProfileLookup>(
+        std::move(*Read), R.Root, std::move(Rewrites), R.Root);
+  } else if (!ProfileBinaries.empty() || !ProfilePathPrefixes.empty()) {
+    return Invalid("--profile-binary and --profile-path-prefix need --profile");
+  }
   return R;
 }
 
@@ -629,7 +688,14 @@ int joinAndReport(std::vector<core::UnitResult> &Results,
       std::max<unsigned>(MinScore, core::minimumScore(Report.MinimumTier));
   core::AnalysisResult Result = collectFindings(
       Results, Program, perf_audit::driver::enabledChecks(Config), Minimum,
-      Report.LeastConfidence, Sources);
+      Report.LeastConfidence, Report.Profile.get(), Sources);
+  if (Report.Profile) {
+    std::vector<std::string> Warnings = Report.Profile->takeWarnings();
+    for (std::string &W : Report.Profile->profileWarnings())
+      Warnings.push_back(std::move(W));
+    for (const std::string &W : Warnings)
+      errs() << "perf-audit: warning: " << W << "\n";
+  }
   if (Error E = core::markTestCode(Result.Findings, Report.Root, Report.TestGlobs))
     return usageError(toString(std::move(E)));
   core::rankFindings(Result.Findings);

@@ -20,11 +20,13 @@
 
 namespace clang {
 class ASTContext;
+class FileManager;
 } // namespace clang
 
 namespace perf_audit {
 
 class ProgramSummaries;
+class ProfileLookup;
 
 /// The analyses of one translation unit, built once from one reading of the
 /// options and shared by every check of the unit and the driver's
@@ -60,6 +62,11 @@ public:
   /// none. A file that does not load is reported once, in Error.
   const ProgramSummaries *program(clang::ASTContext &Ctx, std::string &Error);
 
+  /// The profile ProfileFile names (with ProfileBinary; relative to the
+  /// compilation's directory), read once per process; null when there is
+  /// none. A profile that does not read is reported once, in Error.
+  ProfileLookup *profile(clang::FileManager &Files, std::string &Error);
+
   /// How this unit's calls pass a by-value parameter of a function other
   /// units call too, for the whole-program driver; the parameter's file as
   /// the source manager names it.
@@ -78,6 +85,8 @@ private:
   ApiModel Model;
   std::shared_ptr<const ProgramSummaries> Program;
   bool ProgramLoaded = false;
+  std::shared_ptr<ProfileLookup> Profile;
+  bool ProfileLoaded = false;
 
   clang::ASTContext *Analysed = nullptr;
   std::unique_ptr<CallClassifier> Calls;

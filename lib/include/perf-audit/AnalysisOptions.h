@@ -28,6 +28,11 @@ struct AnalysisOptions {
   std::string ModelFiles;
   /// SummariesFile: the driver's whole-program summaries.
   std::string SummariesFile;
+  /// ProfileFile: an lcov tracefile or LLVM indexed profile whose counts
+  /// replace the estimated executions in messages; ProfileBinary:
+  /// `;`-separated instrumented binaries an indexed profile needs.
+  std::string ProfileFile;
+  std::string ProfileBinary;
   /// perf-audit-nested-loop.ExtraLinearFunctions: functions that scan their
   /// first argument, for every check and the whole-program join.
   std::string ExtraLinearFunctions;
@@ -51,11 +56,12 @@ using OptionLookup =
 /// Reads the analysis options as CheckName (a check's full name, or empty
 /// for the whole-program recorder and join) sees them. The options every
 /// check shares (AssumedTripCount, LargeTripCount, ModelFiles,
-/// SummariesFile) are read as clang-tidy's getLocalOrGlobal reads them: the
-/// check-local key `CheckName.Key` over the global `Key`. The options one
-/// check owns (`perf-audit-nested-loop.ExtraLinearFunctions`...) are read
-/// under that check's name, whoever reads them. A value that is not
-/// understood keeps the default and appends a message to Errors.
+/// SummariesFile, ProfileFile, ProfileBinary) are read as clang-tidy's
+/// getLocalOrGlobal reads them: the check-local key `CheckName.Key` over the
+/// global `Key`. The options one check owns
+/// (`perf-audit-nested-loop.ExtraLinearFunctions`...) are read under that
+/// check's name, whoever reads them. A value that is not understood keeps
+/// the default and appends a message to Errors.
 AnalysisOptions readAnalysisOptions(OptionLookup Lookup,
                                     llvm::StringRef CheckName,
                                     std::vector<std::string> &Errors);
@@ -67,6 +73,8 @@ inline constexpr llvm::StringLiteral AssumedTripCount = "AssumedTripCount";
 inline constexpr llvm::StringLiteral LargeTripCount = "LargeTripCount";
 inline constexpr llvm::StringLiteral ModelFiles = "ModelFiles";
 inline constexpr llvm::StringLiteral SummariesFile = "SummariesFile";
+inline constexpr llvm::StringLiteral ProfileFile = "ProfileFile";
+inline constexpr llvm::StringLiteral ProfileBinary = "ProfileBinary";
 inline constexpr llvm::StringLiteral ExtraLinearFunctions =
     "ExtraLinearFunctions";
 inline constexpr llvm::StringLiteral CheapTypes = "CheapTypes";

@@ -78,8 +78,9 @@ struct Finding {
   }
 };
 
-/// Product code before test code, then most costly first (by estimated
-/// cost, not only its rounded score); ties broken by cost kind (a round trip
+/// Product code before test code, then, with a profile, the findings it saw
+/// run before the others, then most costly first (by the cost in force,
+/// measured or estimated, not only its rounded score); ties broken by cost kind (a round trip
 /// before an iteration), confidence, then location, check and message, so
 /// that the order never depends on scheduling.
 bool rankedBefore(const Finding &A, const Finding &B);
@@ -125,6 +126,8 @@ struct AnalysisResult {
   unsigned UnitsAnalysed = 0;
   /// Set when the run was compared with a baseline.
   std::optional<BaselineComparison> Baseline;
+  /// The file name of the profile whose counts are in force (--profile).
+  std::optional<std::string> Profile;
 };
 
 } // namespace perf_audit

@@ -75,21 +75,80 @@ double unitCostNs(CostKind Kind);
 llvm::StringRef costKindName(CostKind Kind);
 std::optional<CostKind> parseCostKind(llvm::StringRef Name);
 
-/// An estimated cost per call of the enclosing function.
+/// Where a finding's executions come from.
+enum class ExecutionsSource {
+  Estimate, ///< The loop model: assumed trip counts.
+  Profile,  ///< A coverage file or profile (--profile): counted.
+};
+
+/// What a profile counted for a finding's line (measureImpact).
+struct Measurement {
+  /// Executions of the flagged line in the profiled run(s).
+  double Executions = 0;
+  /// Entries of the function that holds the line; 0 when the profile has
+  /// none for it.
+  double Entries = 0;
+};
+
+/// An estimated cost per call of the enclosing function, and, when a profile
+/// covers the finding's line, the cost measured over the profiled run.
 struct Impact {
   CostKind Kind = CostKind::LoopIteration;
   double CostPerExecutionNs = 0;
   double ExecutionsPerCall = 1;
+  /// The cost of one execution of the flagged line when it is not
+  /// CostPerExecutionNs: a finding at a loop, or at an operation in it, whose
+  /// one execution is a whole run of the loop, while the line runs once per
+  /// iteration (0: CostPerExecutionNs).
+  double CostPerLineExecutionNs = 0;
+  /// The line a profile counts is this many lines below the finding's: the
+  /// first line of a loop's body for a finding at the loop, since how often
+  /// a loop's own line counts differs between loop forms and tools (a
+  /// range-for's line counts its starts, a `for (;;)` line its tests).
+  unsigned CountedLineOffset = 0;
+  /// The score and tier in force: measured when Measured is set.
   unsigned Score = 0;
   Tier Level = Tier::Low;
   Confidence Certainty = Confidence::High;
+  /// Set when a profile covers the flagged line (measureImpact).
+  std::optional<Measurement> Measured;
+  /// The file name of the profile the run was given: set on every finding
+  /// then, measured or not (a line the profile has no data for keeps its
+  /// estimate and says so).
+  std::string ProfileName;
 
+  /// The estimated cost per call.
   double totalNs() const { return CostPerExecutionNs * ExecutionsPerCall; }
+  double lineExecutionNs() const {
+    return CostPerLineExecutionNs > 0 ? CostPerLineExecutionNs
+                                      : CostPerExecutionNs;
+  }
+  /// The measured cost over the profiled run (0 without a measurement).
+  double measuredNs() const {
+    return Measured ? lineExecutionNs() * Measured->Executions : 0;
+  }
+  ExecutionsSource source() const {
+    return Measured ? ExecutionsSource::Profile : ExecutionsSource::Estimate;
+  }
+  /// The profile saw the line run: ranks above every estimate.
+  bool measuredRunning() const { return Measured && Measured->Executions > 0; }
+  /// The cost the score stands for: measured or estimated.
+  double rankedNs() const { return Measured ? measuredNs() : totalNs(); }
+  /// The estimate's score and tier, whatever is in force.
+  unsigned estimatedScore() const;
+  Tier estimatedLevel() const;
 };
 
 /// Builds an Impact and its score and tier.
 Impact estimateImpact(CostKind Kind, double CostPerExecutionNs,
                       double ExecutionsPerCall);
+
+/// Puts a profile's count in force: the score and tier become those of the
+/// measured cost (executions x cost of one execution of the line); the
+/// estimate stays readable (estimatedScore, totalNs).
+void measureImpact(Impact &I, Measurement M, llvm::StringRef ProfileName);
+
+llvm::StringRef executionsSourceName(ExecutionsSource S);
 
 /// Score 0-100: 100 * log10(cost in ns) / 9, clamped; 1 ns scores 0, one
 /// second per call scores 100.
@@ -104,8 +163,15 @@ unsigned minimumScore(Tier T);
 llvm::StringRef tierName(Tier T);
 std::optional<Tier> parseTier(llvm::StringRef Name);
 
-/// The suffix every message ends with: "[impact: high 64]".
+/// The suffix every message ends with: "[impact: high 64]", and with a
+/// profile "[impact: high 72, measured: 1.2M executions]" or
+/// "[impact: low 0, measured: not executed]", or "[impact: high 64, no
+/// profile data]" for a line the profile does not cover.
 std::string impactSuffix(const Impact &I);
+
+/// What a profile says of the finding's line: "measured: 1.2M executions",
+/// "measured: not executed", "no profile data"; empty without a profile.
+std::string executionsNote(const Impact &I);
 
 /// A count for messages: "~100", "~10,000", "~1.2M".
 std::string formatCount(double Count);

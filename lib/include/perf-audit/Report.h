@@ -11,6 +11,7 @@
 #include "perf-audit/Finding.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 #include <optional>
@@ -60,6 +61,20 @@ struct AuditSummary {
 };
 
 AuditSummary summarize(const AnalysisResult &R);
+
+/// The profile's figures of a finding, for JSON `cost` and SARIF
+/// `properties.impact`: `executionsSource` always; with a profile its name,
+/// and where it covers the line the measured executions, the entries of the
+/// function, the measured cost and the estimate's score and tier.
+llvm::json::Object executionProperties(const Impact &I);
+
+/// How a profile covered the findings (--profile).
+struct ProfileCoverage {
+  unsigned Measured = 0;    ///< Lines it saw run.
+  unsigned NotExecuted = 0; ///< Lines it covers that did not run.
+  unsigned NoData = 0;      ///< Lines it has no count for.
+};
+ProfileCoverage profileCoverage(const AnalysisResult &R);
 
 /// Reads source files once and answers line, column and hash questions.
 class SourceFiles {
