@@ -143,6 +143,10 @@ void NPlusOneCheck::checkQuery(const Stmt *Site, const Stmt *ExcludedLoop,
   }
   if (!meetsMinimum(I))
     return;
+  // A query stepped in its row loop's condition: a profile counts the
+  // queries at the statement before that loop, not the steps.
+  if (const Stmt *Counter = loopStartCounter(Site, Ctx))
+    I.CountedLineDelta = lineDelta(Site->getBeginLoc(), Counter, SM);
 
   const LoopInfo &Loop = Loops.info(Outer);
   bool OverRows = Loop.Trip.Source == core::InputSource::QueryRows;

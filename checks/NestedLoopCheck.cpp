@@ -619,8 +619,8 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
       Loops.executionsPerCall(Inner));
   // A profile counts the inner loop's body: once per turn, not per run.
   I.CostPerLineExecutionNs = core::unitCostNs(core::CostKind::LoopIteration);
-  I.CountedLineOffset = linesBelow(Inner->getBeginLoc(),
-                                   firstStatement(core::loopBody(Inner)), SM);
+  I.CountedLineDelta = lineDelta(Inner->getBeginLoc(),
+                                 firstStatement(core::loopBody(Inner)), SM);
   I.Certainty = Loops.confidence(core::loopBody(Inner));
   // An inner loop that reads nothing of the outer loop's turn does the same
   // on every one: mostly a short fixed list (a name's components, an

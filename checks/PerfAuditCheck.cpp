@@ -111,18 +111,55 @@ DiagnosticBuilder PerfAuditCheck::report(SourceLocation Loc, StringRef Message,
                               SM.getFileOffset(FileLoc), Message, I);
     return diag(Loc, "%0 %1") << Message << core::impactSuffix(I);
   }
-  return diag(Loc, "%0 %1") << Message << core::impactSuffix(measured(I, Loc, SM));
+  // Measured before the diagnostic starts: measuring may report a
+  // configuration problem, which clang-tidy cannot emit inside another.
+  std::string Suffix = core::impactSuffix(measured(I, Loc, SM));
+  return diag(Loc, "%0 %1") << Message << Suffix;
 }
 
-unsigned PerfAuditCheck::linesBelow(SourceLocation From, const Stmt *S,
-                                    const SourceManager &SM) {
+int PerfAuditCheck::lineDelta(SourceLocation From, const Stmt *S,
+                              const SourceManager &SM) {
   if (!S)
     return 0;
   SourceLocation A = SM.getFileLoc(From), B = SM.getFileLoc(S->getBeginLoc());
   if (A.isInvalid() || B.isInvalid() || SM.getFileID(A) != SM.getFileID(B))
     return 0;
-  unsigned LineA = SM.getSpellingLineNumber(A), LineB = SM.getSpellingLineNumber(B);
-  return LineB > LineA ? LineB - LineA : 0;
+  return static_cast<int>(SM.getSpellingLineNumber(B)) -
+         static_cast<int>(SM.getSpellingLineNumber(A));
+}
+
+const Stmt *PerfAuditCheck::loopStartCounter(const Stmt *Site,
+                                             ASTContext &Ctx) {
+  // Up through the expressions around Site to the statement that holds it.
+  const Stmt *Child = Site;
+  const Stmt *Holder = nullptr;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    if (Parents.size() != 1 || !(Holder = Parents[0].get<Stmt>()))
+      return nullptr;
+    if (!isa<Expr>(Holder))
+      break;
+    Child = Holder;
+  }
+  const Expr *Cond = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(Holder))
+    Cond = W->getCond();
+  else if (const auto *F = dyn_cast<ForStmt>(Holder))
+    Cond = F->getCond();
+  if (!Cond || Cond != Child)
+    return nullptr;
+  DynTypedNodeList Parents = Ctx.getParents(*Holder);
+  const auto *Block =
+      Parents.size() == 1 ? Parents[0].get<CompoundStmt>() : nullptr;
+  if (!Block)
+    return nullptr;
+  const Stmt *Previous = nullptr;
+  for (const Stmt *S : Block->body()) {
+    if (S == Holder)
+      return Previous;
+    Previous = S;
+  }
+  return nullptr;
 }
 
 const Stmt *PerfAuditCheck::firstStatement(const Stmt *S) {
@@ -146,9 +183,9 @@ core::Impact PerfAuditCheck::measured(const core::Impact &I, SourceLocation Loc,
   SM.getFileManager().makeAbsolutePath(Path);
   core::Impact Out = I;
   Out.ProfileName = Profile->name();
+  int Line = static_cast<int>(SM.getSpellingLineNumber(FileLoc));
   if (std::optional<core::Measurement> M =
-          Profile->lookup(Path, SM.getSpellingLineNumber(FileLoc) +
-                                    I.CountedLineOffset))
+          Profile->lookup(Path, std::max(1, Line + I.CountedLineDelta)))
     core::measureImpact(Out, *M, Profile->name());
   for (const std::string &Warning : Profile->takeWarnings())
     configurationDiag("%0") << Warning;

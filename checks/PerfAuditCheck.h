@@ -81,11 +81,15 @@ protected:
   std::string assumption(const Stmt *S, ASTContext &Ctx,
                          llvm::ArrayRef<core::AssumedSize> More = {});
 
-  /// How many lines S (its file location) starts below From: where a
-  /// profile counts a finding at From (Impact::CountedLineOffset); 0 when S
-  /// is null or not below.
-  static unsigned linesBelow(SourceLocation From, const Stmt *S,
-                             const SourceManager &SM);
+  /// How many lines S (its file location) starts below From (negative:
+  /// above): where a profile counts a finding at From
+  /// (Impact::CountedLineDelta); 0 when S is null or in another file.
+  static int lineDelta(SourceLocation From, const Stmt *S,
+                       const SourceManager &SM);
+  /// For Site in the condition of a loop (`while (q.executeStep())`, which
+  /// runs once per row and once more), the statement just before that loop
+  /// in its block: it runs once per start of the loop. Null otherwise.
+  static const Stmt *loopStartCounter(const Stmt *Site, ASTContext &Ctx);
   /// The first statement of a block, or S itself.
   static const Stmt *firstStatement(const Stmt *S);
 

@@ -1,6 +1,8 @@
 //===--- ExecutionProfile.cpp - Measured executions per line --------------===//
 //
-// Part of perf-audit.
+// Part of perf-audit. The plugin loads this code too: no llvm::formatv,
+// whose adapters' vtables a clang-tidy of another major cannot resolve
+// before the plugin's version check runs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -8,10 +10,11 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/ProfileData/Coverage/CoverageMapping.h"
+#include "llvm/ProfileData/InstrProfReader.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -39,10 +42,10 @@ static void normalise(ProfiledFile &F) {
       Lines.push_back(L);
   }
   F.Lines = std::move(Lines);
-  llvm::sort(F.Functions, [](const ProfiledFunction &A,
-                             const ProfiledFunction &B) {
-    return std::tie(A.Line, A.Name) < std::tie(B.Line, B.Name);
-  });
+  llvm::sort(F.Functions,
+             [](const ProfiledFunction &A, const ProfiledFunction &B) {
+               return std::tie(A.Line, A.Name) < std::tie(B.Line, B.Name);
+             });
 }
 
 llvm::Expected<ExecutionProfile> readLcovProfile(StringRef Path) {
@@ -61,9 +64,8 @@ llvm::Expected<ExecutionProfile> readLcovProfile(StringRef Path) {
   unsigned LineNo = 0;
   StringRef Rest = (*Buffer)->getBuffer();
   auto Malformed = [&](StringRef Line, StringRef Why) {
-    return profileError(llvm::formatv("{0}:{1}: {2}: '{3}'", Path, LineNo, Why,
-                                      Line.take_front(80))
-                            .str());
+    return profileError(Path + ":" + llvm::Twine(LineNo) + ": " + Why + ": '" +
+                        Line.take_front(80) + "'");
   };
   while (!Rest.empty()) {
     StringRef Line;
@@ -74,7 +76,8 @@ llvm::Expected<ExecutionProfile> readLcovProfile(StringRef Path) {
       continue;
     auto [Tag, Value] = Line.split(':');
     if (Tag == "SF") {
-      auto [It, Inserted] = Index.try_emplace(Value.str(), Profile.Files.size());
+      auto [It, Inserted] =
+          Index.try_emplace(Value.str(), Profile.Files.size());
       if (Inserted) {
         Profile.Files.emplace_back();
         Profile.Files.back().Path = Value.str();
@@ -96,7 +99,8 @@ llvm::Expected<ExecutionProfile> readLcovProfile(StringRef Path) {
     if (Tag != "DA" && Tag != "FN" && Tag != "FNDA")
       return Malformed(Line, "unknown lcov record");
     if (!Current)
-      return Malformed(Line, "record outside a source file (no 'SF:' before it)");
+      return Malformed(Line,
+                       "record outside a source file (no 'SF:' before it)");
     if (Tag == "DA") {
       // DA:<line>,<count>[,<checksum>]
       llvm::SmallVector<StringRef, 3> Fields;
@@ -165,6 +169,22 @@ readIndexedProfile(StringRef Path, llvm::ArrayRef<std::string> Binaries) {
     return profileError("cannot read profile '" + Path + "' with binary '" +
                         llvm::join(Binaries, "', '") +
                         "': " + llvm::toString(Coverage.takeError()));
+  // LLVM counts a function of the binary that the profile has no record of
+  // as never run: with a profile of another program, every line would read
+  // "not executed". The names the profile has tell them apart.
+  llvm::StringSet<> Recorded;
+  {
+    llvm::Expected<std::unique_ptr<llvm::IndexedInstrProfReader>> Reader =
+        llvm::IndexedInstrProfReader::create(Path, *FS);
+    if (!Reader)
+      return profileError("cannot read profile '" + Path +
+                          "': " + llvm::toString(Reader.takeError()));
+    for (const llvm::NamedInstrProfRecord &R : **Reader)
+      Recorded.insert(R.Name);
+    if (llvm::Error E = (*Reader)->getError())
+      return profileError("cannot read profile '" + Path +
+                          "': " + llvm::toString(std::move(E)));
+  }
   ExecutionProfile Profile;
   Profile.Name = llvm::sys::path::filename(Path).str();
   Profile.MismatchedFunctions = (*Coverage)->getMismatchedCount();
@@ -176,11 +196,20 @@ readIndexedProfile(StringRef Path, llvm::ArrayRef<std::string> Binaries) {
       continue;
     ProfiledFile F;
     F.Path = Source.str();
+    unsigned Unrecorded = 0;
     for (const llvm::coverage::FunctionRecord &Fn :
-         (*Coverage)->getCoveredFunctions(Source))
+         (*Coverage)->getCoveredFunctions(Source)) {
+      if (!Recorded.contains(Fn.Name))
+        ++Unrecorded;
       if (!Fn.CountedRegions.empty())
         F.Functions.push_back(
             {Fn.Name, Fn.CountedRegions.front().LineStart, Fn.ExecutionCount});
+    }
+    // Its counts would be zeros the profile never measured.
+    if (Unrecorded) {
+      Profile.MismatchedFunctions += Unrecorded;
+      continue;
+    }
     for (const llvm::coverage::LineCoverageStats &Stats :
          llvm::coverage::getLineCoverageStats(Data))
       if (Stats.isMapped())
@@ -204,7 +233,9 @@ readExecutionProfile(StringRef Path, llvm::ArrayRef<std::string> Binaries) {
   }
   StringRef Head = (*Buffer)->getBuffer();
   // IndexedInstrProf::Magic, "\xfflprofi\x81" in the file.
-  if (Head == StringRef("\xff" "lprofi\x81", 8))
+  if (Head == StringRef("\xff"
+                        "lprofi\x81",
+                        8))
     return readIndexedProfile(Path, Binaries);
   // A raw profile, \x81 "rforpl" \xff (64-bit) or \x81 "Rforpl" \xff.
   if (Head.size() == 8 && Head[0] == '\x81' && Head.substr(2, 5) == "forpl")
@@ -291,28 +322,26 @@ std::string mismatch(const ProfiledFile &Data, StringRef Text) {
   if (!Text.empty() && Text.back() == '\n')
     --Count;
   if (!Data.Lines.empty() && Data.Lines.back().first > Count)
-    return llvm::formatv("the profile counts line {0}, the file has {1}",
-                         Data.Lines.back().first, Count)
-        .str();
+    return "the profile counts line " +
+           std::to_string(Data.Lines.back().first) + ", the file has " +
+           std::to_string(Count);
   for (const ProfiledFunction &Fn : Data.Functions) {
     std::string Name = sourceName(Fn.Name);
     // Names written by a macro (a test framework's) are not in the text.
     if (Name.empty() || !containsWord(Text, Name))
       continue;
     if (Fn.Line > Count)
-      return llvm::formatv("the profile puts '{0}' at line {1}, the file has "
-                           "{2}",
-                           Name, Fn.Line, Count)
-          .str();
+      return "the profile puts '" + Name + "' at line " +
+             std::to_string(Fn.Line) + ", the file has " +
+             std::to_string(Count);
     unsigned First = Fn.Line > SignatureLines ? Fn.Line - SignatureLines : 1;
     bool Found = false;
     for (unsigned L = First; L <= Fn.Line && !Found; ++L)
       Found = containsWord(Lines[L - 1], Name);
     if (!Found)
-      return llvm::formatv("the profile puts '{0}' at line {1}, where the file "
-                           "has no '{0}'",
-                           Name, Fn.Line)
-          .str();
+      return "the profile puts '" + Name + "' at line " +
+             std::to_string(Fn.Line) + ", where the file has no '" + Name +
+             "'";
   }
   return "";
 }
@@ -380,8 +409,10 @@ std::optional<Measurement> ProfileLookup::lookup(StringRef File,
   if (!S.Data || S.Stale)
     return std::nullopt;
   const auto &Lines = S.Data->Lines;
-  auto At = llvm::partition_point(
-      Lines, [&](const std::pair<unsigned, uint64_t> &L) { return L.first < Line; });
+  auto At =
+      llvm::partition_point(Lines, [&](const std::pair<unsigned, uint64_t> &L) {
+        return L.first < Line;
+      });
   if (At == Lines.end() || At->first != Line)
     return std::nullopt;
   Measurement M;
@@ -393,8 +424,8 @@ std::optional<Measurement> ProfileLookup::lookup(StringRef File,
       Functions, [&](const ProfiledFunction &F) { return F.Line <= Line; });
   if (After != Functions.begin()) {
     unsigned Start = std::prev(After)->Line;
-    for (auto It = After; It != Functions.begin() && std::prev(It)->Line == Start;
-         --It)
+    for (auto It = After;
+         It != Functions.begin() && std::prev(It)->Line == Start; --It)
       M.Entries += static_cast<double>(std::prev(It)->Entries);
   }
   return M;
@@ -408,12 +439,14 @@ std::vector<std::string> ProfileLookup::takeWarnings() {
 std::vector<std::string> ProfileLookup::profileWarnings() const {
   std::vector<std::string> Out;
   if (Profile.MismatchedFunctions)
-    Out.push_back(llvm::formatv("profile '{0}': {1} function{2} of the binary "
-                                "have no matching record (a profile of another "
-                                "build?): their counts are missing",
-                                Profile.Name, Profile.MismatchedFunctions,
-                                Profile.MismatchedFunctions == 1 ? "" : "s")
-                      .str());
+    Out.push_back("profile '" + Profile.Name + "': " +
+                  std::to_string(Profile.MismatchedFunctions) +
+                  (Profile.MismatchedFunctions == 1
+                       ? " function of the binary has"
+                       : " functions of the binary have") +
+                  " no matching record (a profile of another program or "
+                  "build?): the findings of their files keep their "
+                  "estimates");
   if (!FilesMatched && !States.empty()) {
     std::string Example =
         Profile.Files.empty() ? std::string() : Profile.Files.front().Path;
@@ -421,9 +454,9 @@ std::vector<std::string> ProfileLookup::profileWarnings() const {
         "profile '" + Profile.Name + "' has no data for any analysed file" +
         (Example.empty()
              ? std::string(" (it counts no file)")
-             : " (it counts " + std::to_string(Profile.Files.size()) +
-                   " file" + (Profile.Files.size() == 1 ? "" : "s") +
-                   ", such as '" + Example + "')") +
+             : " (it counts " + std::to_string(Profile.Files.size()) + " file" +
+                   (Profile.Files.size() == 1 ? "" : "s") + ", such as '" +
+                   Example + "')") +
         ": a profile of another program, or of paths that "
         "--profile-path-prefix=OLD=NEW must rewrite; every finding keeps its "
         "estimate");
@@ -442,12 +475,11 @@ sharedProfileLookup(StringRef ProfileFile, llvm::ArrayRef<std::string> Binaries,
     Error = "cannot read profile '" + ProfileFile.str() + "': " + EC.message();
     return nullptr;
   }
-  std::string Key = llvm::formatv("{0}\n{1}\n{2}\n{3}", Path,
-                                  llvm::join(Binaries, ";"), Status.getSize(),
-                                  Status.getLastModificationTime()
-                                      .time_since_epoch()
-                                      .count())
-                        .str();
+  std::string Key =
+      std::string(Path) + "\n" + llvm::join(Binaries, ";") + "\n" +
+      std::to_string(Status.getSize()) + "\n" +
+      std::to_string(
+          Status.getLastModificationTime().time_since_epoch().count());
   static std::mutex Mutex;
   static std::map<std::string, std::shared_ptr<ProfileLookup>> Cache;
   std::lock_guard<std::mutex> Lock(Mutex);

@@ -333,7 +333,7 @@ static json::Value toJSON(const Finding &F) {
                       {"costPerExecutionNs", F.Cost.CostPerExecutionNs},
                       {"executionsPerCall", F.Cost.ExecutionsPerCall},
                       {"costPerLineExecutionNs", F.Cost.CostPerLineExecutionNs},
-                      {"countedLineOffset", F.Cost.CountedLineOffset},
+                      {"countedLineDelta", F.Cost.CountedLineDelta},
                       {"confidence", confidenceName(F.Cost.Certainty)},
                       {"notes", std::move(Notes)},
                       {"fixes", std::move(Fixes)}};
@@ -344,13 +344,13 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path Path) {
   std::string Kind;
   Confidence Certainty = Confidence::High;
   double PerExecution = 0, Executions = 0, PerLineExecution = 0;
-  int64_t CountedLineOffset = 0;
+  int CountedLineDelta = 0;
   if (!M || !M.map("check", F.Check) || !M.map("message", F.Message) ||
       !M.map("loc", F.Loc) || !M.map("costKind", Kind) ||
       !M.map("costPerExecutionNs", PerExecution) ||
       !M.map("executionsPerCall", Executions) ||
       !M.map("costPerLineExecutionNs", PerLineExecution) ||
-      !M.map("countedLineOffset", CountedLineOffset) ||
+      !M.map("countedLineDelta", CountedLineDelta) ||
       !M.map("confidence", Certainty) ||
       !M.mapOptional("function", F.Function))
     return false;
@@ -361,7 +361,7 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path Path) {
   }
   F.Cost = estimateImpact(*K, PerExecution, Executions);
   F.Cost.CostPerLineExecutionNs = PerLineExecution;
-  F.Cost.CountedLineOffset = static_cast<unsigned>(std::max<int64_t>(0, CountedLineOffset));
+  F.Cost.CountedLineDelta = CountedLineDelta;
   F.Cost.Certainty = Certainty;
   if (const json::Array *Notes = V.getAsObject()->getArray("notes"))
     for (const json::Value &N : *Notes) {

@@ -85,6 +85,9 @@ config.substitutions.append(
     ("%lsp_client", "%s %s" % (py, os.path.join(src, "test", "clangd",
                                                 "lsp_client.py"))))
 config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
+# Profiles for --profile tests: the LLVM the tool links reads them.
+config.substitutions.append(("%llvm_profdata", os.path.join(tools, "llvm-profdata")))
+config.substitutions.append(("%llvm_cov", os.path.join(tools, "llvm-cov")))
 config.substitutions.append(("%clang_apply_replacements",
                              os.path.join(tools, "clang-apply-replacements")))
 config.substitutions.append(("%python", py))

@@ -428,6 +428,12 @@ Error exportSummaries(core::JoinedProgram &Program, core::SourceFiles &Sources) 
   });
 }
 
+/// The line whose executions a profile gives F.
+unsigned countedLine(const core::Finding &F) {
+  int Line = static_cast<int>(F.Loc.Line) + F.Cost.CountedLineDelta;
+  return Line > 0 ? static_cast<unsigned>(Line) : F.Loc.Line;
+}
+
 /// The findings to report: each unit's and the join's (of enabled checks),
 /// measured where Profile counts their line, at or above the minimum score
 /// and confidence, located (not yet ranked); and the failed units.
@@ -449,8 +455,7 @@ core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
       Sources.locate(F.Loc);
       F.Cost.ProfileName = Profile->name();
       if (std::optional<core::Measurement> M =
-              Profile->lookup(F.Loc.File,
-                              F.Loc.Line + F.Cost.CountedLineOffset))
+              Profile->lookup(F.Loc.File, countedLine(F)))
         core::measureImpact(F.Cost, *M, Profile->name());
     }
     if (F.Cost.Score < Minimum)

@@ -51,8 +51,9 @@ struct ExecutionProfile {
   /// The profile's file name, without its directory: what reports cite.
   std::string Name;
   std::vector<ProfiledFile> Files;
-  /// Functions of the binary whose profile record does not match it (an
-  /// indexed profile of another build): their counts are missing.
+  /// Functions of the binary whose profile record is missing or does not
+  /// match it (an indexed profile of another program or build): their files
+  /// are left out.
   unsigned MismatchedFunctions = 0;
 };
 
@@ -67,7 +68,8 @@ readIndexedProfile(llvm::StringRef Path, llvm::ArrayRef<std::string> Binaries);
 
 /// Reads either, by its content: an indexed profile needs Binaries.
 llvm::Expected<ExecutionProfile>
-readExecutionProfile(llvm::StringRef Path, llvm::ArrayRef<std::string> Binaries);
+readExecutionProfile(llvm::StringRef Path,
+                     llvm::ArrayRef<std::string> Binaries);
 
 /// `--profile-path-prefix=OLD=NEW`: a profile path that starts with OLD
 /// starts with NEW on this machine.

@@ -101,11 +101,13 @@ struct Impact {
   /// one execution is a whole run of the loop, while the line runs once per
   /// iteration (0: CostPerExecutionNs).
   double CostPerLineExecutionNs = 0;
-  /// The line a profile counts is this many lines below the finding's: the
-  /// first line of a loop's body for a finding at the loop, since how often
-  /// a loop's own line counts differs between loop forms and tools (a
-  /// range-for's line counts its starts, a `for (;;)` line its tests).
-  unsigned CountedLineOffset = 0;
+  /// The line a profile counts is this many lines below (or, negative,
+  /// above) the finding's. A loop's own line counts differently between loop
+  /// forms and tools (a range-for's line counts its starts, a `for (;;)`
+  /// line its tests): a finding at a loop counts the first line of its body;
+  /// a query stepped in a loop's condition (`while (q.executeStep())`), the
+  /// statement before that loop, which runs once per query.
+  int CountedLineDelta = 0;
   /// The score and tier in force: measured when Measured is set.
   unsigned Score = 0;
   Tier Level = Tier::Low;

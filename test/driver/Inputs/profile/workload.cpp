@@ -33,5 +33,7 @@ int main(int argc, char **argv) {
     big[i] = i;
   for (int i = 0; i < few; ++i)
     small[i] = i;
-  return static_cast<int>(digitCount(big) + common(small, small)) & 1;
+  volatile std::size_t result = digitCount(big) + common(small, small);
+  (void)result;
+  return 0;
 }
