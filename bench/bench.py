@@ -13,6 +13,13 @@ of the step) and each time's ratio to the floor.
 
   bench/bench.py -p BUILD_DIR [--jobs N] [--perf-audit PATH] [--clang PATH]
                  [--clang-tidy PATH] [--repeat K]
+                 [--profile FILE [--profile-binary PATH] | --synthetic-profile-mb M]
+
+With a profile (an lcov tracefile or an indexed profile with its binary), or
+a synthetic lcov tracefile of M MB that counts every line of every file
+(and of made-up files up to that size), perf-audit -j1 runs once more with
+--profile, and the time it spent reading and matching the profile is shown
+as a share of that run.
 
 Every unit is parsed once, untimed, before the first step, so that no step
 pays for reading headers from disk. Each step runs --repeat times (default
@@ -123,6 +130,29 @@ def parallel(commands, jobs):
     return time.monotonic() - start, max(r[1] for r in results)
 
 
+def synthetic_lcov(path, files, megabytes):
+    """Writes an lcov tracefile of about `megabytes` MB: every line of
+    every analysed file counted, then made-up files until the size is
+    reached, as a coverage job of a large project writes."""
+    limit = int(megabytes * 1024 * 1024)
+    written = 0
+    with open(path, "w") as out:
+        def record(name, lines):
+            nonlocal written
+            text = "SF:%s\n%send_of_record\n" % (
+                name, "".join("DA:%d,%d\n" % (i, i * 7) for i in range(1, lines + 1)))
+            out.write(text)
+            written += len(text)
+        for f in files:
+            with open(f, errors="replace") as source:
+                record(f, sum(1 for _ in source))
+        k = 0
+        while written < limit:
+            record("/synthetic/src/file%d.cpp" % k, 2000)
+            k += 1
+    return written / (1024.0 * 1024.0)
+
+
 def best(step, repeat):
     runs = [step() for _ in range(repeat)]
     return min(runs, key=lambda r: r[0])
@@ -139,7 +169,12 @@ def main():
     parser.add_argument("--clang", default="/usr/lib/llvm-19/bin/clang++")
     parser.add_argument("--clang-tidy", default="/usr/lib/llvm-19/bin/clang-tidy")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--profile", help="lcov tracefile or .profdata")
+    parser.add_argument("--profile-binary", action="append", default=[])
+    parser.add_argument("--synthetic-profile-mb", type=float)
     args = parser.parse_args()
+    if args.profile and args.synthetic_profile_mb:
+        sys.exit("bench: --profile and --synthetic-profile-mb exclude each other")
 
     db_path, database = read_database(args.build)
     files = sorted({os.path.normpath(os.path.join(e["directory"], e["file"]))
@@ -181,6 +216,31 @@ def main():
             return seconds, peak
         rows.append(("perf-audit -j%d" % j, *best(step, args.repeat)))
 
+    profile_line = None
+    if args.profile or args.synthetic_profile_mb:
+        profile = args.profile
+        if not profile:
+            profile = os.path.join(work, "synthetic.info")
+            size = synthetic_lcov(profile, files, args.synthetic_profile_mb)
+        else:
+            size = os.path.getsize(profile) / (1024.0 * 1024.0)
+        shares = []
+        def profiled():
+            argv = [args.perf_audit, "-p", work, "--quiet", "--time-phases",
+                    "-j", "1", "-o", os.devnull, "--profile=" + profile]
+            argv += ["--profile-binary=" + b for b in args.profile_binary]
+            seconds, peak, err = run(argv)
+            m = re.search(r"profile ([\d.]+) s \(read ([\d.]+) s", err)
+            if not m:
+                sys.exit("bench: perf-audit printed no profile time:\n" + err)
+            shares.append((float(m.group(1)), seconds))
+            return seconds, peak
+        best(profiled, args.repeat)
+        profile_seconds, total = min(shares, key=lambda s: s[1])
+        profile_line = ("profile (%.1f MB): read and matched in %.3f s, "
+                        "%.2f%% of the -j1 run with it" %
+                        (size, profile_seconds, 100 * profile_seconds / total))
+
     print("%d files (the first compile command of each) from %s, %d cores" %
           (len(commands), db_path, jobs))
     print("%-32s %9s %9s %12s" % ("step", "seconds", "peak MiB", "x floor"))
@@ -193,6 +253,8 @@ def main():
     if jobs > 1:
         print("perf-audit -j%d scaling: %.0f%% of linear" %
               (jobs, 100 * pa1 / paN / jobs))
+    if profile_line:
+        print(profile_line)
 
 
 if __name__ == "__main__":

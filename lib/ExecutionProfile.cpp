@@ -8,6 +8,7 @@
 
 #include "perf-audit/ExecutionProfile.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -19,6 +20,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 
@@ -405,6 +407,12 @@ const ProfileLookup::FileState &ProfileLookup::state(StringRef File) {
 std::optional<Measurement> ProfileLookup::lookup(StringRef File,
                                                  unsigned Line) {
   std::lock_guard<std::mutex> Lock(Mutex);
+  auto Start = std::chrono::steady_clock::now();
+  auto Timed = llvm::make_scope_exit([&] {
+    LookupSeconds += std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+  });
   const FileState &S = state(File);
   if (!S.Data || S.Stale)
     return std::nullopt;

@@ -581,6 +581,8 @@ struct ReportOptions {
   std::optional<core::ChangedLines> Changed;
   /// --profile, matched to the analysed files.
   std::shared_ptr<core::ProfileLookup> Profile;
+  /// How long reading it took (--time-phases).
+  double ProfileReadSeconds = 0;
 };
 
 Expected<ReportOptions> readReportOptions(StringRef Cwd) {
@@ -658,10 +660,14 @@ Expected<ReportOptions> readReportOptions(StringRef Cwd) {
       core::compat::makeAbsolute(Cwd, Path);
       Binaries.push_back(std::string(Path));
     }
+    auto ReadStart = std::chrono::steady_clock::now();
     Expected<core::ExecutionProfile> Read =
         core::readExecutionProfile(ProfileFile, Binaries);
     if (!Read)
       return Read.takeError();
+    R.ProfileReadSeconds = std::chrono::duration<double>(
+                               std::chrono::steady_clock::now() - ReadStart)
+                               .count();
     // Relative paths of the profile are relative to the source root.
     R.Profile = std::make_shared<core::ProfileLookup>(
         std::move(*Read), R.Root, std::move(Rewrites), R.Root);
@@ -701,6 +707,7 @@ int joinAndReport(std::vector<core::UnitResult> &Results,
     for (const std::string &W : Warnings)
       errs() << "perf-audit: warning: " << W << "\n";
   }
+
   if (Error E = core::markTestCode(Result.Findings, Report.Root, Report.TestGlobs))
     return usageError(toString(std::move(E)));
   core::rankFindings(Result.Findings);
@@ -741,10 +748,19 @@ int joinAndReport(std::vector<core::UnitResult> &Results,
     };
     auto End = std::chrono::steady_clock::now();
     errs() << formatv("perf-audit: time: analysis {0:f3} s, join {1:f3} s "
-                      "({2} functions), report {3:f3} s\n",
+                      "({2} functions), report {3:f3} s",
                       Seconds(AnalysisStart, JoinStart),
                       Seconds(JoinStart, JoinEnd), Program.Functions.size(),
                       Seconds(JoinEnd, End));
+    // Read before the analysis, matched while the findings are collected
+    // (within the report's time).
+    if (Report.Profile)
+      errs() << formatv(", profile {0:f3} s (read {1:f3} s, matched {2:f3} s)",
+                        Report.ProfileReadSeconds +
+                            Report.Profile->lookupSeconds(),
+                        Report.ProfileReadSeconds,
+                        Report.Profile->lookupSeconds());
+    errs() << "\n";
   }
   if (Format != OutputFormat::Text || !OutputPath.empty())
     for (const core::FailedUnit &U : Result.Failures)

@@ -107,6 +107,10 @@ public:
   /// the binary.
   std::vector<std::string> profileWarnings() const;
 
+  /// The time lookups took so far, reading the analysed files included
+  /// (--time-phases).
+  double lookupSeconds() const { return LookupSeconds; }
+
 private:
   struct FileState {
     const ProfiledFile *Data = nullptr; ///< Null: not in the profile.
@@ -121,6 +125,7 @@ private:
   llvm::StringMap<FileState> States;
   std::vector<std::string> Warnings;
   unsigned FilesMatched = 0;
+  double LookupSeconds = 0;
   std::mutex Mutex;
 };
 
