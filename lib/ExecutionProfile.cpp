@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/ExecutionProfile.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -375,8 +375,14 @@ ProfileLookup::ProfileLookup(ExecutionProfile P, StringRef Base,
     ByPath.try_emplace(normalisedPath(F.Path, Base, Rewrites), &F);
 }
 
-const ProfileLookup::FileState &ProfileLookup::state(StringRef File) {
-  auto [It, Inserted] = States.try_emplace(File);
+const ProfileLookup::FileState &
+ProfileLookup::state(StringRef File, std::optional<StringRef> Analysed) {
+  // An editor's file changes under the same name: each text it analyses is
+  // judged once.
+  std::string StateKey = File.str();
+  if (Analysed)
+    StateKey += "\n" + std::to_string(llvm::hash_value(*Analysed));
+  auto [It, Inserted] = States.try_emplace(StateKey);
   if (!Inserted)
     return It->second;
   FileState &S = It->second;
@@ -387,10 +393,15 @@ const ProfileLookup::FileState &ProfileLookup::state(StringRef File) {
     return S;
   S.Data = Found->second;
   ++FilesMatched;
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
-      llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
-  std::string Why = Text ? mismatch(*S.Data, (*Text)->getBuffer())
-                         : "it cannot be read: " + Text.getError().message();
+  std::string Why;
+  if (Analysed) {
+    Why = mismatch(*S.Data, *Analysed);
+  } else {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
+        llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+    Why = Text ? mismatch(*S.Data, (*Text)->getBuffer())
+               : "it cannot be read: " + Text.getError().message();
+  }
   if (!Why.empty()) {
     S.Stale = true;
     StringRef Shown = File;
@@ -404,16 +415,22 @@ const ProfileLookup::FileState &ProfileLookup::state(StringRef File) {
   return S;
 }
 
-std::optional<Measurement> ProfileLookup::lookup(StringRef File,
-                                                 unsigned Line) {
+std::optional<Measurement>
+ProfileLookup::lookup(StringRef File, unsigned Line,
+                      std::optional<StringRef> Analysed) {
   std::lock_guard<std::mutex> Lock(Mutex);
   auto Start = std::chrono::steady_clock::now();
-  auto Timed = llvm::make_scope_exit([&] {
-    LookupSeconds += std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - Start)
-                         .count();
-  });
-  const FileState &S = state(File);
+  std::optional<Measurement> M = measure(File, Line, Analysed);
+  LookupSeconds +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+  return M;
+}
+
+std::optional<Measurement>
+ProfileLookup::measure(StringRef File, unsigned Line,
+                       std::optional<StringRef> Analysed) {
+  const FileState &S = state(File, Analysed);
   if (!S.Data || S.Stale)
     return std::nullopt;
   const auto &Lines = S.Data->Lines;

@@ -164,6 +164,26 @@ TEST(ExecutionProfileTest, AnEditedFileIsRefusedOnce) {
   EXPECT_TRUE(Lookup.takeWarnings().empty());
 }
 
+TEST(ExecutionProfileTest, TheTextAnalysedIsJudgedNotTheFileOnDisk) {
+  ScratchDir D;
+  std::string File = D.write("sum.cpp", Source);
+  std::string Info = D.write("run.info", "SF:sum.cpp\n"
+                                         "FN:3,_Z3sumRKSt6vectorIiSaIiEE\n"
+                                         "DA:6,10\nend_of_record\n");
+  llvm::Expected<ExecutionProfile> P = readLcovProfile(Info);
+  ASSERT_TRUE(static_cast<bool>(P));
+  ProfileLookup Lookup(std::move(*P), D.path(), {}, D.path());
+  // An editor's buffer with a line added above 'sum', not saved yet.
+  std::string Edited = std::string("// new\n") + Source;
+  EXPECT_FALSE(Lookup.lookup(File, 7, llvm::StringRef(Edited)).has_value());
+  EXPECT_EQ(Lookup.takeWarnings().size(), 1u);
+  // The saved text, as profiled, still reads its counts.
+  std::optional<Measurement> M = Lookup.lookup(File, 6, llvm::StringRef(Source));
+  ASSERT_TRUE(M.has_value());
+  EXPECT_EQ(M->Executions, 10);
+  EXPECT_TRUE(Lookup.takeWarnings().empty());
+}
+
 TEST(ExecutionProfileTest, ShorterFileAndMacroNames) {
   ScratchDir D;
   std::string File = D.write("sum.cpp", Source);

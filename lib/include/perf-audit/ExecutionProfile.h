@@ -94,8 +94,12 @@ public:
 
   /// The executions of Line of File (an absolute path) and the entries of
   /// its function; none when the profile has no data for the line, or the
-  /// file changed since it was profiled.
-  std::optional<Measurement> lookup(llvm::StringRef File, unsigned Line);
+  /// file changed since it was profiled. Analysed is the text analysed when
+  /// it may differ from the file on disk (an editor's unsaved buffer);
+  /// without it the file is read.
+  std::optional<Measurement>
+  lookup(llvm::StringRef File, unsigned Line,
+         std::optional<llvm::StringRef> Analysed = std::nullopt);
 
   /// Warnings about the analysed files asked for so far, each once: a file
   /// whose lines no longer match the profile. Taken, not kept.
@@ -116,12 +120,17 @@ private:
     const ProfiledFile *Data = nullptr; ///< Null: not in the profile.
     bool Stale = false;
   };
-  const FileState &state(llvm::StringRef File);
+  const FileState &state(llvm::StringRef File,
+                         std::optional<llvm::StringRef> Analysed);
+  /// lookup, with the mutex held.
+  std::optional<Measurement> measure(llvm::StringRef File, unsigned Line,
+                                     std::optional<llvm::StringRef> Analysed);
 
   ExecutionProfile Profile;
   std::string DisplayRoot;
   /// Normalised absolute path of each profiled file.
   llvm::StringMap<const ProfiledFile *> ByPath;
+  /// By file, and by the text analysed when given.
   llvm::StringMap<FileState> States;
   std::vector<std::string> Warnings;
   unsigned FilesMatched = 0;
