@@ -48,6 +48,18 @@ const char *Source = "#include <vector>\n"                    // 1
                      "  return n;\n"                          // 7
                      "}\n";                                   // 8
 
+/// The lookup of an lcov file of D holding Info, for the files of D.
+std::unique_ptr<ProfileLookup> lookupOf(ScratchDir &D, llvm::StringRef Info) {
+  llvm::Expected<ExecutionProfile> P =
+      readLcovProfile(D.write("run.info", Info));
+  if (!P) {
+    ADD_FAILURE() << llvm::toString(P.takeError());
+    return nullptr;
+  }
+  return std::make_unique<ProfileLookup>(
+      std::move(*P), D.path(), std::vector<ProfilePathRewrite>{}, D.path());
+}
+
 TEST(ExecutionProfileTest, RecordsOfOneFileAreSummed) {
   ScratchDir D;
   std::string Info = D.write("run.info", "TN:first\n"
@@ -146,13 +158,13 @@ TEST(ExecutionProfileTest, AnEditedFileIsRefusedOnce) {
   // Three lines added above `sum` after profiling.
   std::string File =
       D.write("sum.cpp", std::string("// one\n// two\n\n") + Source);
-  std::string Info = D.write("run.info", "SF:sum.cpp\n"
-                                         "FN:3,_Z3sumRKSt6vectorIiSaIiEE\n"
-                                         "FNDA:1,_Z3sumRKSt6vectorIiSaIiEE\n"
-                                         "DA:6,10\nend_of_record\n");
-  llvm::Expected<ExecutionProfile> P = readLcovProfile(Info);
-  ASSERT_TRUE(static_cast<bool>(P));
-  ProfileLookup Lookup(std::move(*P), D.path(), {}, D.path());
+  std::unique_ptr<ProfileLookup> Owned =
+      lookupOf(D, "SF:sum.cpp\n"
+                  "FN:3,_Z3sumRKSt6vectorIiSaIiEE\n"
+                  "FNDA:1,_Z3sumRKSt6vectorIiSaIiEE\n"
+                  "DA:6,10\nend_of_record\n");
+  ASSERT_TRUE(Owned);
+  ProfileLookup &Lookup = *Owned;
   EXPECT_FALSE(Lookup.lookup(File, 6).has_value());
   EXPECT_FALSE(Lookup.lookup(File, 9).has_value());
   std::vector<std::string> Warnings = Lookup.takeWarnings();
@@ -167,18 +179,19 @@ TEST(ExecutionProfileTest, AnEditedFileIsRefusedOnce) {
 TEST(ExecutionProfileTest, TheTextAnalysedIsJudgedNotTheFileOnDisk) {
   ScratchDir D;
   std::string File = D.write("sum.cpp", Source);
-  std::string Info = D.write("run.info", "SF:sum.cpp\n"
-                                         "FN:3,_Z3sumRKSt6vectorIiSaIiEE\n"
-                                         "DA:6,10\nend_of_record\n");
-  llvm::Expected<ExecutionProfile> P = readLcovProfile(Info);
-  ASSERT_TRUE(static_cast<bool>(P));
-  ProfileLookup Lookup(std::move(*P), D.path(), {}, D.path());
+  std::unique_ptr<ProfileLookup> Owned =
+      lookupOf(D, "SF:sum.cpp\n"
+                  "FN:3,_Z3sumRKSt6vectorIiSaIiEE\n"
+                  "DA:6,10\nend_of_record\n");
+  ASSERT_TRUE(Owned);
+  ProfileLookup &Lookup = *Owned;
   // An editor's buffer with a line added above 'sum', not saved yet.
   std::string Edited = std::string("// new\n") + Source;
   EXPECT_FALSE(Lookup.lookup(File, 7, llvm::StringRef(Edited)).has_value());
   EXPECT_EQ(Lookup.takeWarnings().size(), 1u);
   // The saved text, as profiled, still reads its counts.
-  std::optional<Measurement> M = Lookup.lookup(File, 6, llvm::StringRef(Source));
+  std::optional<Measurement> M =
+      Lookup.lookup(File, 6, llvm::StringRef(Source));
   ASSERT_TRUE(M.has_value());
   EXPECT_EQ(M->Executions, 10);
   EXPECT_TRUE(Lookup.takeWarnings().empty());
@@ -189,12 +202,12 @@ TEST(ExecutionProfileTest, ShorterFileAndMacroNames) {
   std::string File = D.write("sum.cpp", Source);
   // A test framework's function (its name is not in the text) is no
   // evidence either way; a counted line past the end is.
-  std::string Info = D.write("run.info", "SF:sum.cpp\n"
-                                         "FN:3,_ZN13Sum_Foo_Test8TestBodyEv\n"
-                                         "DA:6,1\nDA:30,1\nend_of_record\n");
-  llvm::Expected<ExecutionProfile> P = readLcovProfile(Info);
-  ASSERT_TRUE(static_cast<bool>(P));
-  ProfileLookup Lookup(std::move(*P), D.path(), {}, D.path());
+  std::unique_ptr<ProfileLookup> Owned =
+      lookupOf(D, "SF:sum.cpp\n"
+                  "FN:3,_ZN13Sum_Foo_Test8TestBodyEv\n"
+                  "DA:6,1\nDA:30,1\nend_of_record\n");
+  ASSERT_TRUE(Owned);
+  ProfileLookup &Lookup = *Owned;
   EXPECT_FALSE(Lookup.lookup(File, 6).has_value());
   std::vector<std::string> Warnings = Lookup.takeWarnings();
   ASSERT_EQ(Warnings.size(), 1u);
