@@ -68,6 +68,8 @@ public:
   llvm::DenseMap<const VarDecl *, bool> MutatedVars;
   /// Local containers filled by a few insertions (Classifier).
   llvm::DenseMap<const VarDecl *, std::optional<Dependence>> FewInsertions;
+  /// Container members filled only from the command line (Classifier).
+  llvm::DenseMap<const FieldDecl *, bool> CommandLineFields;
   /// Functions that report a failure (isFailureReport).
   llvm::DenseMap<const FunctionDecl *, bool> FailureReports;
 
@@ -78,6 +80,9 @@ public:
     llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 4>>
         Calls;
     llvm::DenseSet<const FunctionDecl *> Escaping;
+    /// Every use of each data member (`options.filenames`).
+    llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const MemberExpr *, 4>>
+        FieldUses;
   };
   std::unique_ptr<CallSiteIndex> CallSites;
   const CallSiteIndex &callSites(ASTContext &Ctx);
@@ -119,6 +124,8 @@ public:
   bool VisitMemberExpr(MemberExpr *Member) {
     if (const auto *Fn = dyn_cast<FunctionDecl>(Member->getMemberDecl()))
       Named.push_back({Member, Fn});
+    else if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      Index.FieldUses[Field->getCanonicalDecl()].push_back(Member);
     return true;
   }
   void finish() {
@@ -796,6 +803,15 @@ public:
       return classifyDecl(DRE->getDecl(), DRE, Depth);
 
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          Field && filledFromCommandLine(Field)) {
+        Dependence Few;
+        Few.Kind = TripKind::Bounded;
+        Few.Basis = TripBasis::CommandLine;
+        Few.Root = Field;
+        Few.Subject = ME;
+        return Few;
+      }
       const Expr *Base = LoopModel::strip(ME->getBase());
       if (isa<CXXThisExpr>(Base)) {
         if (isFlagType(ME->getType()))
@@ -1053,6 +1069,44 @@ private:
     return Result;
   }
 
+  /// A container member that the unit fills only on the command line's
+  /// turns: every use of it in the unit reads it or inserts one element in
+  /// a loop over the program's arguments (`for (argi = 1; argi < argc;
+  /// ++argi) options.filenames.push_back(argv[argi]);`), at least one of
+  /// them. It holds what the user typed, a handful: flatc's input files.
+  bool filledFromCommandLine(const FieldDecl *Field) {
+    Field = Field->getCanonicalDecl();
+    if (auto It = State.CommandLineFields.find(Field);
+        It != State.CommandLineFields.end())
+      return It->second;
+    bool &Result = State.CommandLineFields[Field];
+    Result = false;
+    if (!isContainerType(Field->getType()))
+      return false;
+    const auto &Uses = State.callSites(Ctx).FieldUses;
+    auto Found = Uses.find(Field);
+    if (Found == Uses.end())
+      return false;
+    bool FromArguments = false;
+    for (const MemberExpr *Use : Found->second) {
+      std::optional<const CallExpr *> Insertion = insertionOf(Use);
+      if (!Insertion)
+        return false;
+      if (!*Insertion)
+        continue;
+      for (const Stmt *Loop : Loops.enclosingLoops(*Insertion)) {
+        const Dependence &Trip = Loops.info(Loop).Trip;
+        if (Trip.Kind == TripKind::Bounded &&
+            Trip.Basis == TripBasis::CommandLine)
+          FromArguments = true;
+        else if (Trip.Kind != TripKind::Constant)
+          return false;
+      }
+    }
+    // Looked up again: the loops above may have grown the map.
+    return State.CommandLineFields[Field] = FromArguments;
+  }
+
   std::optional<Dependence> countInsertions(const VarDecl *VD,
                                             const Expr *Ref) {
     const auto *FD =
@@ -1105,8 +1159,9 @@ private:
   /// How the reference Ref to a local container is used: the insertion call
   /// it is the object of, null for a read (or a removal), none for anything
   /// else (assigned, swapped, passed by non-const reference, captured).
-  std::optional<const CallExpr *> insertionOf(const DeclRefExpr *Ref) {
-    if (Ref->refersToEnclosingVariableOrCapture())
+  std::optional<const CallExpr *> insertionOf(const Expr *Ref) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Ref);
+        DRE && DRE->refersToEnclosingVariableOrCapture())
       return std::nullopt;
     DynTypedNode Node = DynTypedNode::create(*Ref);
     while (true) {

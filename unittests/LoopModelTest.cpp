@@ -371,6 +371,51 @@ TEST(LoopModelTest, ContainersFilledByFewInsertions) {
   EXPECT_EQ(PerName.Info->Trip.Kind, TripKind::InputDependent);
 }
 
+TEST(LoopModelTest, MembersFilledFromTheCommandLineAreAHandful) {
+  // flatc: the options parsed from argv keep the input files in a member,
+  // walked by another function.
+  const char *Options =
+      "struct Options { std::vector<std::string> files; int level = 0; };"
+      "Options parse(int argc, const char **argv) { Options o;"
+      "  for (int i = 1; i < argc; ++i) {"
+      "    if (argv[i][0] == '-') { ++o.level; continue; }"
+      "    o.files.push_back(argv[i]); }"
+      "  if (o.files.empty()) o.level = -1;"
+      "  return o; }";
+  MarkedLoop Files = analyse(std::string(Options) +
+                             "void run(const Options &o) {"
+                             "  for (const std::string &f : o.files) { mark(); } }");
+  ASSERT_TRUE(Files.Info);
+  EXPECT_EQ(Files.Info->Trip.Kind, TripKind::Bounded);
+  EXPECT_EQ(Files.Info->Trip.Basis, TripBasis::CommandLine);
+  EXPECT_FALSE(Files.Model->isLarge(*Files.Info));
+  // Filled from data as well (a file list read from a file), it is input.
+  MarkedLoop Listed = analyse(
+      std::string(Options) +
+      "void addListed(Options &o, const std::vector<std::string> &listed) {"
+      "  for (const std::string &l : listed) o.files.push_back(l); }"
+      "void run(const Options &o) {"
+      "  for (const std::string &f : o.files) { mark(); } }");
+  ASSERT_TRUE(Listed.Info);
+  EXPECT_EQ(Listed.Info->Trip.Kind, TripKind::InputDependent);
+  // Assigned whole, it holds whatever was assigned.
+  MarkedLoop Assigned = analyse(
+      std::string(Options) +
+      "void reset(Options &o, const std::vector<std::string> &all) {"
+      "  o.files = all; }"
+      "void run(const Options &o) {"
+      "  for (const std::string &f : o.files) { mark(); } }");
+  ASSERT_TRUE(Assigned.Info);
+  EXPECT_EQ(Assigned.Info->Trip.Kind, TripKind::InputDependent);
+  // A member the unit never fills is not known to be small.
+  MarkedLoop Unfilled = analyse(
+      "struct Options { std::vector<std::string> files; };"
+      "void run(const Options &o) {"
+      "  for (const std::string &f : o.files) { mark(); } }");
+  ASSERT_TRUE(Unfilled.Info);
+  EXPECT_EQ(Unfilled.Info->Trip.Kind, TripKind::InputDependent);
+}
+
 TEST(LoopModelTest, ParametersEveryCallGivesAConstantList) {
   MarkedLoop Local = analyse(
       "static void each(const std::vector<int> &cols) {"
