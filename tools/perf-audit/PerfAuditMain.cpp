@@ -281,7 +281,13 @@ Expected<perf_audit::driver::UnitAnalysisConfig> readConfig() {
                                Parsed.getError().message().c_str());
     Config.CommandLineOptions = std::move(*Parsed);
   }
-  if (MinConfidence.getNumOccurrences())
+  // With a profile the checks report every finding: what the profile saw
+  // run is kept whatever its confidence (collectFindings), the rest is
+  // filtered there by --min-confidence.
+  if (!ProfileFile.empty())
+    Config.CommandLineOptions.CheckOptions["MinimumConfidence"] =
+        clang::tidy::ClangTidyOptions::ClangTidyValue("low");
+  else if (MinConfidence.getNumOccurrences())
     Config.CommandLineOptions.CheckOptions["MinimumConfidence"] =
         clang::tidy::ClangTidyOptions::ClangTidyValue(MinConfidence);
   return Config;
@@ -448,9 +454,9 @@ core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
   if (Profile)
     Result.Profile = Profile->name();
   auto Keep = [&](core::Finding &F) {
-    if (F.Cost.Certainty < Least)
-      return;
-    // With a profile, the minimum is of the measured figures.
+    // With a profile, the minimum is of the measured figures, and what it
+    // saw run is kept whatever the confidence: confidence is the estimate's,
+    // and these executions are counted, not estimated.
     if (Profile) {
       Sources.locate(F.Loc);
       F.Cost.ProfileName = Profile->name();
@@ -458,6 +464,8 @@ core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
               Profile->lookup(F.Loc.File, countedLine(F)))
         core::measureImpact(F.Cost, *M, Profile->name());
     }
+    if (F.Cost.Certainty < Least && !F.Cost.measuredRunning())
+      return;
     if (F.Cost.Score < Minimum)
       return;
     Sources.locate(F.Loc);

@@ -25,6 +25,27 @@ std::size_t digitCount(const std::vector<int> &ids) {
   return total;
 }
 
+// Every other id of a member: a loop over the object's state, on some of its
+// turns. The estimate is unsure of both (low confidence, hidden by default);
+// a run counts them.
+struct Registry {
+  std::vector<int> ids;
+  std::size_t evenDigits() const;
+};
+
+std::size_t Registry::evenDigits() const {
+  std::size_t total = 0;
+  for (int id : ids) {
+    if (id % 2 == 0) {
+      std::vector<int> digits;
+      for (int v = id; v > 0; v /= 10)
+        digits.push_back(v % 10);
+      total += digits.size();
+    }
+  }
+  return total;
+}
+
 int main(int argc, char **argv) {
   int many = argc > 1 ? std::atoi(argv[1]) : 1;
   int few = argc > 2 ? std::atoi(argv[2]) : 1;
@@ -33,7 +54,9 @@ int main(int argc, char **argv) {
     big[i] = i;
   for (int i = 0; i < few; ++i)
     small[i] = i;
-  volatile std::size_t result = digitCount(big) + common(small, small);
+  Registry registry{big};
+  volatile std::size_t result =
+      digitCount(big) + common(small, small) + registry.evenDigits();
   (void)result;
   return 0;
 }
