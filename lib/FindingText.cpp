@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/FindingText.h"
+#include "perf-audit/LoopModel.h"
 #include "llvm/ADT/STLExtras.h"
 #include <vector>
 
@@ -36,9 +37,11 @@ std::string sizeAssumption(llvm::ArrayRef<AssumedSize> Sizes, uint64_t N) {
     Phrases.push_back(Elements.front() + " has " + Count + " elements");
   else if (!Elements.empty())
     Phrases.push_back(listOf(Elements) + " have " + Count + " elements each");
-  std::vector<std::string> Queries, Loops;
+  std::vector<std::string> Queries, Loops, Parts;
   for (const AssumedSize &S : Seen) {
-    if (S.Kind == AssumedSize::Count)
+    if (S.Kind == AssumedSize::Parts)
+      Parts.push_back("'" + S.Name + "'");
+    else if (S.Kind == AssumedSize::Count)
       Phrases.push_back("'" + S.Name + "' is " + Count);
     else if (S.Kind == AssumedSize::Rows)
       Queries.push_back(S.Name);
@@ -57,6 +60,12 @@ std::string sizeAssumption(llvm::ArrayRef<AssumedSize> Sizes, uint64_t N) {
   else if (!Loops.empty())
     Phrases.push_back("the loops at lines " + listOf(Loops) + " run " + Count +
                       " times each");
+  // A part of each element of an outer loop holds a few.
+  std::string Few = "~" + std::to_string(BoundedTripCount);
+  if (Parts.size() == 1)
+    Phrases.push_back(Parts.front() + " " + Few);
+  else if (!Parts.empty())
+    Phrases.push_back(listOf(Parts) + " " + Few + " each");
   return Phrases.empty() ? "" : " if " + listOf(Phrases);
 }
 

@@ -2260,8 +2260,11 @@ AssumedSize LoopModel::assumedSize(const LoopInfo &L) const {
 std::vector<AssumedSize> LoopModel::assumedSizes(const Stmt *S) {
   std::vector<AssumedSize> Sizes;
   for (const Stmt *Loop : enclosingLoops(S))
-    if (const LoopInfo &L = info(Loop); L.Trip.isInput())
+    if (const LoopInfo &L = info(Loop); L.Trip.isInput()) {
       Sizes.push_back(assumedSize(L));
+      if (walksElementPart(Loop))
+        Sizes.back().Kind = AssumedSize::Parts;
+    }
   std::reverse(Sizes.begin(), Sizes.end());
   return Sizes;
 }
@@ -2269,8 +2272,39 @@ std::vector<AssumedSize> LoopModel::assumedSizes(const Stmt *S) {
 double LoopModel::executionsPerCall(const Stmt *S) {
   double Executions = 1;
   for (const Stmt *Loop : enclosingLoops(S))
-    Executions *= estimate(info(Loop));
+    Executions *= walksElementPart(Loop) ? static_cast<double>(BoundedTripCount)
+                                         : estimate(info(Loop));
   return Executions;
+}
+
+bool LoopModel::walksElementPart(const Stmt *Loop) {
+  const LoopInfo &L = info(Loop);
+  if (!L.Trip.isInput() || !L.Driver)
+    return false;
+  // A container reached from the element (`group.definitions`); not the
+  // rows of a query or the lines of a stream opened per element, which
+  // hold as much as any input.
+  if (L.Trip.Source == InputSource::QueryRows || !L.Trip.Subject ||
+      !isContainerType(L.Trip.Subject->getType().getNonReferenceType()))
+    return false;
+  // Plain arithmetic on indices (`j < i`, `j < n - i`) is a triangle, not
+  // a part: it names no container.
+  bool NamesData = !L.Driver->getType()->isIntegralOrEnumerationType();
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || NamesData)
+      return;
+    if (isa<CallExpr, MemberExpr, ArraySubscriptExpr>(S))
+      NamesData = true;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(L.Driver);
+  if (!NamesData)
+    return false;
+  for (const Stmt *Outer : enclosingLoops(Loop))
+    if (isLarge(info(Outer)) && !isInvariantIn(L.Driver, Outer))
+      return true;
+  return false;
 }
 
 /// True when S is on a branch inside Loop: a side of an `if`, a case of a

@@ -7,6 +7,7 @@
 
 #include "AstFixture.h"
 #include "perf-audit/ApiModel.h"
+#include "perf-audit/FindingText.h"
 #include "perf-audit/LoopModel.h"
 
 using namespace clang;
@@ -414,6 +415,48 @@ TEST(LoopModelTest, MembersFilledFromTheCommandLineAreAHandful) {
       "  for (const std::string &f : o.files) { mark(); } }");
   ASSERT_TRUE(Unfilled.Info);
   EXPECT_EQ(Unfilled.Info->Trip.Kind, TripKind::InputDependent);
+}
+
+TEST(LoopModelTest, PartsOfAnOuterElementAreAFew) {
+  // The definitions of each group: one walk over the data with the groups.
+  MarkedLoop Part = analyse(
+      "struct Group { std::vector<std::string> definitions; };"
+      "void f(const std::vector<Group> &groups) {"
+      "  for (const Group &g : groups)"
+      "    for (const std::string &d : g.definitions) { mark(); } }");
+  ASSERT_TRUE(Part.Info);
+  EXPECT_TRUE(Part.Model->walksElementPart(Part.Loop));
+  const Stmt *Body =
+      *cast<CompoundStmt>(loopBody(Part.Loop))->body_begin();
+  EXPECT_EQ(Part.Model->executionsPerCall(Body), 100.0 * BoundedTripCount);
+  std::vector<AssumedSize> Sizes = Part.Model->assumedSizes(Body);
+  ASSERT_EQ(Sizes.size(), 2u);
+  EXPECT_EQ(Sizes[0].Kind, AssumedSize::Elements);
+  EXPECT_EQ(Sizes[0].Name, "groups");
+  EXPECT_EQ(Sizes[1].Kind, AssumedSize::Parts);
+  EXPECT_EQ(Sizes[1].Name, "g.definitions");
+  EXPECT_EQ(sizeAssumption(Sizes, 100),
+            " if 'groups' has ~100 elements and 'g.definitions' ~4");
+  // A triangle over one index is quadratic, not a part.
+  MarkedLoop Triangle = analyse(
+      "void f(const std::vector<int> &v) {"
+      "  for (std::size_t i = 0; i < v.size(); ++i)"
+      "    for (std::size_t j = 0; j < i; ++j) { mark(); } }");
+  ASSERT_TRUE(Triangle.Info);
+  EXPECT_FALSE(Triangle.Model->walksElementPart(Triangle.Loop));
+  // The same data again in the inner loop is not a part of the element.
+  MarkedLoop Pairs = analyse(
+      "void f(const std::vector<int> &a, const std::vector<int> &b) {"
+      "  for (int x : a) for (int y : b) { mark(); } }");
+  ASSERT_TRUE(Pairs.Info);
+  EXPECT_FALSE(Pairs.Model->walksElementPart(Pairs.Loop));
+  // Under a loop over a handful, the part is the data itself.
+  MarkedLoop Few = analyse(
+      "struct Group { std::vector<std::string> definitions; };"
+      "void f() { Group a, b; for (const Group *g : {&a, &b})"
+      "  for (const std::string &d : g->definitions) { mark(); } }");
+  ASSERT_TRUE(Few.Info);
+  EXPECT_FALSE(Few.Model->walksElementPart(Few.Loop));
 }
 
 TEST(LoopModelTest, ParametersEveryCallGivesAConstantList) {

@@ -21,7 +21,9 @@ namespace perf_audit {
 /// of the query at a line, or turns of a loop that names no data. Messages say it ("if 'orders' has
 /// ~100 elements"), so that the figure reads as the assumption it is.
 struct AssumedSize {
-  enum SizeKind { Elements, Count, Rows, Turns };
+  /// Parts: the part of an outer loop's element an inner loop walks
+  /// ('group.definitions'), a few per element.
+  enum SizeKind { Elements, Count, Rows, Turns, Parts };
   SizeKind Kind = Elements;
   /// The data or count as written ("orders"), or the line of the query or
   /// loop.

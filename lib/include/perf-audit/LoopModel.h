@@ -163,15 +163,25 @@ public:
   double estimate(const LoopInfo &L) const;
 
   /// Estimated executions of S per call of its function: the product of the
-  /// estimates of its enclosing loops.
+  /// estimates of its enclosing loops, a loop over a part of an enclosing
+  /// loop's element counting as BoundedTripCount (walksElementPart).
   double executionsPerCall(const clang::Stmt *S);
+
+  /// True when Loop walks a part of the element of an enclosing loop over
+  /// input (`for (def : group.definitions)` inside `for (group : groups)`):
+  /// together the two visit the data once, and one element's part holds a
+  /// few, as the copy cost model counts a container inside an element. A
+  /// bound that is plain arithmetic on an outer index (`j < i`, a triangle)
+  /// is not a part, nor are the rows of a query run per element.
+  bool walksElementPart(const clang::Stmt *Loop);
 
   /// What the estimate assumes of an input-dependent loop: its data
   /// ('orders'), the query whose rows it walks, or the loop itself.
   AssumedSize assumedSize(const LoopInfo &L) const;
 
   /// The input-dependent loops that repeat S, outermost first (as messages
-  /// name them): what its executionsPerCall assumes.
+  /// name them): what its executionsPerCall assumes; a loop over an
+  /// element's part as AssumedSize::Parts.
   std::vector<AssumedSize> assumedSizes(const clang::Stmt *S);
 
   /// The assumed trip count of an input-dependent loop ("N").
