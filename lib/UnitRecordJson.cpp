@@ -214,6 +214,8 @@ static const char *sizeKindName(AssumedSize::SizeKind K) {
     return "rows";
   case AssumedSize::Turns:
     return "turns";
+  case AssumedSize::Parts:
+    return "parts";
   }
   return "elements";
 }
@@ -231,8 +233,10 @@ static bool fromJSON(const json::Value &V, AssumedSize &S, json::Path Path) {
     S.Kind = AssumedSize::Rows;
   else if (Kind == "turns")
     S.Kind = AssumedSize::Turns;
+  else if (Kind == "parts")
+    S.Kind = AssumedSize::Parts;
   else {
-    Path.field("kind").report("expected elements, count, rows or turns");
+    Path.field("kind").report("expected elements, count, rows, turns or parts");
     return false;
   }
   return true;
