@@ -500,6 +500,17 @@ static Dependence constant(uint64_t Value) {
 
 static Dependence unknown() { return Dependence(); }
 
+/// What the user typed on the command line: a handful (Root is the
+/// parameter or the member holding it).
+static Dependence commandLine(const ValueDecl *Root, const Expr *Subject) {
+  Dependence D;
+  D.Kind = TripKind::Bounded;
+  D.Basis = TripBasis::CommandLine;
+  D.Root = Root;
+  D.Subject = Subject;
+  return D;
+}
+
 static Dependence input(InputSource Source, const ValueDecl *Root,
                         const Expr *Subject) {
   Dependence D;
@@ -804,14 +815,8 @@ public:
 
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-          Field && filledFromCommandLine(Field)) {
-        Dependence Few;
-        Few.Kind = TripKind::Bounded;
-        Few.Basis = TripBasis::CommandLine;
-        Few.Root = Field;
-        Few.Subject = ME;
-        return Few;
-      }
+          Field && filledFromCommandLine(Field))
+        return commandLine(Field, ME);
       const Expr *Base = LoopModel::strip(ME->getBase());
       if (isa<CXXThisExpr>(Base)) {
         if (isFlagType(ME->getType()))
@@ -1314,14 +1319,8 @@ private:
       if (std::optional<Dependence> Given = fromEveryCaller(Parm, Depth))
         return *Given;
       // A program is given a handful of arguments, not its data.
-      if (isCommandLineParameter(Parm)) {
-        Dependence Few;
-        Few.Kind = TripKind::Bounded;
-        Few.Basis = TripBasis::CommandLine;
-        Few.Root = Parm;
-        Few.Subject = Ref;
-        return Few;
-      }
+      if (isCommandLineParameter(Parm))
+        return commandLine(Parm, Ref);
       return input(InputSource::Parameter, Parm, Ref);
     }
     if (const auto *Binding = dyn_cast<BindingDecl>(D)) {
