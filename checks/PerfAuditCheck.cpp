@@ -183,10 +183,9 @@ core::Impact PerfAuditCheck::measured(const core::Impact &I, SourceLocation Loc,
   SM.getFileManager().makeAbsolutePath(Path);
   core::Impact Out = I;
   Out.ProfileName = Profile->name();
-  int Line = static_cast<int>(SM.getSpellingLineNumber(FileLoc));
-  if (std::optional<core::Measurement> M =
-          Profile->lookup(Path, std::max(1, Line + I.CountedLineDelta),
-                          SM.getBufferData(SM.getFileID(FileLoc))))
+  if (std::optional<core::Measurement> M = Profile->lookup(
+          Path, core::countedLine(I, SM.getSpellingLineNumber(FileLoc)),
+          SM.getBufferData(SM.getFileID(FileLoc))))
     core::measureImpact(Out, *M, Profile->name());
   for (const std::string &Warning : Profile->takeWarnings())
     configurationDiag("%0") << Warning;

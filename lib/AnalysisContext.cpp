@@ -123,13 +123,11 @@ ProfileLookup *AnalysisContext::profile(clang::FileManager &Files,
     ProfileLoaded = true;
     llvm::SmallString<256> Path(Options.ProfileFile);
     Files.makeAbsolutePath(Path);
-    std::vector<std::string> Binaries;
-    llvm::SmallVector<llvm::StringRef, 4> Names;
-    llvm::StringRef(Options.ProfileBinary).split(Names, ';', -1, false);
-    for (llvm::StringRef Name : Names) {
-      llvm::SmallString<256> Binary(Name.trim());
-      Files.makeAbsolutePath(Binary);
-      Binaries.push_back(std::string(Binary));
+    std::vector<std::string> Binaries = splitList(Options.ProfileBinary);
+    for (std::string &Binary : Binaries) {
+      llvm::SmallString<256> Absolute(Binary);
+      Files.makeAbsolutePath(Absolute);
+      Binary = std::string(Absolute);
     }
     Profile = sharedProfileLookup(Path, Binaries, Error);
   }

@@ -121,6 +121,11 @@ unsigned Impact::estimatedScore() const { return scoreForCost(totalNs()); }
 
 Tier Impact::estimatedLevel() const { return tierForScore(estimatedScore()); }
 
+unsigned countedLine(const Impact &I, unsigned Line) {
+  long long Counted = static_cast<long long>(Line) + I.CountedLineDelta;
+  return Counted > 0 ? static_cast<unsigned>(Counted) : Line;
+}
+
 void measureImpact(Impact &I, Measurement M, llvm::StringRef ProfileName) {
   I.Measured = M;
   I.ProfileName = ProfileName.str();

@@ -1084,8 +1084,7 @@ private:
     if (auto It = State.CommandLineFields.find(Field);
         It != State.CommandLineFields.end())
       return It->second;
-    bool &Result = State.CommandLineFields[Field];
-    Result = false;
+    State.CommandLineFields[Field] = false; // while it is being worked out
     if (!isContainerType(Field->getType()))
       return false;
     const auto &Uses = State.callSites(Ctx).FieldUses;

@@ -136,8 +136,7 @@ static std::string findingEntry(unsigned Rank, const Finding &F,
     Entry += "measured cost: " + escape(duration(F.Cost.measuredNs())) +
              " in the profiled run (" + escape(executionsNote(F.Cost)) +
              "); estimated: ";
-  else if (F.Cost.source() == ExecutionsSource::Estimate &&
-           !F.Cost.ProfileName.empty())
+  else if (!F.Cost.ProfileName.empty())
     Entry += "no profile data; estimated cost: ";
   else
     Entry += "estimated cost: ";
@@ -175,14 +174,8 @@ void writeMarkdown(llvm::raw_ostream &OS, const AnalysisResult &R,
              .str();
   if (R.Baseline)
     Out += " Against the baseline: " + baselineCounts(*R.Baseline) + ".";
-  if (R.Profile) {
-    ProfileCoverage C = profileCoverage(R);
-    Out += llvm::formatv(" Profile {0}: {1} measured, {2} not executed, {3} "
-                         "without data (estimated).",
-                         escape(*R.Profile), C.Measured, C.NotExecuted,
-                         C.NoData)
-               .str();
-  }
+  if (R.Profile)
+    Out += " Profile " + escape(*R.Profile) + ": " + profileCounts(R) + ".";
   Out += "\n\n";
 
   if (!R.Findings.empty()) {

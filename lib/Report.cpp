@@ -173,6 +173,13 @@ ProfileCoverage profileCoverage(const AnalysisResult &R) {
   return C;
 }
 
+std::string profileCounts(const AnalysisResult &R) {
+  ProfileCoverage C = profileCoverage(R);
+  return std::to_string(C.Measured) + " measured, " +
+         std::to_string(C.NotExecuted) + " not executed, " +
+         std::to_string(C.NoData) + " without data (estimated)";
+}
+
 static std::string location(const SourcePoint &P, llvm::StringRef Root) {
   return displayPath(P.File, Root) + ":" + std::to_string(P.Line) + ":" +
          std::to_string(P.Column);
@@ -223,12 +230,9 @@ void writeText(llvm::raw_ostream &OS, const AnalysisResult &R,
     OS << "perf-audit: against the baseline: " << baselineCounts(*R.Baseline)
        << "\n";
   OS << "\nAudit summary\n";
-  if (R.Profile) {
-    ProfileCoverage C = profileCoverage(R);
-    OS << "  profile " << *R.Profile << ": " << C.Measured
-       << " measured, " << C.NotExecuted << " not executed, " << C.NoData
-       << " without data (estimated); measured findings rank first\n";
-  }
+  if (R.Profile)
+    OS << "  profile " << *R.Profile << ": " << profileCounts(R)
+       << "; measured findings rank first\n";
   OS << "  findings by tier: critical " << S.Critical << ", high " << S.High
      << ", medium " << S.Medium << ", low " << S.Low << "\n";
   unsigned TestFindings = llvm::count_if(

@@ -434,12 +434,6 @@ Error exportSummaries(core::JoinedProgram &Program, core::SourceFiles &Sources) 
   });
 }
 
-/// The line whose executions a profile gives F.
-unsigned countedLine(const core::Finding &F) {
-  int Line = static_cast<int>(F.Loc.Line) + F.Cost.CountedLineDelta;
-  return Line > 0 ? static_cast<unsigned>(Line) : F.Loc.Line;
-}
-
 /// The findings to report: each unit's and the join's (of enabled checks),
 /// measured where Profile counts their line, at or above the minimum score
 /// and confidence, located (not yet ranked); and the failed units.
@@ -460,15 +454,16 @@ core::AnalysisResult collectFindings(std::vector<core::UnitResult> &Results,
     if (Profile) {
       Sources.locate(F.Loc);
       F.Cost.ProfileName = Profile->name();
-      if (std::optional<core::Measurement> M =
-              Profile->lookup(F.Loc.File, countedLine(F)))
+      if (std::optional<core::Measurement> M = Profile->lookup(
+              F.Loc.File, core::countedLine(F.Cost, F.Loc.Line)))
         core::measureImpact(F.Cost, *M, Profile->name());
     }
     if (F.Cost.Certainty < Least && !F.Cost.measuredRunning())
       return;
     if (F.Cost.Score < Minimum)
       return;
-    Sources.locate(F.Loc);
+    if (!Profile) // located above to be measured
+      Sources.locate(F.Loc);
     for (core::FindingNote &N : F.Notes)
       Sources.locate(N.Loc);
     for (core::FixEdit &E : F.Fixes) {

@@ -147,6 +147,10 @@ struct Impact {
 Impact estimateImpact(CostKind Kind, double CostPerExecutionNs,
                       double ExecutionsPerCall);
 
+/// The line a profile counts for a finding at Line (CountedLineDelta
+/// applied; Line itself when that would leave the file's start).
+unsigned countedLine(const Impact &I, unsigned Line);
+
 /// Puts a profile's count in force: the score and tier become those of the
 /// measured cost (executions x cost of one execution of the line); the
 /// estimate stays readable (estimatedScore, totalNs).

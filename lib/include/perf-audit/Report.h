@@ -76,6 +76,10 @@ struct ProfileCoverage {
 };
 ProfileCoverage profileCoverage(const AnalysisResult &R);
 
+/// "3 measured, 0 not executed, 1 without data (estimated)", for the text
+/// and markdown summaries.
+std::string profileCounts(const AnalysisResult &R);
+
 /// Reads source files once and answers line, column and hash questions.
 class SourceFiles {
 public:
