@@ -37,6 +37,7 @@ void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
 void BlockingInAsyncCheck::onStartOfTranslationUnit() {
   Candidates.clear();
   Handlers.clear();
+  NamedHandlers.clear();
   Ctx = nullptr;
 }
 
@@ -57,11 +58,17 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   for (const core::AsyncContext &Handler :
        core::registeredHandlers(Call, calls()))
-    Handlers.try_emplace(Handler.Function, Handler);
+    if (Handlers.try_emplace(Handler.Function, Handler).second &&
+        !mayRunOnEventLoop(Handler.Function, calls()))
+      NamedHandlers.push_back(Handler.Function);
 
-  core::LoopModel &Loops = loops(*Ctx);
-  const FunctionDecl *FD = Loops.enclosingFunction(Call);
-  if (!FD || FD->isDependentContext() || !mayRunOnEventLoop(FD, calls()))
+  const FunctionDecl *FD = loops(*Ctx).enclosingFunction(Call);
+  if (FD && mayRunOnEventLoop(FD, calls()))
+    consider(Call, FD);
+}
+
+void BlockingInAsyncCheck::consider(const Expr *Call, const FunctionDecl *FD) {
+  if (FD->isDependentContext())
     return;
   if (const Stmt *Body = FD->getBody();
       Body && core::compat::isUnevaluated(Call, *Body, *Ctx))
@@ -72,15 +79,32 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
     Candidates.push_back({Call, FD, std::move(*Direct), true});
     return;
   }
-  // A call to a coroutine creates its frame; its body is its own context.
+  // A call to a coroutine, stackless or stackful, runs a body that is a
+  // context of its own and reported there.
   if (const FunctionDecl *Callee = core::calleeOf(Call);
-      Callee && !core::isCoroutine(Callee))
+      Callee && !core::runsInOwnCoroutine(Callee, calls()))
     if (const core::FunctionSummary &S = Effects.summary(Callee);
         S.Blocking && S.reachesFrom(Call, S.Blocking->Trace))
       Candidates.push_back({Call, FD, *S.Blocking, false});
 }
 
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {
+  // Functions and member functions handed over by name (`&Session::onRead`,
+  // a libuv callback) were not known to run on the loop when their calls
+  // were matched.
+  if (Ctx)
+    for (const FunctionDecl *Function : NamedHandlers) {
+      if (!Function->getBody() ||
+          Ctx->getSourceManager().isInSystemHeader(
+              Ctx->getSourceManager().getExpansionLoc(Function->getLocation())))
+        continue;
+      for (const BoundNodes &Nodes :
+           match(findAll(expr(anyOf(callExpr(), cxxConstructExpr())).bind("call")),
+                 *Function->getBody(), *Ctx))
+        if (const auto *Call = Nodes.getNodeAs<Expr>("call");
+            Call && loops(*Ctx).enclosingFunction(Call) == Function)
+          consider(Call, Function);
+    }
   for (const Candidate &C : Candidates) {
     std::optional<core::AsyncContext> Context =
         core::intrinsicAsyncContext(C.Function, calls());
@@ -93,6 +117,7 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
     report(C, *Context);
   }
   Candidates.clear();
+  NamedHandlers.clear();
 }
 
 void BlockingInAsyncCheck::report(const Candidate &C,
@@ -118,14 +143,17 @@ void BlockingInAsyncCheck::report(const Candidate &C,
                             assumption(C.Call, *Ctx));
 
   const core::BlockingCallModel *Blocking = C.Effect.Model;
+  bool Coroutine = Context.What == core::AsyncContext::Kind::Coroutine;
+  bool Stackful = Context.What == core::AsyncContext::Kind::StackfulCoroutine;
   std::optional<core::AsyncRewrite> Rewrite;
-  if (C.Direct && Blocking && Context.What == core::AsyncContext::Kind::Coroutine)
+  if (C.Direct && Blocking && (Coroutine || Stackful))
     Rewrite = core::asyncRewrite(C.Call, *Blocking, C.Function, calls(), *Ctx);
   {
     DiagnosticBuilder D = PerfAuditCheck::report(C.Call->getBeginLoc(), Message, I, SM);
+    if (Rewrite && Rewrite->AwaitAt.isValid())
+      D << FixItHint::CreateInsertion(Rewrite->AwaitAt, "co_await ");
     if (Rewrite)
-      D << FixItHint::CreateInsertion(Rewrite->AwaitAt, "co_await ")
-        << FixItHint::CreateReplacement(
+      D << FixItHint::CreateReplacement(
                CharSourceRange::getTokenRange(Rewrite->CalleeName),
                Rewrite->AsyncName)
         << FixItHint::CreateInsertion(Rewrite->TokenAt, Rewrite->Token);
@@ -147,9 +175,18 @@ void BlockingInAsyncCheck::report(const Candidate &C,
       if (const Expr *Object = core::objectOf(C.Call))
         AsyncCall = Loops.spelling(Object) + "." + AsyncCall;
   }
-  std::string Fix = core::blockingFix(
-      C.Effect.Kind, AsyncCall,
-      Context.What == core::AsyncContext::Kind::Coroutine);
+  core::BlockingFixContext Where;
+  Where.InCoroutine = Coroutine;
+  if (Stackful)
+    if (const ParmVarDecl *P = core::yieldContextOf(C.Function, calls())) {
+      // The non-throwing overload keeps its error code: `yield[ec]`.
+      Where.YieldContext = P->getName().str();
+      if (const Expr *ErrorCode = core::errorCodeArgument(C.Call); C.Direct && ErrorCode)
+        Where.YieldContext += "[" + Loops.spelling(ErrorCode) + "]";
+    }
+  Where.Offload = Context.Offload;
+  Where.Timer = Context.Timer;
+  std::string Fix = core::blockingFix(C.Effect.Kind, AsyncCall, Where);
   note(C.Call->getBeginLoc(), Fix);
 }
 

@@ -15,8 +15,9 @@ namespace clang::tidy::perf_audit {
 
 /// Finds blocking calls on an event loop: sleeps, blocking file and socket
 /// I/O, waits on futures, condition variables and threads, synchronous asio
-/// operations and database calls inside C++20 coroutines, asio completion
-/// handlers and posted work, directly or through functions that block.
+/// operations and database calls inside C++20 and stackful coroutines,
+/// completion handlers, posted work and the callbacks of event loops,
+/// directly or through functions that block.
 ///
 /// For the user-facing documentation see docs/checks/perf-audit-blocking-in-async.md
 class BlockingInAsyncCheck : public PerfAuditCheck {
@@ -37,12 +38,17 @@ private:
     core::BlockingEffect Effect;
     bool Direct;
   };
+  /// Records Call, of FD, when it blocks directly or through its callee.
+  void consider(const Expr *Call, const FunctionDecl *FD);
   void report(const Candidate &C, const core::AsyncContext &Context);
 
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
   /// Function bodies handed to an event loop, with the first registration.
   llvm::DenseMap<const FunctionDecl *, core::AsyncContext> Handlers;
+  /// Handlers handed over by name, whose calls are looked at once the unit
+  /// is done, in the order they were registered.
+  std::vector<const FunctionDecl *> NamedHandlers;
 };
 
 } // namespace clang::tidy::perf_audit

@@ -41,11 +41,24 @@ struct QueryLibraryModel {
   std::vector<std::string> BatchingFunctions;
 };
 
+/// A library's event loop: its handler functions share the advice of how to
+/// leave the loop and wait on it.
+struct EventLoopModel {
+  std::string Library;
+  std::string Offload;
+  std::string Timer;
+  std::vector<HandlerFunctionModel> HandlerFunctions;
+  std::vector<std::string> EntryPoints;
+};
+
 struct AsyncModel {
   std::vector<HandlerFunctionModel> HandlerFunctions;
+  std::vector<EventLoopModel> EventLoops;
   std::vector<std::string> ThreadPoolExecutors;
   std::vector<std::string> AwaitableTypes;
   std::vector<std::string> EntryPoints;
+  std::vector<HandlerWrapperModel> HandlerWrappers;
+  std::vector<std::string> YieldContextTypes;
 };
 
 struct TypesModel {
@@ -91,6 +104,8 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::QueryLibraryModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::QueryCallModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::BlockingCallModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::HandlerFunctionModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::HandlerWrapperModel)
+LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::EventLoopModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::ExpensiveTypeModel)
 LLVM_YAML_IS_SEQUENCE_VECTOR(perf_audit::OwningTypeModel)
 
@@ -156,6 +171,10 @@ PERF_AUDIT_ENUM_SCALAR(BlockingKind, "blocking kind",
                        {"sync-asio", BlockingKind::SyncAsio},
                        {"lock", BlockingKind::Lock},
                        {"database", BlockingKind::Database})
+PERF_AUDIT_ENUM_SCALAR(HandlerKind, "handler kind",
+                       {"completion", HandlerKind::Completion},
+                       {"posted", HandlerKind::Posted},
+                       {"callback", HandlerKind::Callback})
 #undef PERF_AUDIT_ENUM_SCALAR
 
 template <> struct MappingTraits<LinearFunctionModel> {
@@ -225,15 +244,37 @@ template <> struct MappingTraits<HandlerFunctionModel> {
   static void mapping(IO &Io, HandlerFunctionModel &M) {
     Io.mapRequired("name", M.Name);
     Io.mapOptional("handler-arg", M.HandlerArg);
+    Io.mapOptional("handler-kind", M.Kind);
+    Io.mapOptional("receiver-types", M.ReceiverTypes);
+  }
+};
+
+template <> struct MappingTraits<EventLoopModel> {
+  static void mapping(IO &Io, EventLoopModel &M) {
+    Io.mapRequired("library", M.Library);
+    Io.mapOptional("offload", M.Offload);
+    Io.mapOptional("timer", M.Timer);
+    Io.mapOptional("handler-functions", M.HandlerFunctions);
+    Io.mapOptional("entry-points", M.EntryPoints);
+  }
+};
+
+template <> struct MappingTraits<HandlerWrapperModel> {
+  static void mapping(IO &Io, HandlerWrapperModel &M) {
+    Io.mapRequired("name", M.Name);
+    Io.mapOptional("handler-arg", M.HandlerArg);
   }
 };
 
 template <> struct MappingTraits<AsyncModel> {
   static void mapping(IO &Io, AsyncModel &M) {
     Io.mapOptional("handler-functions", M.HandlerFunctions);
+    Io.mapOptional("event-loops", M.EventLoops);
     Io.mapOptional("thread-pool-executors", M.ThreadPoolExecutors);
     Io.mapOptional("awaitable-types", M.AwaitableTypes);
     Io.mapOptional("entry-points", M.EntryPoints);
+    Io.mapOptional("handler-wrappers", M.HandlerWrappers);
+    Io.mapOptional("yield-context-types", M.YieldContextTypes);
   }
 };
 
@@ -352,12 +393,30 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
     M.Name = normalizeName(M.Name);
     HandlerFunctions.push_back(std::move(M));
   }
+  for (EventLoopModel &Loop : Doc.Async.EventLoops)
+    for (HandlerFunctionModel &M : Loop.HandlerFunctions) {
+      M.Name = normalizeName(M.Name);
+      M.Offload = Loop.Offload;
+      M.Timer = Loop.Timer;
+      for (std::string &Type : M.ReceiverTypes)
+        Type = normalizeName(Type);
+      HandlerFunctions.push_back(std::move(M));
+    }
+  for (EventLoopModel &Loop : Doc.Async.EventLoops)
+    for (std::string &Name : Loop.EntryPoints)
+      AsyncEntryPoints.push_back({normalizeName(Name), Loop.Offload, Loop.Timer});
   for (std::string &Name : Doc.Async.ThreadPoolExecutors)
     ThreadPoolExecutors.push_back(normalizeName(Name));
   for (std::string &Name : Doc.Async.AwaitableTypes)
     AwaitableTypes.push_back(normalizeName(Name));
   for (std::string &Name : Doc.Async.EntryPoints)
-    AsyncEntryPoints.push_back(normalizeName(Name));
+    AsyncEntryPoints.push_back({normalizeName(Name), "", ""});
+  for (HandlerWrapperModel &M : Doc.Async.HandlerWrappers) {
+    M.Name = normalizeName(M.Name);
+    HandlerWrappers.push_back(std::move(M));
+  }
+  for (std::string &Name : Doc.Async.YieldContextTypes)
+    YieldContextTypes.push_back(normalizeName(Name));
   for (ExpensiveTypeModel &M : Doc.Types.Expensive) {
     M.Name = normalizeName(M.Name);
     ExpensiveTypes.push_back(std::move(M));
@@ -516,8 +575,23 @@ bool ApiModel::isThreadPoolExecutor(StringRef TypeName) const {
   return is_contained(ThreadPoolExecutors, TypeName);
 }
 
-bool ApiModel::isAsyncEntryPoint(StringRef Name) const {
-  return is_contained(AsyncEntryPoints, Name);
+const EntryPointModel *ApiModel::asyncEntryPoint(StringRef Name) const {
+  for (const EntryPointModel &M : llvm::reverse(AsyncEntryPoints))
+    if (M.Name == Name)
+      return &M;
+  return nullptr;
+}
+
+const HandlerWrapperModel *ApiModel::handlerWrapper(StringRef Name) const {
+  // Later entries win, as for the other lists.
+  for (const HandlerWrapperModel &M : llvm::reverse(HandlerWrappers))
+    if (M.Name == Name)
+      return &M;
+  return nullptr;
+}
+
+bool ApiModel::isYieldContextType(StringRef TypeName) const {
+  return is_contained(YieldContextTypes, TypeName);
 }
 
 const ExpensiveTypeModel *ApiModel::expensiveType(StringRef Name) const {

@@ -33,33 +33,25 @@ std::string AsyncContext::describe() const {
   switch (What) {
   case Kind::Coroutine:
     return Name == "lambda" ? "a coroutine lambda" : "coroutine '" + Name + "'";
+  case Kind::StackfulCoroutine:
+    return Name == "lambda" ? "a stackful coroutine lambda"
+                            : "stackful coroutine '" + Name + "'";
   case Kind::CompletionHandler:
     return "the completion handler of '" + RegistrarName + "'";
   case Kind::PostedWork:
     return "work posted with '" + RegistrarName + "'";
+  case Kind::Callback:
+    return "the callback registered with '" + RegistrarName + "'";
   case Kind::Annotated:
     return "'" + Name + "' (perf-audit:async)";
   case Kind::EntryPoint:
+    // An overrider is named with its class: 'Canvas::paintEvent'.
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Function);
+        MD && Name != "lambda" && MD->getParent()->getIdentifier())
+      Name = MD->getParent()->getName().str() + "::" + Name;
     return "event-loop entry point '" + Name + "'";
   }
   return Name;
-}
-
-std::optional<AsyncContext> intrinsicAsyncContext(const FunctionDecl *FD,
-                                                  CallClassifier &Calls) {
-  if (!FD)
-    return std::nullopt;
-  AsyncContext C;
-  C.Function = FD;
-  if (isCoroutine(FD))
-    C.What = AsyncContext::Kind::Coroutine;
-  else if (hasAnnotation(FD, "perf-audit:async"))
-    C.What = AsyncContext::Kind::Annotated;
-  else if (Calls.model().isAsyncEntryPoint(Calls.nameOf(FD)))
-    C.What = AsyncContext::Kind::EntryPoint;
-  else
-    return std::nullopt;
-  return C;
 }
 
 /// The record a value, reference or pointer of type T refers to.
@@ -70,8 +62,76 @@ static const CXXRecordDecl *recordOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
-/// Looks through the wrappers that hand a handler on unchanged:
-/// std::move, std::forward, asio::bind_executor.
+const ParmVarDecl *yieldContextOf(const FunctionDecl *FD,
+                                  CallClassifier &Calls) {
+  if (!FD)
+    return nullptr;
+  for (const ParmVarDecl *P : FD->parameters())
+    if (const CXXRecordDecl *RD = recordOf(P->getType()))
+      if (Calls.model().isYieldContextType(Calls.nameOf(RD)))
+        return P;
+  return nullptr;
+}
+
+bool runsInOwnCoroutine(const FunctionDecl *FD, CallClassifier &Calls) {
+  return isCoroutine(FD) || yieldContextOf(FD, Calls);
+}
+
+/// The model entry point FD is, or overrides (`Canvas::paintEvent`
+/// overrides `QWidget::paintEvent`).
+static const EntryPointModel *entryPointOf(const FunctionDecl *FD,
+                                           CallClassifier &Calls) {
+  if (const EntryPointModel *M = Calls.model().asyncEntryPoint(Calls.nameOf(FD)))
+    return M;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    for (const CXXMethodDecl *Overridden : MD->overridden_methods())
+      if (const EntryPointModel *M = entryPointOf(Overridden, Calls))
+        return M;
+  return nullptr;
+}
+
+std::optional<AsyncContext> intrinsicAsyncContext(const FunctionDecl *FD,
+                                                  CallClassifier &Calls) {
+  if (!FD)
+    return std::nullopt;
+  AsyncContext C;
+  C.Function = FD;
+  if (isCoroutine(FD))
+    C.What = AsyncContext::Kind::Coroutine;
+  else if (yieldContextOf(FD, Calls))
+    C.What = AsyncContext::Kind::StackfulCoroutine;
+  else if (hasAnnotation(FD, "perf-audit:async"))
+    C.What = AsyncContext::Kind::Annotated;
+  else if (const EntryPointModel *M = entryPointOf(FD, Calls)) {
+    C.What = AsyncContext::Kind::EntryPoint;
+    C.Offload = M->Offload;
+    C.Timer = M->Timer;
+  } else {
+    return std::nullopt;
+  }
+  return C;
+}
+
+/// True when RD is one of Names or derives from one.
+static bool derivesFromAny(const CXXRecordDecl *RD,
+                           const std::vector<std::string> &Names,
+                           CallClassifier &Calls) {
+  if (!RD)
+    return false;
+  RD = RD->getDefinition() ? RD->getDefinition() : RD;
+  if (llvm::is_contained(Names, Calls.nameOf(RD)))
+    return true;
+  if (!RD->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (derivesFromAny(Base.getType()->getAsCXXRecordDecl(), Names, Calls))
+      return true;
+  return false;
+}
+
+/// Looks through what hands a handler on unchanged: std::move,
+/// std::forward, and the model's handler wrappers (asio::bind_executor,
+/// beast::bind_front_handler).
 static const Expr *unwrapHandler(const Expr *E, CallClassifier &Calls) {
   while (E) {
     E = E->IgnoreUnlessSpelledInSource();
@@ -80,14 +140,39 @@ static const Expr *unwrapHandler(const Expr *E, CallClassifier &Calls) {
     if (!Callee || CE->getNumArgs() == 0)
       return E;
     StringRef Name = Calls.nameOf(Callee);
-    if (Name == "std::move" || Name == "std::forward")
+    auto Args = argumentsOf(CE);
+    while (!Args.empty() && !isWrittenArgument(Args.back()))
+      Args.pop_back();
+    if (Name == "std::move" || Name == "std::forward") {
       E = CE->getArg(0);
-    else if (Name == "asio::bind_executor" || Name == "boost::asio::bind_executor")
-      E = CE->getArg(CE->getNumArgs() - 1);
-    else
+    } else if (const HandlerWrapperModel *W = Calls.model().handlerWrapper(Name);
+               W && !Args.empty()) {
+      unsigned Index = W->HandlerArg ? *W->HandlerArg
+                                     : static_cast<unsigned>(Args.size() - 1);
+      if (Index >= Args.size())
+        return nullptr;
+      E = Args[Index];
+    } else {
       return E;
+    }
   }
   return E;
+}
+
+/// The function a handler expression names: `onTimer`, `&onTimer`,
+/// `&Session::onRead`, or null.
+static const FunctionDecl *namedFunction(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  return FD->hasBody(Def) ? Def : nullptr;
 }
 
 llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
@@ -102,13 +187,32 @@ llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
     Args.pop_back();
   if (!M || !Callee || Args.empty())
     return Result;
+  // A trailing option (Qt's connection type) is not the handler.
+  if (!M->HandlerArg && Args.size() > 1 &&
+      Args.back()->IgnoreParenImpCasts()->getType()->isEnumeralType())
+    Args.pop_back();
   unsigned Index = M->HandlerArg ? *M->HandlerArg
                                  : static_cast<unsigned>(Args.size() - 1);
   if (Index >= Args.size())
     return Result;
+  if (!M->ReceiverTypes.empty()) {
+    // The receiver: the nearest object pointer before the handler, of the
+    // type written (a `this` converted to `const QObject *` is a widget).
+    const CXXRecordDecl *Receiver = nullptr;
+    for (unsigned I = Index; I-- > 0 && !Receiver;)
+      if (QualType T = Args[I]->IgnoreParenImpCasts()->getType();
+          T->isPointerType())
+        Receiver = recordOf(T);
+    if (!derivesFromAny(Receiver, M->ReceiverTypes, Calls))
+      return Result;
+  }
 
   std::string Registrar = Callee->getNameAsString();
-  bool Posted = !StringRef(Registrar).starts_with("async_");
+  HandlerKind Kind = M->Kind ? *M->Kind
+                     : StringRef(Registrar).starts_with("async_")
+                         ? HandlerKind::Completion
+                         : HandlerKind::Posted;
+  bool Posted = Kind == HandlerKind::Posted;
   if (Posted) {
     // Work handed to a thread pool may block: it is not an event loop.
     const Expr *Executor = objectOf(Call);
@@ -120,10 +224,21 @@ llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
   }
 
   AsyncContext C;
-  C.What = Posted ? AsyncContext::Kind::PostedWork
-                  : AsyncContext::Kind::CompletionHandler;
+  switch (Kind) {
+  case HandlerKind::Completion:
+    C.What = AsyncContext::Kind::CompletionHandler;
+    break;
+  case HandlerKind::Posted:
+    C.What = AsyncContext::Kind::PostedWork;
+    break;
+  case HandlerKind::Callback:
+    C.What = AsyncContext::Kind::Callback;
+    break;
+  }
   C.Registration = Call;
   C.RegistrarName = Registrar;
+  C.Offload = M->Offload;
+  C.Timer = M->Timer;
 
   const Expr *Handler = unwrapHandler(Args[Index], Calls);
   const LambdaExpr *Lambda = dyn_cast_or_null<LambdaExpr>(Handler);
@@ -133,6 +248,11 @@ llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
         Lambda = dyn_cast<LambdaExpr>(VD->getInit()->IgnoreUnlessSpelledInSource());
   if (Lambda) {
     C.Function = Lambda->getCallOperator();
+    Result.push_back(C);
+    return Result;
+  }
+  if (const FunctionDecl *Named = namedFunction(Handler)) {
+    C.Function = Named;
     Result.push_back(C);
     return Result;
   }
@@ -147,15 +267,29 @@ llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
   return Result;
 }
 
+static bool isErrorCodeOut(const ParmVarDecl *P) {
+  if (!P->getType()->isLValueReferenceType() ||
+      P->getType().getNonReferenceType().isConstQualified())
+    return false;
+  const CXXRecordDecl *RD = P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getName() == "error_code";
+}
+
 /// True when a parameter of FD is a reference to an error_code: the
 /// non-throwing overload, whose asynchronous form would throw instead.
 static bool takesErrorCode(const FunctionDecl *FD) {
-  for (const ParmVarDecl *P : FD->parameters())
-    if (P->getType()->isLValueReferenceType() && !P->getType().getNonReferenceType().isConstQualified())
-      if (const CXXRecordDecl *RD = P->getType().getNonReferenceType()->getAsCXXRecordDecl())
-        if (RD->getName() == "error_code")
-          return true;
-  return false;
+  return llvm::any_of(FD->parameters(), isErrorCodeOut);
+}
+
+const Expr *errorCodeArgument(const Expr *Call) {
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (!Callee)
+    return nullptr;
+  auto Args = argumentsOf(Call);
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+    if (isErrorCodeOut(Callee->getParamDecl(I)))
+      return Args[I];
+  return nullptr;
 }
 
 /// Whether the value of Call may be prefixed by `co_await` unchanged: it is
@@ -204,19 +338,31 @@ std::optional<AsyncRewrite> asyncRewrite(const Expr *Call,
                                          const FunctionDecl *Coroutine,
                                          CallClassifier &Calls,
                                          ASTContext &Ctx) {
-  if (Model.AsyncForm.empty() || !isCoroutine(Coroutine))
+  if (Model.AsyncForm.empty() || !Coroutine)
     return std::nullopt;
-  // The coroutine's type decides the completion token.
-  const CXXRecordDecl *Returned = Coroutine->getReturnType()->getAsCXXRecordDecl();
-  if (!Returned || !Calls.model().isAwaitableType(Calls.nameOf(Returned)))
+  // The completion token: the coroutine type's use_awaitable, or the yield
+  // context of a stackful coroutine.
+  std::string Token;
+  bool Await = isCoroutine(Coroutine);
+  if (Await) {
+    const CXXRecordDecl *Returned =
+        Coroutine->getReturnType()->getAsCXXRecordDecl();
+    if (!Returned || !Calls.model().isAwaitableType(Calls.nameOf(Returned)))
+      return std::nullopt;
+    Token = StringRef(Calls.nameOf(Returned)).rsplit("::").first.str() +
+            "::use_awaitable";
+  } else if (const ParmVarDecl *Yield = yieldContextOf(Coroutine, Calls);
+             Yield && !Yield->getName().empty() &&
+             Yield->getType().getNonReferenceType()->isRecordType()) {
+    Token = Yield->getName().str();
+  } else {
     return std::nullopt;
-  StringRef Awaitable = Calls.nameOf(Returned);
-  std::string Namespace = Awaitable.rsplit("::").first.str();
+  }
 
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *Callee = calleeOf(Call);
   if (!CE || !Callee || takesErrorCode(Callee) || inCatchHandler(Call, Ctx) ||
-      !awaitFitsContext(Call, Ctx))
+      (Await && !awaitFitsContext(Call, Ctx)))
     return std::nullopt;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -240,12 +386,14 @@ std::optional<AsyncRewrite> asyncRewrite(const Expr *Call,
       return std::nullopt;
     R.CalleeName = DRE->getNameInfo().getSourceRange();
   }
-  R.AwaitAt = Call->getBeginLoc();
+  if (Await)
+    R.AwaitAt = Call->getBeginLoc();
   R.TokenAt = CE->getRParenLoc();
   bool HasArguments = llvm::any_of(argumentsOf(Call), isWrittenArgument);
-  R.Token = (HasArguments ? ", " : "") + Namespace + "::use_awaitable";
+  R.Token = (HasArguments ? ", " : "") + Token;
   for (SourceLocation Loc :
-       {R.CalleeName.getBegin(), R.CalleeName.getEnd(), R.AwaitAt, R.TokenAt})
+       {R.CalleeName.getBegin(), R.CalleeName.getEnd(), Call->getBeginLoc(),
+        R.TokenAt})
     if (Loc.isInvalid() || Loc.isMacroID() ||
         SM.isInSystemHeader(Loc))
       return std::nullopt;

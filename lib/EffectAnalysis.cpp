@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "perf-audit/EffectAnalysis.h"
+#include "perf-audit/Async.h"
 #include "perf-audit/FindingText.h"
 #include <functional>
 #include "perf-audit/CallClassifier.h"
@@ -816,8 +817,7 @@ private:
     CallEdge Edge;
     Edge.Site.Site = Call;
     Edge.CalleeName = Name;
-    Edge.CalleeIsCoroutine =
-        Def && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody());
+    Edge.CalleeIsCoroutine = Def && runsInOwnCoroutine(Def, A.Calls);
     // A call that fills a cache once (`if (!node_) { node_ = make();
     // node_->init(); }`) costs its loops once per object, like a loop there.
     Edge.ChargesScans = !isMemoised(Call) && !isBehindMemoLookup(Call);

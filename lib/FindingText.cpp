@@ -148,15 +148,28 @@ std::string nPlusOneFix(bool Writes, bool LoadsRelation, bool OverRows) {
 }
 
 std::string blockingFix(BlockingKind Kind, llvm::StringRef AsyncCall,
-                        bool InCoroutine) {
-  if (!AsyncCall.empty())
-    return InCoroutine ? "use the asynchronous form: 'co_await " +
-                             AsyncCall.str() + "(..., use_awaitable)'"
-                       : "use the asynchronous form '" + AsyncCall.str() +
-                             "' with a completion handler";
-  if (Kind == BlockingKind::Sleep)
+                        const BlockingFixContext &Where) {
+  if (!AsyncCall.empty()) {
+    if (!Where.YieldContext.empty())
+      return "use the asynchronous form: '" + AsyncCall.str() + "(..., " +
+             Where.YieldContext + ")'";
+    return Where.InCoroutine ? "use the asynchronous form: 'co_await " +
+                                   AsyncCall.str() + "(..., use_awaitable)'"
+                             : "use the asynchronous form '" + AsyncCall.str() +
+                                   "' with a completion handler";
+  }
+  if (Kind == BlockingKind::Sleep) {
+    if (!Where.YieldContext.empty())
+      return "wait on a timer instead: 'timer.async_wait(" +
+             Where.YieldContext + ")'";
+    if (!Where.Timer.empty())
+      return "wait on a timer of the event loop instead: '" + Where.Timer + "'";
     return "wait on a timer instead: 'co_await timer.async_wait(use_awaitable)' "
            "in a coroutine, 'timer.async_wait(handler)' elsewhere";
+  }
+  if (!Where.Offload.empty())
+    return "run it off the event loop (" + Where.Offload +
+           "), or use an asynchronous API";
   return "run it on a thread pool (post it to an asio::thread_pool and resume "
          "when it is done), or use an asynchronous API";
 }

@@ -127,8 +127,11 @@ static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B,
   // The blocking call is in the callee: the callee is what must change, so
   // no asynchronous form is named at this call, and the advice is the same
   // in a coroutine as in a handler.
-  F.Notes.push_back(noteAt(P.Site, blockingFix(B.Kind, /*AsyncCall=*/"",
-                                               /*InCoroutine=*/false)));
+  BlockingFixContext Where;
+  Where.Offload = P.Offload;
+  Where.Timer = P.Timer;
+  Where.YieldContext = P.YieldContext;
+  F.Notes.push_back(noteAt(P.Site, blockingFix(B.Kind, /*AsyncCall=*/"", Where)));
   return F;
 }
 

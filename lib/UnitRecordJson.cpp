@@ -264,6 +264,12 @@ static json::Value toJSON(const PendingCall &P) {
   }
   if (P.AsyncContext)
     O["asyncContext"] = *P.AsyncContext;
+  if (!P.Offload.empty())
+    O["offload"] = P.Offload;
+  if (!P.Timer.empty())
+    O["timer"] = P.Timer;
+  if (!P.YieldContext.empty())
+    O["yieldContext"] = P.YieldContext;
   if (P.Registration)
     O["registration"] = toJSON(*P.Registration);
   auto Scannable = [](const ScannableArgument &A) {
@@ -314,6 +320,8 @@ static bool fromJSON(const json::Value &V, PendingCall &P, json::Path Path) {
       !M.map("where", P.Where) || !M.map("registrationIsPost", P.RegistrationIsPost) ||
       !M.mapOptional("outerQuery", P.OuterQuery) ||
       !M.mapOptional("asyncContext", P.AsyncContext) ||
+      !M.mapOptional("offload", P.Offload) || !M.mapOptional("timer", P.Timer) ||
+      !M.mapOptional("yieldContext", P.YieldContext) ||
       !M.mapOptional("registration", P.Registration) ||
       !M.mapOptional("assumedSizes", P.Sizes))
     return false;

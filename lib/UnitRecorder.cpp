@@ -192,7 +192,8 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
   F.Usr = *Usr;
   F.Name = displayName(FD);
   F.Loc = point(FD->getLocation());
-  F.Coroutine = isCoroutine(FD);
+  // A stackful coroutine too: its body blocks where it runs.
+  F.Coroutine = runsInOwnCoroutine(FD, Calls);
   const FunctionSummary &S = Effects.summary(FD);
   if (S.Query) {
     F.Query = S.Query;
@@ -308,6 +309,10 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
         P.Registration = point(Context->Registration->getBeginLoc());
         P.RegistrationIsPost = Context->What == AsyncContext::Kind::PostedWork;
       }
+      P.Offload = Context->Offload;
+      P.Timer = Context->Timer;
+      if (const ParmVarDecl *Yield = yieldContextOf(Context->Function, Calls))
+        P.YieldContext = Yield->getName().str();
     }
     if (P.InLargeLoop || !P.ScannableArgs.empty() || P.ScannableObject ||
         P.AsyncContext)

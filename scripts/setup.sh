@@ -29,7 +29,8 @@ PACKAGES=(cmake ninja-build g++ python3 pkg-config
 # cmark-gfm to render the markdown report as GitHub does, PyYAML to check
 # the GitHub Action).
 TEST_PACKAGES=(libsqlitecpp-dev libsoci-dev libpqxx-dev qtbase5-dev
-  libcppdb-dev libasio-dev libboost-dev libsqlite3-dev clang-tidy-14 npm
+  libcppdb-dev libasio-dev libboost-dev libsqlite3-dev libuv1-dev libcurl4-openssl-dev
+  clang-tidy-14 npm
   dpkg-dev "libclang-rt-$LLVM-dev" "clang-tools-$LLVM" cmark-gfm python3-yaml)
 # What the example project (examples/bookstore) compiles against.
 EXAMPLE_PACKAGES=(libsqlitecpp-dev libsqlite3-dev libasio-dev)

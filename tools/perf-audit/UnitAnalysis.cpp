@@ -285,7 +285,7 @@ std::string unitFingerprint(const tooling::CompilationDatabase &Database,
                             StringRef File, const UnitAnalysisConfig &Config) {
   // The version of what a unit's result records: a cached result of an
   // older one lacks what reports need now (the functions of findings).
-  std::string Key = "perf-audit " PERF_AUDIT_VERSION " unit record 3\n";
+  std::string Key = "perf-audit " PERF_AUDIT_VERSION " unit record 4\n";
   for (const tooling::CompileCommand &Command : Database.getCompileCommands(File)) {
     Key += Command.Directory + "\n";
     for (const std::string &Arg : Command.CommandLine)

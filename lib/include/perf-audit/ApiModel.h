@@ -27,6 +27,7 @@ namespace perf_audit {
 enum class ScanShape {
   IteratorPair, ///< Arguments Arg and Arg+1 are [first, last).
   Argument,     ///< Argument Arg is the container or string itself.
+  Object,       ///< The object of a member call (`list.indexOf(x)`).
 };
 
 /// What to do about a linear call repeated in a loop.
@@ -116,12 +117,51 @@ struct BlockingCallModel {
   bool OptIn = false;
 };
 
+/// How a handler function hands its argument to the event loop.
+enum class HandlerKind {
+  Completion, ///< Runs once the operation completes (`async_read`).
+  Posted,     ///< Queued to run next (`post`, `runInLoop`).
+  Callback,   ///< Registered, and called on every event (`uv_read_start`).
+};
+
 /// A function that runs one of its arguments on an event loop.
 struct HandlerFunctionModel {
   /// A qualified name; `*` matches any run of characters within one name
   /// (`asio::*::async_*`).
   std::string Name;
   /// Index of the handler argument; unset means the last argument.
+  std::optional<unsigned> HandlerArg;
+  /// Unset: a completion handler when the name starts with `async_`, posted
+  /// work otherwise.
+  std::optional<HandlerKind> Kind;
+  /// From the model's event-loops entry: how blocking work leaves this
+  /// loop ("hand it to uv_queue_work"), and how the loop waits without
+  /// blocking ("uv_timer_start(...)"); empty, asio's.
+  std::string Offload;
+  std::string Timer;
+  /// When set, the handler runs on this loop only when its receiver is one
+  /// of these classes or derives from one (Qt: a QWidget's slots run on the
+  /// GUI thread). The receiver is the nearest argument before the handler
+  /// that points to an object: `connect(sender, signal, receiver, slot)`,
+  /// `connect(sender, signal, functor)`.
+  std::vector<std::string> ReceiverTypes;
+};
+
+/// A function that runs on an event loop whenever it is called (model
+/// `entry-points`), and so does every member function overriding it.
+struct EntryPointModel {
+  std::string Name;
+  /// The loop's advice, as for HandlerFunctionModel.
+  std::string Offload;
+  std::string Timer;
+};
+
+/// A function that returns a handler made of one of its arguments
+/// (`asio::bind_executor`, `beast::bind_front_handler`): the handler runs
+/// that argument.
+struct HandlerWrapperModel {
+  std::string Name;
+  /// Index of the wrapped callable; unset means the last argument.
   std::optional<unsigned> HandlerArg;
 };
 
@@ -178,7 +218,13 @@ public:
   /// The coroutine types whose `use_awaitable` token makes a synchronous
   /// asio call asynchronous (`asio::awaitable`).
   bool isAwaitableType(llvm::StringRef TypeName) const;
-  bool isAsyncEntryPoint(llvm::StringRef Name) const;
+  const EntryPointModel *asyncEntryPoint(llvm::StringRef Name) const;
+  const HandlerWrapperModel *handlerWrapper(llvm::StringRef Name) const;
+  /// The context types of stackful coroutines
+  /// (`boost::asio::basic_yield_context`): a function taking one runs on
+  /// the event loop, and the asynchronous form of a blocking call takes it
+  /// as its completion token.
+  bool isYieldContextType(llvm::StringRef TypeName) const;
   const ExpensiveTypeModel *expensiveType(llvm::StringRef Name) const;
   const OwningTypeModel *owningType(llvm::StringRef Name) const;
   bool isAllocatingFunction(llvm::StringRef Name) const;
@@ -234,7 +280,9 @@ private:
   std::vector<HandlerFunctionModel> HandlerFunctions;
   std::vector<std::string> ThreadPoolExecutors;
   std::vector<std::string> AwaitableTypes;
-  std::vector<std::string> AsyncEntryPoints;
+  std::vector<EntryPointModel> AsyncEntryPoints;
+  std::vector<HandlerWrapperModel> HandlerWrappers;
+  std::vector<std::string> YieldContextTypes;
   std::vector<ExpensiveTypeModel> ExpensiveTypes;
   std::vector<OwningTypeModel> OwningTypes;
   std::vector<std::string> AllocatingFunctions;

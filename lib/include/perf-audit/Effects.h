@@ -144,7 +144,8 @@ struct CallEdge {
   EffectStep Site;
   std::string CalleeName;
   /// Calling a coroutine only creates its frame: its body blocks where it
-  /// runs (awaited or spawned), and is judged there.
+  /// runs (awaited or spawned), and is judged there. A stackful coroutine
+  /// (a function taking a yield context) is judged in its own body too.
   bool CalleeIsCoroutine = false;
   /// False where the callee's loops are paid once, not per call (a cache
   /// filled once, work behind a memo lookup).

@@ -67,11 +67,22 @@ std::string registrationNote(bool Posted);
 /// join with the outer query, or load all keys at once.
 std::string nPlusOneFix(bool Writes, bool LoadsRelation, bool OverRows);
 
+/// Where a blocking call runs, as its fix note needs it.
+struct BlockingFixContext {
+  /// In a C++20 coroutine returning an asio awaitable.
+  bool InCoroutine = false;
+  /// The yield context of a stackful coroutine, the completion token there.
+  std::string YieldContext;
+  /// The loop library's advice (model `offload`, `timer`); empty: asio's.
+  std::string Offload;
+  std::string Timer;
+};
+
 /// The fix note of a blocking call on an event loop. AsyncCall is the
 /// asynchronous form as it should be written (`sock.async_read_some`), or
 /// empty when the model names none.
 std::string blockingFix(BlockingKind Kind, llvm::StringRef AsyncCall,
-                        bool InCoroutine);
+                        const BlockingFixContext &Where);
 
 /// The cost of a blocking call: a known sleep its duration, a database call
 /// its round trip (or the embedded engine's statement), a file its open,

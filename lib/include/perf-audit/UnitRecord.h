@@ -88,6 +88,12 @@ struct PendingCall {
   std::optional<std::string> AsyncContext; ///< "coroutine 'serve'"
   std::optional<SourcePoint> Registration; ///< Where a handler was handed over.
   bool RegistrationIsPost = false;
+  /// The loop library's advice for the fix note (AsyncContext::Offload,
+  /// ::Timer); empty for asio's.
+  std::string Offload;
+  std::string Timer;
+  /// In a stackful coroutine: its yield context's name.
+  std::string YieldContext;
 };
 
 /// How the calls one unit sees pass a by-value parameter of a function that

@@ -51,10 +51,10 @@ Task handleRequest(std::string path) {
 
 void app::Reactor::onReadable(int fd) {
   std::lock_guard<std::mutex> guard(mutex);
-  // CHECK-MESSAGES-LOCKS: :[[@LINE-1]]:31: warning: 'std::lock_guard<std::mutex>' blocks the event loop in event-loop entry point 'onReadable' [impact: high 67] [perf-audit-blocking-in-async]
+  // CHECK-MESSAGES-LOCKS: :[[@LINE-1]]:31: warning: 'std::lock_guard<std::mutex>' blocks the event loop in event-loop entry point 'Reactor::onReadable' [impact: high 67] [perf-audit-blocking-in-async]
   storage.flushToDisk();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flushToDisk' blocks the event loop in event-loop entry point 'onReadable' [impact: medium 44] [perf-audit-blocking-in-async]
-  // CHECK-MESSAGES-LOCKS: :[[@LINE-2]]:3: warning: 'flushToDisk' blocks the event loop in event-loop entry point 'onReadable' [impact: medium 44] [perf-audit-blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flushToDisk' blocks the event loop in event-loop entry point 'Reactor::onReadable' [impact: medium 44] [perf-audit-blocking-in-async]
+  // CHECK-MESSAGES-LOCKS: :[[@LINE-2]]:3: warning: 'flushToDisk' blocks the event loop in event-loop entry point 'Reactor::onReadable' [impact: medium 44] [perf-audit-blocking-in-async]
 }
 
 void onTimer(app::Storage &s) {
