@@ -712,10 +712,9 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
                                       ASTContext &Ctx) {
   LoopModel &Loops = loops(Ctx);
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Args = core::argumentsOf(Call);
-  if (M.Arg >= Args.size())
+  const Expr *Scanned = core::CallClassifier::scannedBy(Call, M);
+  if (!Scanned)
     return;
-  const Expr *Scanned = Args[M.Arg];
   const Expr *Container = LoopModel::containerOfAccessor(Scanned);
   const Expr *Named = Container ? Container : Scanned;
   Dependence Data = Loops.classify(Scanned);

@@ -144,7 +144,8 @@ namespace yaml {
 
 PERF_AUDIT_ENUM_SCALAR(ScanShape, "scan shape",
                        {"iterator-pair", ScanShape::IteratorPair},
-                       {"argument", ScanShape::Argument})
+                       {"argument", ScanShape::Argument},
+                       {"object", ScanShape::Object})
 PERF_AUDIT_ENUM_SCALAR(LinearFix, "fix",
                        {"index", LinearFix::Index},
                        {"hoist", LinearFix::Hoist})
@@ -229,6 +230,7 @@ template <> struct MappingTraits<BlockingCallModel> {
     Io.mapOptional("duration-unit", M.DurationUnit, std::string("s"));
     Io.mapOptional("async-form", M.AsyncForm, std::string());
     Io.mapOptional("blocks-when-arg", M.BlocksWhenArg);
+    Io.mapOptional("blocks-in-wait-loop", M.BlocksInWaitLoop);
     Io.mapOptional("opt-in", M.OptIn, false);
   }
   static std::string validate(IO &, BlockingCallModel &M) {

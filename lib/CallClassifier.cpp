@@ -340,6 +340,14 @@ const LinearFunctionModel *CallClassifier::linear(const Expr *Call) {
       calleeOf(Call), [&](llvm::StringRef N) { return Model.linearFunction(N); });
 }
 
+const Expr *CallClassifier::scannedBy(const Expr *Call,
+                                      const LinearFunctionModel &M) {
+  if (M.Scans == ScanShape::Object)
+    return isa<CXXMemberCallExpr>(Call) ? objectOf(Call) : nullptr;
+  auto Args = argumentsOf(Call);
+  return M.Arg < Args.size() ? Args[M.Arg] : nullptr;
+}
+
 const HandlerFunctionModel *CallClassifier::handlerFunction(const Expr *Call) {
   return lookupWithOverrides<HandlerFunctionModel>(
       calleeOf(Call),

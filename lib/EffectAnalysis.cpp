@@ -232,6 +232,14 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
           !isWrittenArgument(Args[*M->BlocksWhenArg]))
         return std::nullopt;
     }
+    if (M->BlocksInWaitLoop) {
+      // The innermost loop around it runs until a condition changes: not a
+      // count, not a walk over data.
+      auto Enclosing = Loops.enclosingLoops(Call);
+      if (Enclosing.empty() ||
+          Loops.info(Enclosing.front()).Trip.Kind != TripKind::Unknown)
+        return std::nullopt;
+    }
     Effect.Model = M;
     Effect.Kind = M->Kind;
     Effect.AsyncForm = M->AsyncForm;
@@ -800,9 +808,8 @@ private:
       }
     if (const LinearFunctionModel *Linear = A.Calls.linear(Call);
         Linear && !Linear->ConditionOnly) {
-      auto Args = argumentsOf(Call);
-      if (Linear->Arg < Args.size())
-        recordScan(A.Loops.classify(Args[Linear->Arg]),
+      if (const Expr *Scanned = CallClassifier::scannedBy(Call, *Linear))
+        recordScan(A.Loops.classify(Scanned),
                    {EffectStep{Call, {}, "'" + Name + "' scans it here"}});
     }
 

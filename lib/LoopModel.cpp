@@ -442,6 +442,29 @@ std::string LoopModel::spelling(const Expr *E) const {
   StringRef Text = Range.isValid()
                        ? Lexer::getSourceText(Range, SM, Ctx.getLangOpts())
                        : StringRef();
+  // What a macro made around what the user wrote (Q_FOREACH's
+  // `auto _container_ = qMakeForeachContainer(container)`, iterated through
+  // `_container_.i`) is named by the argument written.
+  for (const Expr *Made = E; Text.empty() && Made;) {
+    Made = Made->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Made))
+      Made = ME->getBase();
+    else if (const auto *DRE = dyn_cast<DeclRefExpr>(Made))
+      Made = isa<VarDecl>(DRE->getDecl()) ? cast<VarDecl>(DRE->getDecl())->getInit()
+                                          : nullptr;
+    else if (const auto *Call = dyn_cast<CallExpr>(strip(Made));
+             Call && Call->getNumArgs() == 1)
+      Made = Call->getArg(0);
+    else
+      Made = nullptr;
+    if (!Made)
+      break;
+    CharSourceRange Written = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(Made->getSourceRange()), SM,
+        Ctx.getLangOpts());
+    if (Written.isValid())
+      Text = Lexer::getSourceText(Written, SM, Ctx.getLangOpts());
+  }
   std::string OneLine;
   bool PendingSpace = false;
   for (char C : Text) {
@@ -2031,6 +2054,36 @@ static std::string lineOf(const ASTContext &Ctx, SourceLocation Loc) {
       Ctx.getSourceManager().getExpansionLineNumber(Loc));
 }
 
+/// True when a `for` loop's increment sets what its condition tests to zero
+/// or false (`for (v = *it; control; control = 0)`, Qt's Q_FOREACH before
+/// C++17): the body runs at most once.
+static bool clearsItsCondition(const Stmt *Loop, const Expr *Cond) {
+  const auto *For = dyn_cast<ForStmt>(Loop);
+  const auto *Inc = For ? dyn_cast_or_null<BinaryOperator>(For->getInc()) : nullptr;
+  if (!Inc || Inc->getOpcode() != BO_Assign)
+    return false;
+  const Expr *Value = Inc->getRHS()->IgnoreParenImpCasts();
+  bool Zero = false;
+  if (const auto *I = dyn_cast<IntegerLiteral>(Value))
+    Zero = I->getValue() == 0;
+  else if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(Value))
+    Zero = !B->getValue();
+  if (!Zero)
+    return false;
+  const Expr *Tested = Cond->IgnoreParenImpCasts();
+  const Expr *Target = Inc->getLHS()->IgnoreParenImpCasts();
+  auto SameVariable = [](const Expr *A, const Expr *B) {
+    if (const auto *DA = dyn_cast<DeclRefExpr>(A))
+      if (const auto *DB = dyn_cast<DeclRefExpr>(B))
+        return DA->getDecl() == DB->getDecl();
+    if (const auto *MA = dyn_cast<MemberExpr>(A))
+      if (const auto *MB = dyn_cast<MemberExpr>(B))
+        return MA->getMemberDecl() == MB->getMemberDecl();
+    return false;
+  };
+  return SameVariable(Tested, Target);
+}
+
 const LoopInfo &LoopModel::info(const Stmt *Loop) {
   auto &Slot = State->Infos[Loop];
   if (Slot)
@@ -2054,6 +2107,8 @@ const LoopInfo &LoopModel::info(const Stmt *Loop) {
 
     if (!Cond) {
       L.Trip = unknown(); // for (;;)
+    } else if (clearsItsCondition(Loop, Cond)) {
+      L.Trip = constant(1);
     } else if (const Expr *Cursor = findRowCursor(Cond, State->Calls)) {
       L.Driver = Cursor;
       L.Trip = input(InputSource::QueryRows, nullptr, Cursor);

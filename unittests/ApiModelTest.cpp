@@ -80,6 +80,56 @@ linear-functions:
   EXPECT_EQ(M.linearFunction("std::find")->Scans, ScanShape::Argument);
 }
 
+TEST(ApiModelTest, EventLoopsLendTheirAdviceToTheirHandlersAndEntryPoints) {
+  ApiModel M;
+  ASSERT_FALSE(static_cast<bool>(M.merge(R"yaml(
+async:
+  handler-functions:
+    - { name: app::post }
+  event-loops:
+    - library: app reactor
+      offload: "hand it to app::Workers"
+      timer: "reactor.after(delay, f)"
+      handler-functions:
+        - { name: app::Reactor::watch, handler-arg: 1, handler-kind: callback,
+            receiver-types: [app::Widget] }
+      entry-points: [app::View::paint]
+)yaml", "user.yaml")));
+  const HandlerFunctionModel *Watch = M.handlerFunction("app::Reactor::watch");
+  ASSERT_TRUE(Watch);
+  EXPECT_EQ(Watch->HandlerArg, 1u);
+  EXPECT_EQ(Watch->Kind, HandlerKind::Callback);
+  EXPECT_EQ(Watch->Offload, "hand it to app::Workers");
+  EXPECT_EQ(Watch->Timer, "reactor.after(delay, f)");
+  EXPECT_EQ(Watch->ReceiverTypes, std::vector<std::string>{"app::Widget"});
+  // Outside an event-loops entry: the kind follows the name, asio's advice.
+  const HandlerFunctionModel *Post = M.handlerFunction("app::post");
+  ASSERT_TRUE(Post);
+  EXPECT_FALSE(Post->Kind.has_value());
+  EXPECT_TRUE(Post->Offload.empty());
+  const EntryPointModel *Paint = M.asyncEntryPoint("app::View::paint");
+  ASSERT_TRUE(Paint);
+  EXPECT_EQ(Paint->Offload, "hand it to app::Workers");
+  EXPECT_FALSE(M.asyncEntryPoint("app::View::update"));
+  EXPECT_EQ(mergeError("async:\n  handler-functions:\n"
+                       "    - { name: f, handler-kind: later }\n"),
+            "user.yaml:3:32: error: unknown handler kind; expected one of: "
+            "completion posted callback");
+}
+
+TEST(ApiModelTest, BuiltinEventLoopsAndStackfulCoroutines) {
+  const ApiModel &M = ApiModel::builtin();
+  EXPECT_TRUE(M.isYieldContextType("boost::asio::basic_yield_context"));
+  ASSERT_TRUE(M.handlerWrapper("boost::beast::bind_front_handler"));
+  EXPECT_EQ(M.handlerWrapper("boost::beast::bind_front_handler")->HandlerArg, 0u);
+  ASSERT_TRUE(M.handlerFunction("uv_timer_start"));
+  EXPECT_EQ(M.handlerFunction("uv_timer_start")->Kind, HandlerKind::Callback);
+  ASSERT_TRUE(M.asyncEntryPoint("QWidget::paintEvent"));
+  const BlockingCallModel *Yield = M.blockingCall("std::this_thread::yield");
+  ASSERT_TRUE(Yield);
+  EXPECT_TRUE(Yield->BlocksInWaitLoop);
+}
+
 TEST(ApiModelTest, ReadingFunctionsExcludeWritingAlgorithms) {
   ApiModel M = ApiModel::builtin();
   EXPECT_TRUE(M.isReadingFunction("std::find"));
@@ -100,7 +150,7 @@ TEST(ApiModelTest, ErrorsNameFileLineAndColumn) {
             "user.yaml:2:16: error: unknown key 'scanz'");
   EXPECT_EQ(mergeError("linear-functions:\n  - { name: f, scans: pairs }\n"),
             "user.yaml:2:23: error: unknown scan shape; expected one of: "
-            "iterator-pair argument");
+            "iterator-pair argument object");
   EXPECT_EQ(mergeError("linear-functions:\n  - { scans: argument }\n"),
             "user.yaml:2:7: error: missing required key 'name'");
   EXPECT_EQ(mergeError("blocking:\n  - { name: s, kind: slep }\n"),

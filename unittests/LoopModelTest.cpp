@@ -680,5 +680,26 @@ TEST(LoopModelTest, Invariance) {
   EXPECT_EQ(Model.spelling(Parts), "it.parts");
 }
 
+TEST(LoopModelTest, LoopsThatClearTheirConditionRunOnce) {
+  // Qt's Q_FOREACH before C++17: an inner `for` whose increment sets the
+  // flag its condition tests runs its body once per outer iteration.
+  MarkedLoop Once = analyse(
+      "struct Box { int control = 1; };"
+      "void f(int v) { Box b; for (int x = v; b.control; b.control = 0) { mark(); } }");
+  ASSERT_TRUE(Once.Info);
+  EXPECT_EQ(Once.Info->Trip.Kind, TripKind::Constant);
+  EXPECT_EQ(Once.Info->Trip.Constant, 1u);
+  MarkedLoop Flag = analyse(
+      "void f() { for (bool more = true; more; more = false) { mark(); } }");
+  ASSERT_TRUE(Flag.Info);
+  EXPECT_EQ(Flag.Info->Trip.Constant, 1u);
+  // Setting the flag to something else keeps the loop's own count.
+  MarkedLoop Other = analyse(
+      "void f(const std::vector<int> &v) {"
+      "  for (std::size_t i = 0; i < v.size(); i = i + 1) { mark(); } }");
+  ASSERT_TRUE(Other.Info);
+  EXPECT_TRUE(Other.Info->Trip.isInput());
+}
+
 } // namespace
 } // namespace perf_audit::test

@@ -115,6 +115,9 @@ struct BlockingCallModel {
   std::optional<unsigned> BlocksWhenArg;
   /// Off unless the check option that names this kind enables it.
   bool OptIn = false;
+  /// Only blocks as the body of a loop that waits for a condition (a busy
+  /// wait: `while (!ready) std::this_thread::yield();`); alone it returns.
+  bool BlocksInWaitLoop = false;
 };
 
 /// How a handler function hands its argument to the event loop.

@@ -88,6 +88,10 @@ public:
 
   const BlockingCallModel *blocking(const clang::Expr *Call);
   const LinearFunctionModel *linear(const clang::Expr *Call);
+  /// What a linear call scans: its argument, the first of its iterator
+  /// pair, or its object; null when the call has none.
+  static const clang::Expr *scannedBy(const clang::Expr *Call,
+                                      const LinearFunctionModel &M);
   const HandlerFunctionModel *handlerFunction(const clang::Expr *Call);
 
 private:
