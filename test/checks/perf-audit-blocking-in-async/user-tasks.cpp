@@ -1,5 +1,6 @@
 // Any coroutine type is an async context, not only asio's; users name their
-// own event-loop entry points and blocking calls in a model file or with
+// own event-loop entry points, registration functions (also behind a macro)
+// and blocking calls in a model file or with
 // annotations; locks are counted only with CheckLocks.
 //
 // RUN: %check_perf_audit %s perf-audit-blocking-in-async %t -- \
@@ -34,7 +35,16 @@ struct Reactor {
   std::mutex mutex;
   void onReadable(int fd);
 };
+struct Router {
+  template <typename Handler> void on(const char *path, Handler handler) {
+    (void)path;
+    (void)handler;
+  }
+};
 } // namespace app
+
+// A registration macro expands to the modelled registry call.
+#define APP_ROUTE(router, path, handler) (router).on(path, handler)
 
 [[clang::annotate("perf-audit:blocking")]] void legacyRpc(const std::string &method);
 [[clang::annotate("perf-audit:async")]] void onTimer(app::Storage &s);
@@ -61,6 +71,15 @@ void onTimer(app::Storage &s) {
   legacyRpc("tick");
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'legacyRpc' blocks the event loop in 'onTimer' (perf-audit:async) [impact: high 67] [perf-audit-blocking-in-async]
   // CHECK-MESSAGES-LOCKS: :[[@LINE-2]]:3: warning: 'legacyRpc' blocks the event loop in 'onTimer' (perf-audit:async) [impact: high 67] [perf-audit-blocking-in-async]
+}
+
+void routes(app::Router &router, app::Storage &s) {
+  router.on("/ping", [] { legacyRpc("ping"); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'legacyRpc' blocks the event loop in the callback registered with 'on' [impact: high 67] [perf-audit-blocking-in-async]
+  // CHECK-MESSAGES-LOCKS: :[[@LINE-2]]:27: warning: 'legacyRpc' blocks the event loop in the callback registered with 'on' [impact: high 67] [perf-audit-blocking-in-async]
+  APP_ROUTE(router, "/flush", [&s] { s.flushToDisk(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'flushToDisk' blocks the event loop in the callback registered with 'on' [impact: medium 44] [perf-audit-blocking-in-async]
+  // CHECK-MESSAGES-LOCKS: :[[@LINE-2]]:38: warning: 'flushToDisk' blocks the event loop in the callback registered with 'on' [impact: medium 44] [perf-audit-blocking-in-async]
 }
 
 // Negatives: an ordinary function.
