@@ -1,7 +1,7 @@
 // Any coroutine type is an async context, not only asio's; users name their
 // own event-loop entry points, registration functions (also behind a macro)
-// and blocking calls in a model file or with
-// annotations; locks are counted only with CheckLocks.
+// and blocking calls in a model file or with annotations; locks are counted
+// only with CheckLocks.
 //
 // RUN: %check_perf_audit %s perf-audit-blocking-in-async %t -- \
 // RUN:   --config="{CheckOptions: {ModelFiles: '%S/Inputs/event-loop.yaml'}}"
