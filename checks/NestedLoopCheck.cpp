@@ -38,6 +38,12 @@ void NestedLoopCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(callExpr(InUserCode, hasAncestor(AnyLoop)).bind("call"),
                      this);
+  // Outside loops only a generic search over an iterator pair and a value
+  // can be a finding (of a set or a map).
+  Finder->addMatcher(callExpr(InUserCode, unless(hasAncestor(AnyLoop)),
+                              argumentCountIs(3))
+                         .bind("search"),
+                     this);
 }
 
 /// Whether S belongs to a template pattern: instantiations are analysed
@@ -53,6 +59,12 @@ void NestedLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop")) {
     if (!inDependentContext(Loop, Loops))
       checkNestedLoop(Loop, Ctx);
+    return;
+  }
+  if (const auto *Search = Result.Nodes.getNodeAs<CallExpr>("search")) {
+    if (const core::LinearFunctionModel *M = calls().linear(Search);
+        M && !inDependentContext(Search, Loops))
+      checkLinearCall(Search, *M, Ctx);
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
@@ -707,6 +719,33 @@ static bool hasOwnLookup(QualType T) {
   return Has("find") && (Has("key_comp") || Has("hash_function"));
 }
 
+/// The advice for a generic search of a container with a lookup of its own;
+/// What is the container's spelling, quoted.
+static std::string ownLookupNote(const std::string &What) {
+  return "use the container's own lookup (" + What +
+         ".find or .count), which is not linear";
+}
+
+/// True when the call after the iterator pair is given a value to look for
+/// (`std::find(b, e, x)`), not a predicate the container's own lookup cannot
+/// take (`std::find_if(b, e, pred)`).
+static bool searchesForValue(const Expr *Call, const core::LinearFunctionModel &M) {
+  auto Args = core::argumentsOf(Call);
+  if (M.Scans != core::ScanShape::IteratorPair || Args.size() <= M.Arg + 2)
+    return false;
+  QualType T = Args[M.Arg + 2]->IgnoreParenImpCasts()->getType();
+  if (T->isFunctionPointerType() || T->isFunctionType() ||
+      T->isMemberPointerType())
+    return false;
+  if (const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl())
+    if (RD->isLambda() ||
+        !RD->lookup(RD->getASTContext().DeclarationNames.getCXXOperatorName(
+                        OO_Call))
+             .empty())
+      return false;
+  return true;
+}
+
 void NestedLoopCheck::checkLinearCall(const Expr *Call,
                                       const core::LinearFunctionModel &M,
                                       ASTContext &Ctx) {
@@ -740,11 +779,17 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
   } else {
     Loop = hoistableLoop(Call, Scanned, Ctx);
   }
-  if (!Loop)
-    return;
-
   double Size = LargeConstant ? static_cast<double>(Data.Constant)
                               : static_cast<double>(loopOptions().AssumedTripCount);
+  if (!Loop) {
+    // Outside a loop that could hoist it, a search of a set or map with a
+    // generic algorithm is still linear where the container's own lookup
+    // is not (performance-inefficient-algorithm's case).
+    if (Container && M.Fix == core::LinearFix::Index &&
+        searchesForValue(Call, M) && hasOwnLookup(Container->getType()))
+      reportOwnLookupMissed(Call, M, Container, Size, LargeConstant, Ctx);
+    return;
+  }
   double Executions = Loops.executionsPerCall(Call);
   core::Impact I = core::estimateImpact(
       core::CostKind::LinearScan,
@@ -776,8 +821,7 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
          I, SM);
   note(Loop->getBeginLoc(), "loop here");
   if (Container && hasOwnLookup(Container->getType()))
-    note(Call->getBeginLoc(), "use the container's own lookup (" + What +
-                                  ".find or .count), which is not linear");
+    note(Call->getBeginLoc(), ownLookupNote(What));
   else if (M.Fix == core::LinearFix::Hoist)
     note(Call->getBeginLoc(), "if " + What +
                                   " does not change inside the loop, compute "
@@ -785,6 +829,35 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
   else
     note(Call->getBeginLoc(), "build a hash set or map of " + What +
                                   " once before the loop and look up in it");
+}
+
+void NestedLoopCheck::reportOwnLookupMissed(const Expr *Call,
+                                            const core::LinearFunctionModel &M,
+                                            const Expr *Container, double Size,
+                                            bool KnownSize, ASTContext &Ctx) {
+  LoopModel &Loops = loops(Ctx);
+  double Executions = Loops.executionsPerCall(Call);
+  core::Impact I = core::estimateImpact(
+      core::CostKind::LinearScan,
+      Size * core::unitCostNs(core::CostKind::LinearScan), Executions);
+  I.Certainty = Loops.confidence(Call);
+  if (!meetsMinimum(I))
+    return;
+  std::string Name = Loops.spelling(Container);
+  const auto *RD = Container->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  bool Hashed = RD && !RD->lookup(&Ctx.Idents.get("hash_function")).empty();
+  std::vector<core::AssumedSize> Sizes;
+  if (!KnownSize)
+    Sizes.push_back({core::AssumedSize::Elements, Name});
+  report(Call->getBeginLoc(),
+         "'" + M.Name + "' walks '" + Name + "' element by element: O(n) " +
+             "where its own lookup is " + (Hashed ? "O(1)" : "O(log n)") +
+             ", ~" + core::formatCount(Size * Executions) +
+             " element visits per call" + assumption(Call, Ctx, Sizes),
+         I, Ctx.getSourceManager());
+  // Not a fix-it: the member compares by the container's key (its ordering
+  // or hash), the algorithm by operator==, and a map's elements are pairs.
+  note(Call->getBeginLoc(), ownLookupNote("'" + Name + "'"));
 }
 
 void NestedLoopCheck::checkFrontOperation(const CXXMemberCallExpr *Call,

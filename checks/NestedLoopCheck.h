@@ -28,6 +28,10 @@ private:
   void checkNestedLoop(const Stmt *Inner, ASTContext &Ctx);
   void checkLinearCall(const Expr *Call, const core::LinearFunctionModel &M,
                        ASTContext &Ctx);
+  /// A generic search of a set or map outside a loop that could hoist it.
+  void reportOwnLookupMissed(const Expr *Call, const core::LinearFunctionModel &M,
+                             const Expr *Container, double Size, bool KnownSize,
+                             ASTContext &Ctx);
   void checkFrontOperation(const CXXMemberCallExpr *Call, ASTContext &Ctx);
   void checkCallee(const Expr *Call, ASTContext &Ctx);
 
