@@ -708,15 +708,31 @@ void NestedLoopCheck::checkNestedLoop(const Stmt *Inner, ASTContext &Ctx) {
 // Hidden linear work
 //===----------------------------------------------------------------------===//
 
-/// Associative containers have their own sub-linear lookup.
-static bool hasOwnLookup(QualType T) {
+/// The cost of an associative container's own lookup ("O(1)" hashed,
+/// "O(log n)" ordered), or null when T has none.
+static const char *ownLookupCost(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD)
-    return false;
+    return nullptr;
   auto Has = [&](StringRef Name) {
     return !RD->lookup(&RD->getASTContext().Idents.get(Name)).empty();
   };
-  return Has("find") && (Has("key_comp") || Has("hash_function"));
+  if (!Has("find"))
+    return nullptr;
+  if (Has("hash_function"))
+    return "O(1)";
+  return Has("key_comp") ? "O(log n)" : nullptr;
+}
+
+/// The impact of walking ~Size elements each time Call runs.
+static core::Impact linearScanImpact(const Expr *Call, double Size,
+                                     LoopModel &Loops) {
+  core::Impact I = core::estimateImpact(
+      core::CostKind::LinearScan,
+      Size * core::unitCostNs(core::CostKind::LinearScan),
+      Loops.executionsPerCall(Call));
+  I.Certainty = Loops.confidence(Call);
+  return I;
 }
 
 /// The advice for a generic search of a container with a lookup of its own;
@@ -786,15 +802,14 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
     // generic algorithm is still linear where the container's own lookup
     // is not (performance-inefficient-algorithm's case).
     if (Container && M.Fix == core::LinearFix::Index &&
-        searchesForValue(Call, M) && hasOwnLookup(Container->getType()))
-      reportOwnLookupMissed(Call, M, Container, Size, LargeConstant, Ctx);
+        searchesForValue(Call, M))
+      if (const char *Cost = ownLookupCost(Container->getType()))
+        reportOwnLookupMissed(Call, M, Container, Cost, Size, LargeConstant,
+                              Ctx);
     return;
   }
   double Executions = Loops.executionsPerCall(Call);
-  core::Impact I = core::estimateImpact(
-      core::CostKind::LinearScan,
-      Size * core::unitCostNs(core::CostKind::LinearScan), Executions);
-  I.Certainty = Loops.confidence(Call);
+  core::Impact I = linearScanImpact(Call, Size, Loops);
   if (!meetsMinimum(I))
     return;
 
@@ -820,7 +835,7 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
              complexity(Loop, Scanned, Ctx) + Count,
          I, SM);
   note(Loop->getBeginLoc(), "loop here");
-  if (Container && hasOwnLookup(Container->getType()))
+  if (Container && ownLookupCost(Container->getType()))
     note(Call->getBeginLoc(), ownLookupNote(What));
   else if (M.Fix == core::LinearFix::Hoist)
     note(Call->getBeginLoc(), "if " + What +
@@ -833,25 +848,21 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
 
 void NestedLoopCheck::reportOwnLookupMissed(const Expr *Call,
                                             const core::LinearFunctionModel &M,
-                                            const Expr *Container, double Size,
+                                            const Expr *Container,
+                                            StringRef LookupCost, double Size,
                                             bool KnownSize, ASTContext &Ctx) {
   LoopModel &Loops = loops(Ctx);
-  double Executions = Loops.executionsPerCall(Call);
-  core::Impact I = core::estimateImpact(
-      core::CostKind::LinearScan,
-      Size * core::unitCostNs(core::CostKind::LinearScan), Executions);
-  I.Certainty = Loops.confidence(Call);
+  core::Impact I = linearScanImpact(Call, Size, Loops);
   if (!meetsMinimum(I))
     return;
+  double Executions = Loops.executionsPerCall(Call);
   std::string Name = Loops.spelling(Container);
-  const auto *RD = Container->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  bool Hashed = RD && !RD->lookup(&Ctx.Idents.get("hash_function")).empty();
   std::vector<core::AssumedSize> Sizes;
   if (!KnownSize)
     Sizes.push_back({core::AssumedSize::Elements, Name});
   report(Call->getBeginLoc(),
          "'" + M.Name + "' walks '" + Name + "' element by element: O(n) " +
-             "where its own lookup is " + (Hashed ? "O(1)" : "O(log n)") +
+             "where its own lookup is " + LookupCost.str() +
              ", ~" + core::formatCount(Size * Executions) +
              " element visits per call" + assumption(Call, Ctx, Sizes),
          I, Ctx.getSourceManager());

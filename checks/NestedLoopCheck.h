@@ -30,8 +30,8 @@ private:
                        ASTContext &Ctx);
   /// A generic search of a set or map outside a loop that could hoist it.
   void reportOwnLookupMissed(const Expr *Call, const core::LinearFunctionModel &M,
-                             const Expr *Container, double Size, bool KnownSize,
-                             ASTContext &Ctx);
+                             const Expr *Container, StringRef LookupCost,
+                             double Size, bool KnownSize, ASTContext &Ctx);
   void checkFrontOperation(const CXXMemberCallExpr *Call, ASTContext &Ctx);
   void checkCallee(const Expr *Call, ASTContext &Ctx);
 

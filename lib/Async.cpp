@@ -129,6 +129,14 @@ static bool derivesFromAny(const CXXRecordDecl *RD,
   return false;
 }
 
+/// Call's arguments up to the last one written (defaulted ones dropped).
+static llvm::SmallVector<const Expr *, 4> writtenArguments(const Expr *Call) {
+  auto Args = argumentsOf(Call);
+  while (!Args.empty() && !isWrittenArgument(Args.back()))
+    Args.pop_back();
+  return Args;
+}
+
 /// Looks through what hands a handler on unchanged: std::move,
 /// std::forward, and the model's handler wrappers (asio::bind_executor,
 /// beast::bind_front_handler).
@@ -140,9 +148,7 @@ static const Expr *unwrapHandler(const Expr *E, CallClassifier &Calls) {
     if (!Callee || CE->getNumArgs() == 0)
       return E;
     StringRef Name = Calls.nameOf(Callee);
-    auto Args = argumentsOf(CE);
-    while (!Args.empty() && !isWrittenArgument(Args.back()))
-      Args.pop_back();
+    auto Args = writtenArguments(CE);
     if (Name == "std::move" || Name == "std::forward") {
       E = CE->getArg(0);
     } else if (const HandlerWrapperModel *W = Calls.model().handlerWrapper(Name);
@@ -180,11 +186,9 @@ llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
   llvm::SmallVector<AsyncContext, 1> Result;
   const HandlerFunctionModel *M = Calls.handlerFunction(Call);
   const FunctionDecl *Callee = calleeOf(Call);
-  auto Args = argumentsOf(Call);
   // The handler is among the written arguments (asio's functions end with
   // defaulted constraint parameters).
-  while (!Args.empty() && !isWrittenArgument(Args.back()))
-    Args.pop_back();
+  auto Args = writtenArguments(Call);
   if (!M || !Callee || Args.empty())
     return Result;
   // A trailing option (Qt's connection type) is not the handler.
