@@ -88,6 +88,41 @@ void BlockingInAsyncCheck::consider(const Expr *Call, const FunctionDecl *FD) {
       Candidates.push_back({Call, FD, *S.Blocking, false});
 }
 
+/// The candidates with one per statement and blocking call: a statement
+/// such as `Settings().save()` reaches the same blocking call through the
+/// constructor and through the method; the shorter chain says it.
+std::vector<const BlockingInAsyncCheck::Candidate *>
+BlockingInAsyncCheck::oncePerStatement(const std::vector<Candidate> &All) const {
+  std::vector<const Candidate *> Kept;
+  if (!Ctx)
+    return Kept;
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto Offset = [&](SourceLocation L) {
+    return SM.getFileOffset(SM.getExpansionLoc(L));
+  };
+  auto Sink = [&](const Candidate &C) -> std::pair<std::string, unsigned> {
+    const core::EffectStep &Last = C.Effect.Trace.back();
+    if (Last.Site)
+      return {"", Offset(Last.Site->getBeginLoc())};
+    return {Last.Loc.File, Last.Loc.Offset};
+  };
+  auto SameStatement = [&](const Candidate &A, const Candidate &B) {
+    return !A.Direct && !B.Direct && !A.Effect.Trace.empty() &&
+           !B.Effect.Trace.empty() && A.Function == B.Function &&
+           Offset(A.Call->getBeginLoc()) == Offset(B.Call->getBeginLoc()) &&
+           Sink(A) == Sink(B);
+  };
+  for (const Candidate &C : All) {
+    auto Same = llvm::find_if(
+        Kept, [&](const Candidate *K) { return SameStatement(*K, C); });
+    if (Same == Kept.end())
+      Kept.push_back(&C);
+    else if (C.Effect.Trace.size() < (*Same)->Effect.Trace.size())
+      *Same = &C;
+  }
+  return Kept;
+}
+
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {
   // Functions and member functions handed over by name (`&Session::onRead`,
   // a libuv callback) were not known to run on the loop when their calls
@@ -105,7 +140,8 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
             Call && loops(*Ctx).enclosingFunction(Call) == Function)
           consider(Call, Function);
     }
-  for (const Candidate &C : Candidates) {
+  for (const Candidate *Kept : oncePerStatement(Candidates)) {
+    const Candidate &C = *Kept;
     std::optional<core::AsyncContext> Context =
         core::intrinsicAsyncContext(C.Function, calls());
     if (!Context) {
@@ -125,8 +161,13 @@ void BlockingInAsyncCheck::report(const Candidate &C,
   core::LoopModel &Loops = loops(*Ctx);
   const SourceManager &SM = Ctx->getSourceManager();
   double Executions = Loops.executionsPerCall(C.Call);
-  core::Impact I = core::blockingImpact(C.Effect.Kind, C.Effect.SleepNs,
-                                       C.Effect.EmbeddedQuery, Executions);
+  // An entry point called per item or per repaint weighs as a loop over
+  // input around the call.
+  double ContextRuns =
+      Context.Frequent ? static_cast<double>(loopOptions().AssumedTripCount) : 1;
+  core::Impact I =
+      core::blockingImpact(C.Effect.Kind, C.Effect.SleepNs,
+                           C.Effect.EmbeddedQuery, Executions * ContextRuns);
   I.Certainty = Loops.confidence(C.Call);
   if (!meetsMinimum(I))
     return;
@@ -138,9 +179,11 @@ void BlockingInAsyncCheck::report(const Candidate &C,
   if (C.Direct && C.Effect.Kind == core::BlockingKind::Sleep && C.Effect.SleepNs)
     Verb = "sleeps " + core::formatDuration(*C.Effect.SleepNs) +
            " on the event loop";
-  std::string Message =
-      core::blockingMessage(Name, Verb, Context.describe(), Executions,
-                            assumption(C.Call, *Ctx));
+  std::string ContextText = Context.describe();
+  if (Context.Frequent)
+    ContextText += core::frequentEntryPointText(ContextRuns);
+  std::string Message = core::blockingMessage(
+      Name, Verb, ContextText, Executions, assumption(C.Call, *Ctx));
 
   const core::BlockingCallModel *Blocking = C.Effect.Model;
   bool Coroutine = Context.What == core::AsyncContext::Kind::Coroutine;

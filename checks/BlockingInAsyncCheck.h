@@ -41,6 +41,8 @@ private:
   /// Records Call, of FD, when it blocks directly or through its callee.
   void consider(const Expr *Call, const FunctionDecl *FD);
   void report(const Candidate &C, const core::AsyncContext &Context);
+  std::vector<const Candidate *>
+  oncePerStatement(const std::vector<Candidate> &All) const;
 
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;

@@ -49,6 +49,7 @@ struct EventLoopModel {
   std::string Timer;
   std::vector<HandlerFunctionModel> HandlerFunctions;
   std::vector<std::string> EntryPoints;
+  std::vector<std::string> FrequentEntryPoints;
 };
 
 struct AsyncModel {
@@ -231,6 +232,7 @@ template <> struct MappingTraits<BlockingCallModel> {
     Io.mapOptional("async-form", M.AsyncForm, std::string());
     Io.mapOptional("blocks-when-arg", M.BlocksWhenArg);
     Io.mapOptional("blocks-in-wait-loop", M.BlocksInWaitLoop);
+    Io.mapOptional("memory-path-prefixes", M.MemoryPathPrefixes);
     Io.mapOptional("opt-in", M.OptIn, false);
   }
   static std::string validate(IO &, BlockingCallModel &M) {
@@ -258,6 +260,7 @@ template <> struct MappingTraits<EventLoopModel> {
     Io.mapOptional("timer", M.Timer);
     Io.mapOptional("handler-functions", M.HandlerFunctions);
     Io.mapOptional("entry-points", M.EntryPoints);
+    Io.mapOptional("frequent-entry-points", M.FrequentEntryPoints);
   }
 };
 
@@ -404,9 +407,13 @@ Error ApiModel::merge(StringRef Text, StringRef BufferName) {
         Type = normalizeName(Type);
       HandlerFunctions.push_back(std::move(M));
     }
-  for (EventLoopModel &Loop : Doc.Async.EventLoops)
+  for (EventLoopModel &Loop : Doc.Async.EventLoops) {
     for (std::string &Name : Loop.EntryPoints)
       AsyncEntryPoints.push_back({normalizeName(Name), Loop.Offload, Loop.Timer});
+    for (std::string &Name : Loop.FrequentEntryPoints)
+      AsyncEntryPoints.push_back(
+          {normalizeName(Name), Loop.Offload, Loop.Timer, /*Frequent=*/true});
+  }
   for (std::string &Name : Doc.Async.ThreadPoolExecutors)
     ThreadPoolExecutors.push_back(normalizeName(Name));
   for (std::string &Name : Doc.Async.AwaitableTypes)

@@ -106,6 +106,7 @@ std::optional<AsyncContext> intrinsicAsyncContext(const FunctionDecl *FD,
     C.What = AsyncContext::Kind::EntryPoint;
     C.Offload = M->Offload;
     C.Timer = M->Timer;
+    C.Frequent = M->Frequent;
   } else {
     return std::nullopt;
   }

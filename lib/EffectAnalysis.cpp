@@ -18,6 +18,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -217,6 +218,37 @@ std::string callName(const Expr *Call) {
   return modelName(Callee);
 }
 
+/// True when the path Call opens is spelled as a string literal that starts
+/// with one of M's memory path prefixes: in an argument (`QFile::exists(
+/// ":/a")`, `QStringLiteral(":/a")` too), or in the initialiser of the
+/// object it is called on (`QFile f(":/a"); f.open(...)`).
+static bool namesMemoryPath(const Expr *Call, const BlockingCallModel &M) {
+  const FunctionDecl *Callee = calleeOf(Call);
+  const ASTContext &Ctx = Callee->getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Spells = [&](SourceRange Range) {
+    if (Range.isInvalid())
+      return false;
+    StringRef Text = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(SM.getExpansionRange(Range).getAsRange()),
+        SM, Ctx.getLangOpts());
+    return llvm::any_of(M.MemoryPathPrefixes, [&](const std::string &Prefix) {
+      return Text.contains("\"" + Prefix);
+    });
+  };
+  for (const Expr *Arg : argumentsOf(Call))
+    if (Spells(Arg->getSourceRange()))
+      return true;
+  const Expr *Object = objectOf(Call);
+  Object = Object ? LoopModel::strip(Object) : nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->hasLocalStorage() && VD->getInit())
+      return Spells(VD->getInit()->getSourceRange());
+  return Object && !isa<DeclRefExpr, MemberExpr, CXXThisExpr>(Object) &&
+         Spells(Object->getSourceRange());
+}
+
 std::optional<BlockingEffect>
 EffectAnalysis::Impl::directBlocking(const Expr *Call) {
   const FunctionDecl *Callee = calleeOf(Call);
@@ -240,6 +272,8 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
           Loops.info(Enclosing.front()).Trip.Kind != TripKind::Unknown)
         return std::nullopt;
     }
+    if (!M->MemoryPathPrefixes.empty() && namesMemoryPath(Call, *M))
+      return std::nullopt;
     Effect.Model = M;
     Effect.Kind = M->Kind;
     Effect.AsyncForm = M->AsyncForm;
@@ -422,25 +456,153 @@ public:
     return Continue;
   }
 
+  // The initialiser of a static local runs once in the program's life
+  // (`static Settings instance;` in a getInstance()).
+  bool TraverseVarDecl(VarDecl *VD) {
+    bool Once = VD && VD->isStaticLocal();
+    StaticInitDepth += Once;
+    bool Continue = RecursiveASTVisitor::TraverseVarDecl(VD);
+    StaticInitDepth -= Once;
+    return Continue;
+  }
+
 private:
   /// True when Loop fills a cache once: it sits in the then-branch of an
   /// `if` that tests a field or static variable which that branch writes
   /// (`if (names_.empty()) { for (...) names_[n] = i; }`). Callers pay for
   /// it once per object, not once per call.
   bool isMemoised(const Stmt *Loop) const {
+    return guardedByStateItWrites(Loop, /*StaticOnly=*/false);
+  }
+
+  /// True when S runs once in the program's life, whoever calls it: in the
+  /// initialiser of a static local, or in a branch that tests a static
+  /// local flag which only that branch sets (`static bool first = true;
+  /// if (first) { ...; first = false; }`). Its blocking calls and queries
+  /// are a start-up cost, not a cost of each caller. A global flag may be
+  /// set again elsewhere (`dirty = true`), so it does not count.
+  bool runsOncePerProgram(const Stmt *S) const {
+    return StaticInitDepth > 0 ||
+           guardedByStateItWrites(S, /*StaticLocalOnly=*/true);
+  }
+
+  /// True when some statement of this function other than Excluded (and
+  /// what it contains) writes D.
+  bool writtenOutside(const Stmt *Node, const Stmt *Excluded,
+                      const ValueDecl *D) const {
+    const SourceManager &SM = A.Loops.context().getSourceManager();
+    for (const Stmt *Child : Node->children()) {
+      if (!Child || Child == Excluded)
+        continue;
+      bool Contains = SM.isPointWithin(Excluded->getBeginLoc(),
+                                       Child->getBeginLoc(), Child->getEndLoc());
+      if (Contains ? writtenOutside(Child, Excluded, D)
+                   : writesIn(Child).Written.count(D) > 0)
+        return true;
+    }
+    return false;
+  }
+
+  /// The value of Cond when Flag holds Value, when Cond is `flag`, `!flag`,
+  /// `flag == C` or `flag != C`.
+  static std::optional<bool> valueWith(const Expr *Cond, const VarDecl *Flag,
+                                       const llvm::APSInt &Value,
+                                       const ASTContext &Ctx) {
+    Cond = LoopModel::strip(Cond);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Cond))
+      return Ref->getDecl() == Flag ? std::optional<bool>(Value != 0)
+                                    : std::nullopt;
+    if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot) {
+      std::optional<bool> Inner = valueWith(Not->getSubExpr(), Flag, Value, Ctx);
+      return Inner ? std::optional<bool>(!*Inner) : std::nullopt;
+    }
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(Cond);
+    if (!BO || !BO->isEqualityOp())
+      return std::nullopt;
+    const Expr *L = BO->getLHS(), *R = BO->getRHS();
+    for (int Side = 0; Side < 2; ++Side, std::swap(L, R)) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(LoopModel::strip(L));
+      std::optional<llvm::APSInt> C =
+          R->isValueDependent() ? std::nullopt : R->getIntegerConstantExpr(Ctx);
+      if (Ref && Ref->getDecl() == Flag && C)
+        return (llvm::APSInt::compareValues(Value, *C) == 0) ==
+               (BO->getOpcode() == BO_EQ);
+    }
+    return std::nullopt;
+  }
+
+  /// True when Cond tests a static local flag of this function that starts
+  /// with a value for which Cond holds, and that the function only ever sets
+  /// to constants for which it does not (`static bool first = true;
+  /// if (first) {...} first = false;`): the branch runs on the first call.
+  bool clearsOnce(const Expr *Cond) const {
+    StateReads Reads;
+    Reads.TraverseStmt(const_cast<Expr *>(Cond));
+    if (Reads.Read.size() != 1 || !FD->getBody())
+      return false;
+    const auto *Flag = dyn_cast<VarDecl>(*Reads.Read.begin());
+    const ASTContext &Ctx = A.Loops.context();
+    if (!Flag || !Flag->isStaticLocal() || !Flag->getInit() ||
+        !Flag->getType()->isIntegralOrEnumerationType() ||
+        Flag->getInit()->isValueDependent())
+      return false;
+    std::optional<llvm::APSInt> Initial =
+        Flag->getInit()->getIntegerConstantExpr(Ctx);
+    if (!Initial || valueWith(Cond, Flag, *Initial, Ctx) != true)
+      return false;
+    // Every write of the flag: `flag = C`, with Cond false for C.
+    bool Clears = true;
+    unsigned Assignments = 0;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *Node) {
+      if (!Node || !Clears)
+        return;
+      if (const auto *B = dyn_cast<BinaryOperator>(Node); B && B->isAssignmentOp()) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(LoopModel::strip(B->getLHS()));
+        if (Ref && Ref->getDecl() == Flag) {
+          std::optional<llvm::APSInt> C =
+              B->getOpcode() == BO_Assign && !B->getRHS()->isValueDependent()
+                  ? B->getRHS()->getIntegerConstantExpr(Ctx)
+                  : std::nullopt;
+          Clears = C && valueWith(Cond, Flag, *C, Ctx) == false;
+          ++Assignments;
+        }
+      }
+      if (const auto *U = dyn_cast<UnaryOperator>(Node);
+          U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(LoopModel::strip(U->getSubExpr()));
+            Ref && Ref->getDecl() == Flag)
+          Clears = false;
+      for (const Stmt *Child : Node->children())
+        Visit(Child);
+    };
+    Visit(FD->getBody());
+    return Clears && Assignments > 0;
+  }
+
+  bool guardedByStateItWrites(const Stmt *S, bool StaticLocalOnly) const {
     const SourceManager &SM = A.Loops.context().getSourceManager();
     for (const IfStmt *If : Guards) {
       const Stmt *Then = If->getThen();
-      if (!Then || !SM.isPointWithin(Loop->getBeginLoc(), Then->getBeginLoc(),
+      if (!Then || !SM.isPointWithin(S->getBeginLoc(), Then->getBeginLoc(),
                                      Then->getEndLoc()))
         continue;
       StateReads Reads;
       Reads.TraverseStmt(const_cast<Expr *>(If->getCond()));
       if (Reads.Read.empty())
         continue;
-      for (const ValueDecl *Written : writesIn(Then).Written)
-        if (Reads.Read.count(Written))
+      for (const ValueDecl *Written : writesIn(Then).Written) {
+        if (!Reads.Read.count(Written))
+          continue;
+        if (!StaticLocalOnly)
           return true;
+        const auto *Flag = dyn_cast<VarDecl>(Written);
+        if (Flag && Flag->isStaticLocal() && FD->getBody() &&
+            !writtenOutside(FD->getBody(), Then, Flag))
+          return true;
+      }
+      if (StaticLocalOnly && clearsOnce(If->getCond()))
+        return true;
     }
     return false;
   }
@@ -788,6 +950,8 @@ private:
     if (!Callee)
       return;
     std::string Name = displayName(Callee);
+    if (runsOncePerProgram(Call))
+      return;
 
     if (!Out.Query && A.Calls.isRoundTrip(Call)) {
       QuerySite Site;
@@ -948,6 +1112,8 @@ private:
   const FunctionDecl *FD;
   FunctionSummary &Out;
   llvm::SmallVector<const IfStmt *, 4> Guards;
+  /// Inside the initialiser of a static local.
+  unsigned StaticInitDepth = 0;
 };
 } // namespace
 

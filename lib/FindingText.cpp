@@ -112,6 +112,10 @@ std::string blockingMessage(llvm::StringRef Name, llvm::StringRef Verb,
   return Message;
 }
 
+std::string frequentEntryPointText(double Runs) {
+  return ", which runs ~" + formatCount(Runs) + " times per screen update";
+}
+
 std::string queryStep(llvm::StringRef Callee) {
   return "'" + Callee.str() + "' executes a query";
 }

@@ -8,6 +8,7 @@
 #include "perf-audit/FindingText.h"
 #include "perf-audit/Impact.h"
 #include <map>
+#include <tuple>
 #include <set>
 
 namespace perf_audit {
@@ -115,7 +116,8 @@ static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B,
   F.Check = "perf-audit-blocking-in-async";
   F.Loc = P.Site;
   F.Function = P.Caller;
-  F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery, P.Executions);
+  F.Cost = blockingImpact(B.Kind, B.SleepNs, B.EmbeddedQuery,
+                          P.Executions * P.ContextRuns);
   F.Cost.Certainty = P.Certainty;
   F.Message = blockingMessage(P.CalleeName, "blocks the event loop",
                               *P.AsyncContext, P.Executions,
@@ -135,9 +137,37 @@ static Finding blockingFinding(const PendingCall &P, const BlockingEffect &B,
   return F;
 }
 
+/// The blocking findings of the join by function, place and blocking call,
+/// with their index in the findings.
+using BlockingFindings =
+    std::map<std::tuple<std::string, std::string, unsigned, std::string, unsigned>,
+             size_t>;
+
+/// Adds F, a blocking finding of call P whose chain is Trace, unless a
+/// finding of the same function at the same place reaches the same blocking
+/// call: a statement such as `Settings().save()` reaches it through the
+/// constructor and through the method, and the shorter chain says it.
+static void addBlockingOncePerStatement(Finding F, const PendingCall &P,
+                                        const EffectTrace &Trace,
+                                        BlockingFindings &Seen,
+                                        std::vector<Finding> &Out) {
+  if (Trace.empty()) {
+    Out.push_back(std::move(F));
+    return;
+  }
+  const SourcePoint &Sink = Trace.back().Loc;
+  auto [It, New] = Seen.try_emplace(
+      {P.Caller, P.Site.File, P.Site.Offset, Sink.File, Sink.Offset},
+      Out.size());
+  if (New)
+    Out.push_back(std::move(F));
+  else if (F.Notes.size() < Out[It->second].Notes.size())
+    Out[It->second] = std::move(F);
+}
+
 /// What the call P, whose callee's joined record is G, reveals.
 static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
-                       std::vector<Finding> &Out) {
+                       BlockingFindings &Blocking, std::vector<Finding> &Out) {
   if (P.InLargeLoop && G.Query)
     Out.push_back(nPlusOneFinding(P, *G.Query, N));
   for (const ScannableArgument &A : P.ScannableArgs) {
@@ -157,7 +187,8 @@ static void reportCall(const PendingCall &P, const FunctionRecord &G, double N,
                               M.Member, M.Trace, N));
   }
   if (P.AsyncContext && G.Blocking && !G.Coroutine)
-    Out.push_back(blockingFinding(P, *G.Blocking, N));
+    addBlockingOncePerStatement(blockingFinding(P, *G.Blocking, N), P,
+                                G.Blocking->Trace, Blocking, Out);
 }
 
 JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
@@ -170,6 +201,7 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
   foldCalleeEffects(ByUsr);
 
   JoinedProgram Program;
+  BlockingFindings Blocking;
   for (const UnitResult &U : Units) {
     if (U.Failure)
       continue;
@@ -177,7 +209,7 @@ JoinedProgram joinTranslationUnits(const std::vector<UnitResult> &Units) {
     for (const PendingCall &P : U.Record.Calls) {
       auto It = ByUsr.find(P.CalleeUsr);
       if (It != ByUsr.end())
-        reportCall(P, It->second, N, Program.Findings);
+        reportCall(P, It->second, N, Blocking, Program.Findings);
     }
   }
   for (auto &[Usr, F] : ByUsr)

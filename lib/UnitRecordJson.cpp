@@ -264,6 +264,8 @@ static json::Value toJSON(const PendingCall &P) {
   }
   if (P.AsyncContext)
     O["asyncContext"] = *P.AsyncContext;
+  if (P.ContextRuns != 1)
+    O["contextRuns"] = P.ContextRuns;
   if (!P.Offload.empty())
     O["offload"] = P.Offload;
   if (!P.Timer.empty())
@@ -320,6 +322,7 @@ static bool fromJSON(const json::Value &V, PendingCall &P, json::Path Path) {
       !M.map("where", P.Where) || !M.map("registrationIsPost", P.RegistrationIsPost) ||
       !M.mapOptional("outerQuery", P.OuterQuery) ||
       !M.mapOptional("asyncContext", P.AsyncContext) ||
+      !M.mapOptional("contextRuns", P.ContextRuns) ||
       !M.mapOptional("offload", P.Offload) || !M.mapOptional("timer", P.Timer) ||
       !M.mapOptional("yieldContext", P.YieldContext) ||
       !M.mapOptional("registration", P.Registration) ||

@@ -34,7 +34,8 @@ public:
   /// the same options, and no loop or callee analysed twice.
   Recorder(ASTContext &Ctx, AnalysisContext &Analysis)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Loops(Analysis.loops(Ctx)),
-        Calls(Analysis.calls()), Effects(Analysis.effects(Ctx)) {}
+        Calls(Analysis.calls()), Effects(Analysis.effects(Ctx)),
+        AssumedTripCount(Analysis.options().Loops.AssumedTripCount) {}
 
   SourcePoint point(SourceLocation Loc) {
     SourcePoint P;
@@ -95,6 +96,7 @@ private:
   LoopModel &Loops;
   CallClassifier &Calls;
   EffectAnalysis &Effects;
+  unsigned AssumedTripCount;
   llvm::DenseMap<const FunctionDecl *, AsyncContext> Handlers;
 };
 
@@ -305,6 +307,10 @@ void Recorder::recordFunction(const FunctionDecl *FD, TranslationUnitRecord &Out
       }
     if (Context) {
       P.AsyncContext = Context->describe();
+      if (Context->Frequent) {
+        P.ContextRuns = static_cast<double>(AssumedTripCount);
+        *P.AsyncContext += frequentEntryPointText(P.ContextRuns);
+      }
       if (Context->Registration) {
         P.Registration = point(Context->Registration->getBeginLoc());
         P.RegistrationIsPost = Context->What == AsyncContext::Kind::PostedWork;

@@ -94,6 +94,7 @@ async:
         - { name: app::Reactor::watch, handler-arg: 1, handler-kind: callback,
             receiver-types: [app::Widget] }
       entry-points: [app::View::paint]
+      frequent-entry-points: [app::View::cell]
 )yaml", "user.yaml")));
   const HandlerFunctionModel *Watch = M.handlerFunction("app::Reactor::watch");
   ASSERT_TRUE(Watch);
@@ -110,6 +111,11 @@ async:
   const EntryPointModel *Paint = M.asyncEntryPoint("app::View::paint");
   ASSERT_TRUE(Paint);
   EXPECT_EQ(Paint->Offload, "hand it to app::Workers");
+  EXPECT_FALSE(Paint->Frequent);
+  const EntryPointModel *Cell = M.asyncEntryPoint("app::View::cell");
+  ASSERT_TRUE(Cell);
+  EXPECT_TRUE(Cell->Frequent);
+  EXPECT_EQ(Cell->Offload, "hand it to app::Workers");
   EXPECT_FALSE(M.asyncEntryPoint("app::View::update"));
   EXPECT_EQ(mergeError("async:\n  handler-functions:\n"
                        "    - { name: f, handler-kind: later }\n"),
@@ -125,6 +131,14 @@ TEST(ApiModelTest, BuiltinEventLoopsAndStackfulCoroutines) {
   ASSERT_TRUE(M.handlerFunction("uv_timer_start"));
   EXPECT_EQ(M.handlerFunction("uv_timer_start")->Kind, HandlerKind::Callback);
   ASSERT_TRUE(M.asyncEntryPoint("QWidget::paintEvent"));
+  EXPECT_TRUE(M.asyncEntryPoint("QWidget::paintEvent")->Frequent);
+  ASSERT_TRUE(M.asyncEntryPoint("QWidget::mousePressEvent"));
+  EXPECT_FALSE(M.asyncEntryPoint("QWidget::mousePressEvent")->Frequent);
+  const BlockingCallModel *Load = M.blockingCall("QPixmap::load");
+  ASSERT_TRUE(Load);
+  EXPECT_EQ(Load->MemoryPathPrefixes, (std::vector<std::string>{":/", "qrc:"}));
+  ASSERT_TRUE(M.blockingCall("QPixmap::save"));
+  EXPECT_TRUE(M.blockingCall("QPixmap::save")->MemoryPathPrefixes.empty());
   const BlockingCallModel *Yield = M.blockingCall("std::this_thread::yield");
   ASSERT_TRUE(Yield);
   EXPECT_TRUE(Yield->BlocksInWaitLoop);

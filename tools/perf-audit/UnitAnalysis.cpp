@@ -182,8 +182,11 @@ optionsProvider(const UnitAnalysisConfig &Config, StringRef Directory = "") {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,perf-audit-*";
   // The driver reports what it finds in the project's headers too; system
-  // headers stay out (SystemHeaders is false).
+  // headers stay out (SystemHeaders is false), and so do the installed
+  // headers of libraries that a build includes with -I instead of -isystem
+  // (`-I/usr/include/x86_64-linux-gnu/qt5`).
   Defaults.HeaderFilterRegex = ".*";
+  Defaults.ExcludeHeaderFilterRegex = "^/usr/(local/)?include/";
   ClangTidyOptions Overrides = Config.CommandLineOptions;
   Overrides.Checks = "-*," + Config.Checks;
   // The driver joins the whole program itself: summaries from an earlier
@@ -285,7 +288,7 @@ std::string unitFingerprint(const tooling::CompilationDatabase &Database,
                             StringRef File, const UnitAnalysisConfig &Config) {
   // The version of what a unit's result records: a cached result of an
   // older one lacks what reports need now (the functions of findings).
-  std::string Key = "perf-audit " PERF_AUDIT_VERSION " unit record 4\n";
+  std::string Key = "perf-audit " PERF_AUDIT_VERSION " unit record 5\n";
   for (const tooling::CompileCommand &Command : Database.getCompileCommands(File)) {
     Key += Command.Directory + "\n";
     for (const std::string &Arg : Command.CommandLine)

@@ -118,6 +118,10 @@ struct BlockingCallModel {
   /// Only blocks as the body of a loop that waits for a condition (a busy
   /// wait: `while (!ready) std::this_thread::yield();`); alone it returns.
   bool BlocksInWaitLoop = false;
+  /// Does not block when the path it is given, as a string literal argument
+  /// or the one its object was built with, starts with one of these: a
+  /// resource compiled into the program (Qt's `:/icons/a.png`).
+  std::vector<std::string> MemoryPathPrefixes;
 };
 
 /// How a handler function hands its argument to the event loop.
@@ -157,6 +161,10 @@ struct EntryPointModel {
   /// The loop's advice, as for HandlerFunctionModel.
   std::string Offload;
   std::string Timer;
+  /// Called many times per screen update (model `frequent-entry-points`:
+  /// a repaint, a view's per-item calls, a mouse move): weighed as a loop
+  /// over input.
+  bool Frequent = false;
 };
 
 /// A function that returns a handler made of one of its arguments

@@ -47,6 +47,9 @@ struct AsyncContext {
   /// how to wait on it (empty: asio's).
   std::string Offload;
   std::string Timer;
+  /// An entry point the loop calls many times per screen update
+  /// (EntryPointModel::Frequent).
+  bool Frequent = false;
 
   /// "coroutine 'serveClient'", "the completion handler of 'async_read'",
   /// "work posted with 'post'", "'onReadable' (perf-audit:async)".

@@ -47,6 +47,11 @@ std::string calleeScanMessage(llvm::StringRef Callee, llvm::StringRef What,
                               llvm::StringRef Complexity, double Iterations,
                               llvm::StringRef Assumption);
 
+/// What follows an entry point the loop calls many times per screen update
+/// (a paintEvent, a model's data()): ", which runs ~100 times per screen
+/// update", Runs being the assumed trip count it is weighed with.
+std::string frequentEntryPointText(double Runs);
+
 /// A blocking call on an event loop: "'f' <Verb> in <Context>", and how
 /// often per call when more than once. Verb is "blocks the event loop" but
 /// for a sleep of known length.

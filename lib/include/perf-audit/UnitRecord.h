@@ -86,6 +86,9 @@ struct PendingCall {
   std::optional<ScannableArgument> ScannableObject;
   // On an event loop.
   std::optional<std::string> AsyncContext; ///< "coroutine 'serve'"
+  /// Calls of that context per screen update: the assumed trip count for
+  /// an entry point the loop calls per item or repaint, else 1.
+  double ContextRuns = 1;
   std::optional<SourcePoint> Registration; ///< Where a handler was handed over.
   bool RegistrationIsPost = false;
   /// The loop library's advice for the fix note (AsyncContext::Offload,

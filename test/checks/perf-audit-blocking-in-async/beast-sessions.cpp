@@ -131,3 +131,36 @@ private:
   http::request<http::string_body> request_;
   http::response<http::string_body> response_;
 };
+
+// A file served per request: Beast's file_body opens the file on the loop.
+class FileSession : public std::enable_shared_from_this<FileSession> {
+public:
+  explicit FileSession(tcp::socket socket) : stream_(std::move(socket)) {}
+  void run() {
+    http::async_read(stream_, buffer_, request_,
+                     beast::bind_front_handler(&FileSession::onRead, shared_from_this()));
+  }
+
+private:
+  void onRead(beast::error_code ec, std::size_t) {
+    if (ec)
+      return;
+    http::file_body::value_type body;
+    body.open(std::string(request_.target()).c_str(), beast::file_mode::scan, ec);
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'open' blocks the event loop in the completion handler of 'async_read' [impact: medium 44] [perf-audit-blocking-in-async]
+    // CHECK-NOTES: :[[@LINE-11]]:5: note: handler registered here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: run it on a thread pool (post it to an asio::thread_pool and resume when it is done), or use an asynchronous API
+    if (ec)
+      return;
+    response_ = {std::piecewise_construct, std::make_tuple(std::move(body)),
+                 std::make_tuple(http::status::ok, request_.version())};
+    http::async_write(stream_, response_,
+                      beast::bind_front_handler(&FileSession::onWrite, shared_from_this()));
+  }
+  void onWrite(beast::error_code, std::size_t) {}
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  http::request<http::string_body> request_;
+  http::response<http::file_body> response_;
+};

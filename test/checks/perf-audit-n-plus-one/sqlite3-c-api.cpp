@@ -40,3 +40,39 @@ std::vector<int> ids(sqlite3 *db) {
   sqlite3_finalize(stmt);
   return result;
 }
+
+// Negative: a schema check that runs once in the program's life, however
+// many rows call it (a static local flag only its branch sets).
+void ensureSchema(sqlite3 *db) {
+  static bool checked = false;
+  if (!checked) {
+    sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS log(line TEXT)", nullptr, nullptr, nullptr);
+    checked = true;
+  }
+}
+
+void appendAll(sqlite3 *db, const std::vector<std::string> &lines,
+               std::vector<std::string> &out) {
+  for (const std::string &line : lines) {
+    ensureSchema(db);
+    out.push_back(line);
+  }
+}
+
+// Positive: the same check behind a flag any code may clear again.
+bool gSchemaChecked = false;
+void ensureSchemaAgain(sqlite3 *db) {
+  if (!gSchemaChecked) {
+    sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS log(line TEXT)", nullptr, nullptr, nullptr);
+    gSchemaChecked = true;
+  }
+}
+
+void appendAllAgain(sqlite3 *db, const std::vector<std::string> &lines,
+                    std::vector<std::string> &out) {
+  for (const std::string &line : lines) {
+    ensureSchemaAgain(db);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'ensureSchemaAgain' runs a query on every iteration of the loop over 'lines': ~100 queries per call if 'lines' has ~100 elements [impact: high 70] [perf-audit-n-plus-one]
+    out.push_back(line);
+  }
+}
