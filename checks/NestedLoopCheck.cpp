@@ -735,6 +735,25 @@ static core::Impact linearScanImpact(const Expr *Call, double Size,
   return I;
 }
 
+/// True when Container is a member of the element of a large range-for
+/// around Call (`app.categories` inside `for (const App &app : apps)`): a
+/// part of one element, a few items, not the input again.
+static bool isPartOfOuterElement(const Expr *Container, const Expr *Call,
+                                 LoopModel &Loops) {
+  const auto *Member = dyn_cast<MemberExpr>(LoopModel::strip(Container));
+  if (!Member)
+    return false;
+  const auto *Base = dyn_cast<DeclRefExpr>(LoopModel::strip(Member->getBase()));
+  if (!Base)
+    return false;
+  for (const Stmt *Loop : Loops.enclosingLoops(Call))
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop);
+        Range && Range->getLoopVariable() == Base->getDecl() &&
+        Loops.isLarge(Loops.info(Loop)))
+      return true;
+  return false;
+}
+
 /// The advice for a generic search of a container with a lookup of its own;
 /// What is the container's spelling, quoted.
 static std::string ownLookupNote(const std::string &What) {
@@ -797,6 +816,11 @@ void NestedLoopCheck::checkLinearCall(const Expr *Call,
   }
   double Size = LargeConstant ? static_cast<double>(Data.Constant)
                               : static_cast<double>(loopOptions().AssumedTripCount);
+  // A scan of an element's few parts (`app.categories` in the loop over
+  // apps) costs a constant per element: the loops around it are the cost,
+  // and they are reported as such.
+  if (!LargeConstant && isPartOfOuterElement(Named, Call, Loops))
+    return;
   if (!Loop) {
     // Outside a loop that could hoist it, a search of a set or map with a
     // generic algorithm is still linear where the container's own lookup

@@ -249,6 +249,48 @@ static bool namesMemoryPath(const Expr *Call, const BlockingCallModel &M) {
          Spells(Object->getSourceRange());
 }
 
+/// The object of a member call, else its first argument: what a file call
+/// works on (`dir.mkpath(".")`: dir; `QFile::exists(path)`: path).
+static const Expr *fileSubject(const Expr *Call) {
+  if (const Expr *Object = objectOf(Call))
+    return Object;
+  auto Args = argumentsOf(Call);
+  return Args.empty() ? nullptr : Args.front();
+}
+
+/// True when Call creates what a guard found missing: it is in the
+/// then-branch of `if (!X.exists())` (or `!exists(X)`) and works on the
+/// same X (`if (!dir.exists()) dir.mkpath(".");`). It runs once per
+/// installation, not on every call.
+static bool createsWhatIsMissing(const Expr *Call, LoopModel &Loops) {
+  const Expr *Subject = fileSubject(Call);
+  if (!Subject)
+    return false;
+  std::string Spelled = Loops.spelling(Subject);
+  ASTContext &Ctx = Loops.context();
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  for (unsigned Depth = 0; Depth < 16; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    if (const auto *If = Parents[0].get<IfStmt>();
+        If && If->getThen() == Node.get<Stmt>()) {
+      const auto *Not = dyn_cast<UnaryOperator>(LoopModel::strip(If->getCond()));
+      const Expr *Test = Not && Not->getOpcode() == UO_LNot
+                             ? LoopModel::strip(Not->getSubExpr())
+                             : nullptr;
+      const FunctionDecl *Tested = Test ? calleeOf(Test) : nullptr;
+      if (Tested && identifierName(Tested) == "exists")
+        if (const Expr *Checked = fileSubject(Test))
+          return Loops.spelling(Checked) == Spelled;
+    }
+    if (Parents[0].get<FunctionDecl>() || Parents[0].get<LambdaExpr>())
+      return false;
+    Node = Parents[0];
+  }
+  return false;
+}
+
 std::optional<BlockingEffect>
 EffectAnalysis::Impl::directBlocking(const Expr *Call) {
   const FunctionDecl *Callee = calleeOf(Call);
@@ -273,6 +315,8 @@ EffectAnalysis::Impl::directBlocking(const Expr *Call) {
         return std::nullopt;
     }
     if (!M->MemoryPathPrefixes.empty() && namesMemoryPath(Call, *M))
+      return std::nullopt;
+    if (M->Kind == BlockingKind::FileIO && createsWhatIsMissing(Call, Loops))
       return std::nullopt;
     Effect.Model = M;
     Effect.Kind = M->Kind;

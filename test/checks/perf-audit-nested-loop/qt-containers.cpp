@@ -83,3 +83,25 @@ int fixedKeywords(const QStringList &words) {
       ++n;
   return n;
 }
+
+// A scan of a part of the outer element (each application's few
+// categories) is a constant per pair: the two loops around it are the cost,
+// and they are the finding (flameshot's DesktopFileParser).
+struct DesktopApp {
+  QString name;
+  QStringList categories;
+};
+
+int countInCategories(const QVector<DesktopApp> &apps, const QStringList &wanted) {
+  int count = 0;
+  for (const DesktopApp &app : apps) {
+    for (const QString &category : wanted) {
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: nested loop over 'wanted' runs on every iteration of the loop over 'apps': O(n*m), ~10,000 iterations per call if 'apps' and 'wanted' have ~100 elements each [impact: medium 48] [perf-audit-nested-loop]
+    // CHECK-NOTES: :[[@LINE-3]]:3: note: outer loop here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: to make it linear, build a hash map or set from the inner loop's data once before the outer loop and look up in it
+      if (app.categories.contains(category))
+        ++count;
+    }
+  }
+  return count;
+}
