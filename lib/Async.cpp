@@ -7,6 +7,7 @@
 #include "perf-audit/Async.h"
 #include "perf-audit/CallClassifier.h"
 #include "perf-audit/EffectAnalysis.h"
+#include "perf-audit/LoopModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -200,6 +201,22 @@ llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
                                  : static_cast<unsigned>(Args.size() - 1);
   if (Index >= Args.size())
     return Result;
+  // Inside an overload of a handler function that hands its own handler
+  // parameter on (Qt's three-argument connect calls the four-argument one),
+  // the registration is the call of that overload, not this one.
+  const Expr *Handed = LoopModel::strip(Args[Index]);
+  if (const auto *Move = dyn_cast<CallExpr>(Handed);
+      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+      Move->getDirectCallee()->isInStdNamespace() &&
+      Move->getDirectCallee()->getIdentifier() &&
+      (Move->getDirectCallee()->getName() == "move" ||
+       Move->getDirectCallee()->getName() == "forward"))
+    Handed = LoopModel::strip(Move->getArg(0));
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Handed))
+    if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+      if (const auto *Forwarder = dyn_cast<FunctionDecl>(P->getDeclContext());
+          Forwarder && Calls.model().handlerFunction(Calls.nameOf(Forwarder)))
+        return Result;
   if (!M->ReceiverTypes.empty()) {
     // The receiver: the nearest object pointer before the handler, of the
     // type written (a `this` converted to `const QObject *` is a widget).

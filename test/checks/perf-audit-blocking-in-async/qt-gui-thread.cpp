@@ -2,8 +2,9 @@
 // widgets (paintEvent, ...), item model methods (data, rowCount, ...) and
 // delegates' paint run on it, and so do slots and functors connected with a
 // widget as receiver (the context object, or the sender when there is none).
-// Traps: work handed to QtConcurrent::run, and a worker object moved to its
-// own thread, whose slot runs there.
+// So do the signals of actions and the tray icon, which live on the GUI
+// thread. Traps: work handed to QtConcurrent::run, and a worker object moved
+// to its own thread, whose slot runs there.
 //
 // RUN: %check_perf_audit %s perf-audit-blocking-in-async %t -- -- -std=c++17 -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -I/usr/include/x86_64-linux-gnu/qt5/QtGui -I/usr/include/x86_64-linux-gnu/qt5/QtWidgets -I/usr/include/x86_64-linux-gnu/qt5/QtConcurrent
 // RUN: %check_perf_audit_driver %s perf-audit-blocking-in-async %t-driver -- -- -std=c++17 -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -I/usr/include/x86_64-linux-gnu/qt5/QtGui -I/usr/include/x86_64-linux-gnu/qt5/QtWidgets -I/usr/include/x86_64-linux-gnu/qt5/QtConcurrent
@@ -15,7 +16,9 @@
 #include <QtCore/QThread>
 #include <QtCore/QTimer>
 #include <QtGui/QPainter>
+#include <QtWidgets/QAction>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QSystemTrayIcon>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QWidget>
 
@@ -100,4 +103,17 @@ void startWorker(QTimer *timer) {
   worker->moveToThread(thread);
   QObject::connect(timer, &QTimer::timeout, worker, &Worker::scan);
   thread->start();
+}
+
+// Actions and the tray icon live on the GUI thread: their signals, with
+// no context object, run there.
+void installTray(QSystemTrayIcon *tray, QAction *clear) {
+  QObject::connect(tray, &QSystemTrayIcon::activated, [] { QThread::msleep(100); });
+  // CHECK-NOTES: :[[@LINE-1]]:60: warning: 'msleep' sleeps 100 ms on the event loop in the callback registered with 'connect' [impact: critical 89] [perf-audit-blocking-in-async]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: handler registered here
+  // CHECK-NOTES: :[[@LINE-3]]:60: note: wait on a timer of the event loop instead: 'QTimer::singleShot(delay, this, callback)'
+  QObject::connect(clear, &QAction::triggered, [] { QDir("/tmp/app").removeRecursively(); });
+  // CHECK-NOTES: :[[@LINE-1]]:53: warning: 'removeRecursively' blocks the event loop in the callback registered with 'connect' [impact: medium 44] [perf-audit-blocking-in-async]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: handler registered here
+  // CHECK-NOTES: :[[@LINE-3]]:53: note: run it off the event loop (QtConcurrent::run or a QThreadPool, and back with a signal), or use an asynchronous API
 }
