@@ -172,7 +172,8 @@ PERF_AUDIT_ENUM_SCALAR(BlockingKind, "blocking kind",
                        {"process", BlockingKind::Process},
                        {"sync-asio", BlockingKind::SyncAsio},
                        {"lock", BlockingKind::Lock},
-                       {"database", BlockingKind::Database})
+                       {"database", BlockingKind::Database},
+                       {"image-codec", BlockingKind::ImageCodec})
 PERF_AUDIT_ENUM_SCALAR(HandlerKind, "handler kind",
                        {"completion", HandlerKind::Completion},
                        {"posted", HandlerKind::Posted},

@@ -186,6 +186,8 @@ Impact blockingImpact(BlockingKind Kind, std::optional<double> SleepNs,
   CostKind Cost = CostKind::BlockingCall;
   if (Kind == BlockingKind::FileIO)
     Cost = CostKind::FileOpen;
+  else if (Kind == BlockingKind::ImageCodec)
+    Cost = CostKind::ImageCodec;
   else if (Kind == BlockingKind::Database)
     Cost = EmbeddedQuery ? CostKind::EmbeddedQuery : CostKind::DatabaseRoundTrip;
   return estimateImpact(Cost, unitCostNs(Cost), Executions);

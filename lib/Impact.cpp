@@ -34,6 +34,9 @@ const CostEntry CostTable[] = {
     {CostKind::Sleep, "sleep", 1},
     // open(2) + close(2) with a path lookup.
     {CostKind::FileOpen, "file-open", 10'000},
+    // A screen-sized image encoded or decoded with its file (a 1920x1080
+    // PNG: 20-100 ms to encode, a JPEG 5-20 ms): 10 ms.
+    {CostKind::ImageCodec, "image-codec", 10'000'000},
     // std::regex construction of a short pattern (libstdc++).
     {CostKind::RegexCompile, "regex-compile", 20'000},
     // std::ostringstream construction: ios_base and locale set-up.

@@ -80,6 +80,7 @@ static const char *blockingKindName(BlockingKind K) {
   case BlockingKind::SyncAsio: return "sync-asio";
   case BlockingKind::Lock: return "lock";
   case BlockingKind::Database: return "database";
+  case BlockingKind::ImageCodec: return "image-codec";
   }
   return "wait";
 }
@@ -89,7 +90,7 @@ static std::optional<BlockingKind> blockingKindFromName(llvm::StringRef Name) {
        {BlockingKind::Sleep, BlockingKind::Wait, BlockingKind::Join,
         BlockingKind::FileIO, BlockingKind::SocketIO, BlockingKind::Dns,
         BlockingKind::Process, BlockingKind::SyncAsio, BlockingKind::Lock,
-        BlockingKind::Database})
+        BlockingKind::Database, BlockingKind::ImageCodec})
     if (Name == blockingKindName(K))
       return K;
   return std::nullopt;

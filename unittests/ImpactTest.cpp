@@ -47,6 +47,13 @@ TEST(ImpactTest, OrderingAcrossOperationKinds) {
   EXPECT_GT(AllocNested.Score, CopyOnce.Score);
   EXPECT_EQ(QueryPerRow.Level, Tier::Critical);
   EXPECT_EQ(CopyOnce.Level, Tier::Low);
+  // On a GUI thread: encoding a screenshot outweighs a blocking read, which
+  // outweighs opening a file.
+  Impact Encode = estimateImpact(CostKind::ImageCodec,
+                                 unitCostNs(CostKind::ImageCodec), 1);
+  Impact Open = estimateImpact(CostKind::FileOpen, unitCostNs(CostKind::FileOpen), 1);
+  EXPECT_GT(Encode.Score, Blocking.Score);
+  EXPECT_GT(Blocking.Score, Open.Score);
 }
 
 TEST(ImpactTest, SuffixNamesTierScoreAndLowConfidence) {
@@ -58,7 +65,7 @@ TEST(ImpactTest, SuffixNamesTierScoreAndLowConfidence) {
 
 TEST(ImpactTest, CostKindNamesRoundTrip) {
   for (CostKind K : {CostKind::DatabaseRoundTrip, CostKind::HeapAllocation,
-                     CostKind::Copy, CostKind::LoopIteration})
+                     CostKind::Copy, CostKind::LoopIteration, CostKind::ImageCodec})
     EXPECT_EQ(parseCostKind(costKindName(K)), K);
   EXPECT_FALSE(parseCostKind("teleport"));
 }

@@ -97,7 +97,7 @@ struct QueryCallModel {
 
 /// The kind of blocking call, for the cost table and the suggested fix.
 enum class BlockingKind { Sleep, Wait, Join, FileIO, SocketIO, Dns, Process,
-                          SyncAsio, Lock, Database };
+                          SyncAsio, Lock, Database, ImageCodec };
 
 /// A call that blocks the calling thread.
 struct BlockingCallModel {

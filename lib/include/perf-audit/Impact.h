@@ -41,6 +41,7 @@ enum class CostKind {
   BlockingCall,       ///< A call that waits for I/O or another thread.
   Sleep,              ///< A sleep: costs its duration when known.
   FileOpen,           ///< Opening a file (and closing it).
+  ImageCodec,         ///< Encoding or decoding a whole image, with its file.
   RegexCompile,       ///< Constructing a regular expression.
   StreamConstruction, ///< Constructing a string stream (locale set-up).
   LocaleConstruction, ///< Constructing a std::locale by name.

@@ -1,5 +1,6 @@
 // More of what blocks the Qt GUI thread (qtbase5-dev 5.15): images loaded
-// from and saved to files, and D-Bus method calls, which wait for the reply
+// from and saved to files (decoding and encoding cost more than the file:
+// ranked above a file open), and D-Bus method calls, which wait for the reply
 // of another process, and so does building a QDBusInterface (it introspects
 // the remote object). Traps: a file, image or directory named by a resource
 // path (":/..." or "qrc:"), compiled into the program and read from memory,
@@ -22,7 +23,7 @@ public:
     auto *save = new QPushButton("Save", this);
     connect(save, &QPushButton::clicked, this, [this] {
       shot.save(target);
-      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'save' blocks the event loop in the callback registered with 'connect' [impact: medium 44] [perf-audit-blocking-in-async]
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'save' blocks the event loop in the callback registered with 'connect' [impact: high 78] [perf-audit-blocking-in-async]
       // CHECK-NOTES: :[[@LINE-3]]:5: note: handler registered here
       // CHECK-NOTES: :[[@LINE-3]]:7: note: run it off the event loop (QtConcurrent::run or a QThreadPool, and back with a signal), or use an asynchronous API
     });
@@ -30,7 +31,7 @@ public:
     connect(open, &QPushButton::clicked, this, [this] {
       QImage image;
       image.load(target);
-      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'load' blocks the event loop in the callback registered with 'connect' [impact: medium 44] [perf-audit-blocking-in-async]
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'load' blocks the event loop in the callback registered with 'connect' [impact: high 78] [perf-audit-blocking-in-async]
       // CHECK-NOTES: :[[@LINE-4]]:5: note: handler registered here
       // CHECK-NOTES: :[[@LINE-3]]:7: note: run it off the event loop (QtConcurrent::run or a QThreadPool, and back with a signal), or use an asynchronous API
     });
