@@ -1007,13 +1007,14 @@ private:
       noteConditions(Site.Trace);
       Out.Query = std::move(Site);
     }
-    if (!Out.Blocking)
-      if (std::optional<BlockingEffect> B = A.directBlocking(Call)) {
-        B->Trace.push_back(
-            EffectStep{Call, {}, "'" + callName(Call) + "' blocks here"});
-        noteConditions(B->Trace);
-        Out.Blocking = std::move(*B);
-      }
+    // The costliest blocking call is the one the summary names.
+    if (std::optional<BlockingEffect> B = A.directBlocking(Call);
+        B && (!Out.Blocking || costlierBlocking(*B, *Out.Blocking))) {
+      B->Trace.push_back(
+          EffectStep{Call, {}, "'" + callName(Call) + "' blocks here"});
+      noteConditions(B->Trace);
+      Out.Blocking = std::move(*B);
+    }
     if (const LinearFunctionModel *Linear = A.Calls.linear(Call);
         Linear && !Linear->ConditionOnly) {
       if (const Expr *Scanned = CallClassifier::scannedBy(Call, *Linear))

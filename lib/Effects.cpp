@@ -59,6 +59,14 @@ static bool addScan(FunctionEffects &Caller, const ArgumentSource &Source,
   return false;
 }
 
+bool costlierBlocking(const BlockingEffect &A, const BlockingEffect &B) {
+  auto Cost = [](const BlockingEffect &E) {
+    return blockingImpact(E.Kind, E.SleepNs, E.EmbeddedQuery, 1)
+        .CostPerExecutionNs;
+  };
+  return Cost(A) > Cost(B);
+}
+
 bool inheritEffects(FunctionEffects &Caller, const FunctionEffects &Callee,
                     const CallEdge &Call) {
   auto Reaches = [&](const EffectTrace &Trace) {
@@ -71,7 +79,10 @@ bool inheritEffects(FunctionEffects &Caller, const FunctionEffects &Callee,
     Caller.Query = std::move(Q);
     Changed = true;
   }
-  if (!Caller.Blocking && Callee.Blocking && !Call.CalleeIsCoroutine &&
+  // The costliest blocking call a function reaches is the one to name: a
+  // PNG encode rather than the file open before it.
+  if (Callee.Blocking && !Call.CalleeIsCoroutine &&
+      (!Caller.Blocking || costlierBlocking(*Callee.Blocking, *Caller.Blocking)) &&
       Reaches(Callee.Blocking->Trace)) {
     BlockingEffect B = *Callee.Blocking;
     B.Trace = prefixed(Call.Site, blockingStep(Call.CalleeName),

@@ -160,10 +160,16 @@ struct CallEdge {
   llvm::function_ref<bool(const EffectTrace &)> Reaches;
 };
 
-/// Adds to Caller what Call brings of Callee's effects: its query and its
-/// blocking call when Caller has none yet, and its loops over what Call
-/// passes, as loops over the caller's parameters or members. Each inherited
-/// trace starts with Call's step. True when Caller changed.
+/// True when A costs more per execution than B (blockingImpact): a summary
+/// names the costliest blocking call its function reaches.
+bool costlierBlocking(const BlockingEffect &A, const BlockingEffect &B);
+
+/// Adds to Caller what Call brings of Callee's effects: its query when
+/// Caller has none yet, its blocking call when Caller has none or a cheaper
+/// one, and its loops over what Call passes, as loops over the caller's
+/// parameters or members. Each inherited trace starts with Call's step.
+/// True when Caller changed.
+
 bool inheritEffects(FunctionEffects &Caller, const FunctionEffects &Callee,
                     const CallEdge &Call);
 

@@ -1,6 +1,7 @@
 // More of what blocks the Qt GUI thread (qtbase5-dev 5.15): images loaded
 // from and saved to files (decoding and encoding cost more than the file:
-// ranked above a file open), and D-Bus method calls, which wait for the reply
+// ranked above a file open, and named rather than a file call before them),
+// and D-Bus method calls, which wait for the reply
 // of another process, and so does building a QDBusInterface (it introspects
 // the remote object). Traps: a file, image or directory named by a resource
 // path (":/..." or "qrc:"), compiled into the program and read from memory,
@@ -16,6 +17,14 @@
 #include <QtGui/QPixmap>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QWidget>
+
+// Replaces the file, then encodes the image into it: the encode is the cost
+// to name.
+static void exportShot(const QPixmap &shot, const QString &path) {
+  if (QFile::exists(path))
+    QFile::remove(path);
+  shot.save(path);
+}
 
 class Editor : public QWidget {
 public:
@@ -49,6 +58,12 @@ public:
       // Negative: the asynchronous form returns at once.
       screenshot.asyncCall(QStringLiteral("Screenshot"), QString(), QVariantMap());
     });
+    auto *exportButton = new QPushButton("Export", this);
+    connect(exportButton, &QPushButton::clicked, this, [this] { exportShot(shot, target); });
+    // CHECK-NOTES: :[[@LINE-1]]:65: warning: 'exportShot' blocks the event loop in the callback registered with 'connect' [impact: high 78] [perf-audit-blocking-in-async]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: handler registered here
+    // CHECK-NOTES: :[[@LINE-39]]:3: note: 'save' blocks here
+    // CHECK-NOTES: :[[@LINE-4]]:65: note: run it off the event loop (QtConcurrent::run or a QThreadPool, and back with a signal), or use an asynchronous API
     // Negatives: resources compiled into the program.
     auto *theme = new QPushButton("Theme", this);
     connect(theme, &QPushButton::clicked, this, [this] {
