@@ -516,7 +516,7 @@ private:
   /// (`if (names_.empty()) { for (...) names_[n] = i; }`). Callers pay for
   /// it once per object, not once per call.
   bool isMemoised(const Stmt *Loop) const {
-    return guardedByStateItWrites(Loop, /*StaticOnly=*/false);
+    return guardedByStateItWrites(Loop, /*StaticLocalOnly=*/false);
   }
 
   /// True when S runs once in the program's life, whoever calls it: in the
@@ -631,24 +631,40 @@ private:
       if (!Then || !SM.isPointWithin(S->getBeginLoc(), Then->getBeginLoc(),
                                      Then->getEndLoc()))
         continue;
-      StateReads Reads;
-      Reads.TraverseStmt(const_cast<Expr *>(If->getCond()));
-      if (Reads.Read.empty())
-        continue;
-      for (const ValueDecl *Written : writesIn(Then).Written) {
-        if (!Reads.Read.count(Written))
-          continue;
-        if (!StaticLocalOnly)
-          return true;
-        const auto *Flag = dyn_cast<VarDecl>(Written);
-        if (Flag && Flag->isStaticLocal() && FD->getBody() &&
-            !writtenOutside(FD->getBody(), Then, Flag))
-          return true;
-      }
-      if (StaticLocalOnly && clearsOnce(If->getCond()))
+      // What a guard is does not depend on the statement asked about: one
+      // walk of its branch per guard, not per call inside it.
+      auto [It, New] = GuardKinds.try_emplace(If);
+      if (New)
+        It->second = guardKind(If);
+      if (It->second == GuardKind::OncePerProgram ||
+          (!StaticLocalOnly && It->second == GuardKind::OncePerObject))
         return true;
     }
     return false;
+  }
+
+  enum class GuardKind { Other, OncePerObject, OncePerProgram };
+
+  /// OncePerProgram: the guard tests a static local flag that only its
+  /// branch sets, or that the function only ever sets to close the branch;
+  /// OncePerObject: it tests a field or static its branch writes.
+  GuardKind guardKind(const IfStmt *If) const {
+    const Stmt *Then = If->getThen();
+    StateReads Reads;
+    Reads.TraverseStmt(const_cast<Expr *>(If->getCond()));
+    if (Reads.Read.empty())
+      return GuardKind::Other;
+    GuardKind Kind = GuardKind::Other;
+    for (const ValueDecl *Written : writesIn(Then).Written) {
+      if (!Reads.Read.count(Written))
+        continue;
+      Kind = GuardKind::OncePerObject;
+      const auto *Flag = dyn_cast<VarDecl>(Written);
+      if (Flag && Flag->isStaticLocal() && FD->getBody() &&
+          !writtenOutside(FD->getBody(), Then, Flag))
+        return GuardKind::OncePerProgram;
+    }
+    return clearsOnce(If->getCond()) ? GuardKind::OncePerProgram : Kind;
   }
 
   /// The container a condition looks a key up in and finds it:
@@ -1159,6 +1175,7 @@ private:
   llvm::SmallVector<const IfStmt *, 4> Guards;
   /// Inside the initialiser of a static local.
   unsigned StaticInitDepth = 0;
+  mutable llvm::DenseMap<const IfStmt *, GuardKind> GuardKinds;
 };
 } // namespace
 

@@ -170,7 +170,7 @@ TEST(ApiModelTest, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(mergeError("blocking:\n  - { name: s, kind: slep }\n"),
             "user.yaml:2:22: error: unknown blocking kind; expected one of: "
             "sleep wait join file-io socket-io dns process sync-asio lock "
-            "database");
+            "database image-codec");
   EXPECT_NE(mergeError("linear-functions: [ {"), "");
 }
 
