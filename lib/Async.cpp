@@ -8,6 +8,7 @@
 #include "perf-audit/CallClassifier.h"
 #include "perf-audit/EffectAnalysis.h"
 #include "perf-audit/LoopModel.h"
+#include "perf-audit/VarUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -205,12 +206,7 @@ llvm::SmallVector<AsyncContext, 1> registeredHandlers(const Expr *Call,
   // parameter on (Qt's three-argument connect calls the four-argument one),
   // the registration is the call of that overload, not this one.
   const Expr *Handed = LoopModel::strip(Args[Index]);
-  if (const auto *Move = dyn_cast<CallExpr>(Handed);
-      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-      Move->getDirectCallee()->isInStdNamespace() &&
-      Move->getDirectCallee()->getIdentifier() &&
-      (Move->getDirectCallee()->getName() == "move" ||
-       Move->getDirectCallee()->getName() == "forward"))
+  if (const auto *Move = dyn_cast<CallExpr>(Handed); Move && isMoveOrForward(Move))
     Handed = LoopModel::strip(Move->getArg(0));
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Handed))
     if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))

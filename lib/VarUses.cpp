@@ -18,8 +18,7 @@ using namespace clang;
 
 namespace perf_audit {
 
-/// True for `std::move(E)` and `std::forward<T>(E)`.
-static bool isMoveOrForward(const CallExpr *Call) {
+bool isMoveOrForward(const CallExpr *Call) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
          (Callee->getName() == "move" || Callee->getName() == "forward") &&

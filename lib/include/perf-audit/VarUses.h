@@ -15,6 +15,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class DeclRefExpr;
 class FieldDecl;
 class FunctionDecl;
@@ -26,6 +27,9 @@ class VarDecl;
 namespace perf_audit {
 
 class LoopModel;
+
+/// True for `std::move(E)` and `std::forward<T>(E)`.
+bool isMoveOrForward(const clang::CallExpr *Call);
 
 /// The code of a function: a constructor's member initializers, then its
 /// body.
